@@ -1,0 +1,1 @@
+"""Contracts: pandera models and great-expectations suites, no Dagster import."""

@@ -1,0 +1,1 @@
+"""Orchestration: Dagster assets, checks, jobs and the gongkai CLI (thin adapters over transforms/)."""

@@ -1,0 +1,130 @@
+"""Marts layer: the contract's star schema as hive-partitioned Parquet, gated, plus DuckDB views."""
+
+
+from pathlib import Path
+
+import polars as pl
+from dagster import (
+    AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult,
+    MetadataValue, multi_asset,
+)
+
+from expectations.suites import marts_suite, render_quality_html
+from expectations.validate import continuity_findings, validate
+from orchestration.checks import CONTRACT_CHECK, md_table
+from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.resources import GongkaiConfig
+from transforms.findings import FINDINGS_SCHEMA
+from transforms.landing import unassigned_findings
+from transforms.marts import (
+    MART_TABLES, build_marts, code_dimensions, partition_dir, refresh_views, write_partition, write_table,
+)
+
+GX_CHECK = "gx_marts_suite"
+DIMENSIONS = list(code_dimensions())
+
+
+def _key(table: str) -> AssetKey:
+    return AssetKey(["marts", table])
+
+
+@multi_asset(
+    specs=[AssetSpec(_key(t), group_name="marts", description=f"Mart `{t}` (see CONTRACT.md)") for t in DIMENSIONS],
+    check_specs=[AssetCheckSpec(CONTRACT_CHECK, asset=_key(t), blocking=True) for t in DIMENSIONS],
+)
+def code_dimensions_asset(context: AssetExecutionContext, gongkai: GongkaiConfig):
+    """The code dimensions: English codes, Chinese labels and template order."""
+    for table, df in code_dimensions().items():
+        res = validate(table, df)
+        if res.passed:
+            write_table(gongkai.marts, table, df)
+        yield MaterializeResult(asset_key=_key(table), metadata={"rows": len(df)})
+        yield AssetCheckResult(asset_key=_key(table), check_name=CONTRACT_CHECK, passed=res.passed,
+                               metadata={"summary": res.summary})
+    refresh_views(Path(gongkai.warehouse_dir))
+
+
+@multi_asset(
+    specs=[AssetSpec(AssetKey(["marts", "unassigned_findings"]), group_name="marts", deps=["landing_manifest"],
+                     description="Findings for files whose report year could not be read (dq_findings, null year).")],
+    ins={"landing_manifest": AssetIn("landing_manifest")},
+)
+def unassigned_findings_asset(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_manifest: pl.DataFrame):
+    """Rejected files without a year go to dq_findings' null-year partition, so none is dropped."""
+    df = unassigned_findings(landing_manifest)
+    write_partition(gongkai.marts, "dq_findings", None, df)
+    refresh_views(Path(gongkai.warehouse_dir))
+    return MaterializeResult(metadata={"rows": len(df), "preview": MetadataValue.md(md_table(df.select("source_path", "check_name", "message")))})
+
+
+_UPSTREAM = ["normalised_reports", "report_sections", "request_handling_cells", "active_disclosure_cells",
+             "review_litigation_cells", "raw_findings", "normalised_findings", "sections_findings", "typed_findings",
+             "landing_manifest"]
+
+
+@multi_asset(
+    specs=[AssetSpec(_key(t), group_name="marts", deps=_UPSTREAM,
+                     description=f"Mart `{t}` (see CONTRACT.md), one hive partition per year")
+           for t in MART_TABLES],
+    ins={name: AssetIn(name) for name in _UPSTREAM},
+    partitions_def=YEAR_PARTITIONS,
+    check_specs=[AssetCheckSpec(CONTRACT_CHECK, asset=_key(t), blocking=True) for t in MART_TABLES]
+    + [AssetCheckSpec(GX_CHECK, asset=_key("dim_report"), blocking=True,
+                      description="great-expectations on the marts: keys unique, facts reference dims, counts ≥ 0, every file accounted for")],
+)
+def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalised_reports, report_sections,
+               request_handling_cells, active_disclosure_cells, review_litigation_cells, raw_findings,
+               normalised_findings, sections_findings, typed_findings, landing_manifest):
+    """Build the year's marts, gate them, then replace the year's partitions atomically."""
+    year = int(context.partition_key)
+    cells = {"request_handling_cells": request_handling_cells, "active_disclosure_cells": active_disclosure_cells,
+             "review_litigation_cells": review_litigation_cells}
+    findings = pl.concat([raw_findings, normalised_findings, sections_findings, typed_findings]).cast(FINDINGS_SCHEMA)
+    marts = build_marts(normalised_reports, report_sections, cells, findings)
+    marts["dq_findings"] = _with_continuity(gongkai.marts, year, marts)
+    contracts = {t: validate(t, df) for t, df in marts.items()}
+    manifest_year = landing_manifest.filter(pl.col("report_year") == year)
+    outcomes = marts_suite({**marts, **code_dimensions()}, manifest_year)
+    failed = [o for o in outcomes if not o.success]
+    html = Path(gongkai.warehouse_dir) / "quality" / f"report_year={year}.html"
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}"), encoding="utf-8")
+    gate_ok = all(r.passed for r in contracts.values()) and not failed
+    if gate_ok:
+        for t, df in marts.items():
+            write_partition(gongkai.marts, t, year, df)
+        refresh_views(Path(gongkai.warehouse_dir))
+    for t, df in marts.items():
+        meta = {"rows": len(df), "written": gate_ok, "path": str(partition_dir(gongkai.marts, t, year)),
+                "quality report": MetadataValue.path(str(html))}
+        if t == "dim_report":
+            status = df.group_by("parse_status").len().sort("parse_status")
+            meta |= {f"reports {s}": int(n) for s, n in status.iter_rows()}
+            meta["preview"] = MetadataValue.md(md_table(df.select("source_path", "agency_name", "admin_level", "parse_status")))
+        if "cell_source" in df.columns:
+            meta |= {f"cells {s}": int(n) for s, n in df.group_by("cell_source").len().sort("cell_source").iter_rows()}
+        yield MaterializeResult(asset_key=_key(t), metadata=meta)
+        yield AssetCheckResult(asset_key=_key(t), check_name=CONTRACT_CHECK, passed=contracts[t].passed,
+                               metadata={"summary": contracts[t].summary,
+                                         "failures": MetadataValue.md(md_table(contracts[t].failures))})
+    yield AssetCheckResult(
+        asset_key=_key("dim_report"), check_name=GX_CHECK, passed=not failed,
+        metadata={"expectations": len(outcomes), "failed": len(failed), "quality report": MetadataValue.path(str(html)),
+                  "details": MetadataValue.md("\n".join(f"- {o.table}.{o.column} {o.expectation}: {o.details}" for o in failed)
+                                              or "all passed")},
+    )
+
+
+def _with_continuity(marts_dir: Path, year: int, marts: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """Add cross-year continuity findings against the previous year's marts, when they exist."""
+    prev = {t: partition_dir(marts_dir, t, year - 1) / "part-0.parquet" for t in ("fact_request_handling", "dim_report")}
+    if not all(p.exists() for p in prev.values()):
+        return marts["dq_findings"]
+    facts = pl.concat([pl.read_parquet(prev["fact_request_handling"]), marts["fact_request_handling"]], how="vertical_relaxed")
+    dims = pl.concat([pl.read_parquet(prev["dim_report"]), marts["dim_report"]], how="vertical_relaxed")
+    extra = continuity_findings(facts, dims)
+    if extra.is_empty():
+        return marts["dq_findings"]
+    extra = extra.filter(pl.col("report_year") == year) if "report_year" in extra.columns else extra
+    merged = pl.concat([marts["dq_findings"], extra.select(list(FINDINGS_SCHEMA)).cast(FINDINGS_SCHEMA)])
+    return merged.unique().sort(["source_path", "stage", "check_name", "message"], nulls_last=True)

@@ -1,0 +1,54 @@
+"""Raw layer: the landing manifest (every file, accepted or not) and each year's decoded reports."""
+
+
+import polars as pl
+from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, asset, multi_asset
+
+from orchestration.checks import contract_result, contract_spec, md_table
+from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.resources import GongkaiConfig
+from transforms.landing import build_manifest, raw_reports_for
+
+
+@asset(group_name="raw", check_specs=[contract_spec("landing_manifest")], io_manager_key="io_manager")
+def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
+    """Every file under the input folder: hash, format, encoding, year guess, accepted or rejected (and why).
+
+    The years found become the `report_year` partitions, so the UI can backfill any of them.
+    """
+    manifest = build_manifest(gongkai.input_dir, gongkai.max_file_bytes)
+    years = sorted({str(y) for y in manifest["report_year"].drop_nulls().to_list()})
+    new = [y for y in years if not context.instance.has_dynamic_partition(YEAR_PARTITIONS.name, y)]
+    if new:
+        context.instance.add_dynamic_partitions(YEAR_PARTITIONS.name, new)
+    rejected = manifest.filter(pl.col("status") == "rejected")
+    yield Output(manifest, metadata={
+        "files": len(manifest), "accepted": len(manifest) - len(rejected), "rejected": len(rejected),
+        "years": ", ".join(years), "input_dir": gongkai.input_dir,
+        "rejections": MetadataValue.md(md_table(rejected.select("source_path", "check_name", "message"))),
+    })
+    yield contract_result("landing_manifest", manifest)
+
+
+@multi_asset(
+    outs={
+        "raw_reports": AssetOut(group_name="raw", io_manager_key="io_manager",
+                                description="Decoded text of each accepted report of the year (HTML rendered to TSV rows)."),
+        "raw_findings": AssetOut(group_name="raw", io_manager_key="io_manager",
+                                 description="Files of the year rejected at landing or unreadable now, with the reason."),
+    },
+    partitions_def=YEAR_PARTITIONS,
+    check_specs=[contract_spec("raw_reports"), contract_spec("raw_findings", "findings")],
+)
+def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_manifest: pl.DataFrame):
+    """Read and decode the year's accepted files; the year's rejected files become findings."""
+    year = int(context.partition_key)
+    raw, findings = raw_reports_for(gongkai.input_dir, landing_manifest, year, gongkai.max_file_bytes)
+    yield Output(
+        raw, output_name="raw_reports",
+        metadata={"reports": len(raw), "findings": len(findings),
+                  "preview": MetadataValue.md(md_table(raw.select("report_id", "source_path", "source_format", "encoding")))},
+    )
+    yield Output(findings, output_name="raw_findings", metadata={"rows": len(findings)})
+    yield contract_result("raw_reports", raw)
+    yield contract_result("raw_findings", findings, "findings")

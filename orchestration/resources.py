@@ -1,0 +1,62 @@
+"""Where the pipeline reads and writes: one config resource and a small Parquet IO manager.
+
+Both read their folders from the environment (`GONGKAI_INPUT`, `GONGKAI_WAREHOUSE`), which the
+CLI sets before Dagster loads the definitions, so `gongkai run` and `gongkai ui` see the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+from dagster import ConfigurableIOManager, ConfigurableResource, InputContext, OutputContext
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = REPO_ROOT / "warehouse" / "landing"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def input_dir() -> str:
+    """The landing folder: $GONGKAI_INPUT, else the sample corpus bundled in the repo."""
+    return os.environ.get("GONGKAI_INPUT") or str(DEFAULT_INPUT)
+
+
+def warehouse_dir() -> str:
+    """The warehouse folder: $GONGKAI_WAREHOUSE, else ./warehouse."""
+    return os.environ.get("GONGKAI_WAREHOUSE") or str(Path.cwd() / "warehouse")
+
+
+class GongkaiConfig(ConfigurableResource):
+    """Input folder, warehouse folder and the size limit for one input file."""
+
+    input_dir: str
+    warehouse_dir: str
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def marts(self) -> Path:
+        return Path(self.warehouse_dir) / "marts"
+
+
+class LayerIOManager(ConfigurableIOManager):
+    """Stores each layer's polars frame as Parquet under WAREHOUSE/layers/<asset>/<year>.parquet."""
+
+    base_dir: str
+
+    def _path(self, context: OutputContext | InputContext) -> Path:
+        key = "__".join(context.asset_key.path)
+        part = context.asset_partition_key if context.has_asset_partitions else "all"
+        return Path(self.base_dir) / "layers" / key / f"{part}.parquet"
+
+    def handle_output(self, context: OutputContext, obj: pl.DataFrame) -> None:
+        if obj is None:
+            return
+        path = self._path(context)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        obj.write_parquet(tmp, compression="zstd", statistics=True)
+        os.replace(tmp, path)
+
+    def load_input(self, context: InputContext) -> pl.DataFrame:
+        return pl.read_parquet(self._path(context))

@@ -1,0 +1,85 @@
+"""Landing → raw: the manifest of every input file, and each year's decoded reports.
+
+The manifest decides, once, which files are reports and which year each belongs to; a file
+it rejects becomes a finding of its year (or of the null year), never a silent drop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import polars as pl
+
+from transforms.findings import finding, findings_frame
+from transforms.ingest import DecodeError, decode_bytes, detect_format, html_to_text, manifest_frame, report_id_for, scan_landing
+from transforms.metadata import detect_report_year
+from transforms.normalise import canonical_width, to_simplified
+
+RAW_SCHEMA = {"report_id": pl.String, "sha256": pl.String, "source_path": pl.String, "report_year": pl.Int32,
+              "source_format": pl.String, "encoding": pl.String, "raw_text": pl.String}
+_HEAD_CHARS = 6000
+
+
+def guess_year(text: str) -> int | None:
+    """The report year read from the head of a decoded file (cheap normalisation first)."""
+    return detect_report_year(canonical_width(to_simplified(text[:_HEAD_CHARS])))
+
+
+def build_manifest(input_dir: str | Path, max_bytes: int) -> pl.DataFrame:
+    """Scan the input folder into the landing manifest; an accepted file whose year can't be read is rejected."""
+    files = scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year)
+    df = manifest_frame(files)
+    no_year = (pl.col("status") == "accepted") & pl.col("report_year").is_null()
+    return df.with_columns(
+        check_name=pl.when(no_year).then(pl.lit("report_year_unknown")).otherwise("check_name"),
+        message=pl.when(no_year).then(pl.lit("looks like a disclosure report but no report year could be read from "
+                                             "its title or statistics period")).otherwise("message"),
+        status=pl.when(no_year).then(pl.lit("rejected")).otherwise("status"),
+    ).sort("source_path")
+
+
+def _rejected_findings(rows: pl.DataFrame) -> list[dict]:
+    return [finding(None, r["source_path"], r["report_year"], "landing", r["check_name"], "error", r["message"])
+            for r in rows.iter_rows(named=True)]
+
+
+def unassigned_findings(manifest: pl.DataFrame) -> pl.DataFrame:
+    """Findings for rejected files that have no year (they live in dq_findings' null partition)."""
+    return findings_frame(_rejected_findings(manifest.filter((pl.col("status") == "rejected") & pl.col("report_year").is_null())))
+
+
+def read_report(input_dir: Path, source_path: str, max_bytes: int) -> tuple[bytes, str, str, str]:
+    """Read one landed file again: (raw bytes, text, encoding, format). Raises DecodeError or OSError."""
+    path = input_dir / source_path
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DecodeError(f"file grew beyond {max_bytes} bytes since it was scanned")
+    fmt = detect_format(path, data[:4096])
+    text, enc = decode_bytes(data)
+    if fmt == "html":
+        text = html_to_text(text)
+    return data, text, enc, fmt
+
+
+def raw_reports_for(input_dir: str | Path, manifest: pl.DataFrame, year: int, max_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Decode the year's accepted files; the year's rejected files (and any read failure) become findings."""
+    input_dir = Path(input_dir)
+    of_year = manifest.filter(pl.col("report_year") == year)
+    found = _rejected_findings(of_year.filter(pl.col("status") == "rejected"))
+    rows = []
+    for r in of_year.filter(pl.col("status") == "accepted").sort("source_path").iter_rows(named=True):
+        try:
+            data, text, enc, fmt = read_report(input_dir, r["source_path"], max_bytes)
+        except (OSError, DecodeError) as exc:
+            found.append(finding(None, r["source_path"], year, "raw", "unreadable", "error", f"could not read the file again: {exc}"))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha != r["sha256"]:
+            found.append(finding(None, r["source_path"], year, "raw", "changed_since_scan", "error",
+                                 "the file changed after the landing scan; re-run the manifest"))
+            continue
+        rows.append({"report_id": report_id_for(data), "sha256": sha, "source_path": r["source_path"], "report_year": year,
+                     "source_format": fmt, "encoding": enc, "raw_text": text})
+    return pl.DataFrame(rows, schema=RAW_SCHEMA), findings_frame(found)

@@ -1,0 +1,163 @@
+"""Core layers → the star-schema marts of the data contract, written as atomic hive partitions."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import polars as pl
+
+from transforms import labels
+
+FACT_KEYS = {
+    "fact_request_handling": ("outcome", "applicant_type", labels.OUTCOME_CODES, labels.APPLICANT_CODES),
+    "fact_active_disclosure": ("item", "metric", labels.DISCLOSURE_ITEM_CODES, labels.DISCLOSURE_METRIC_CODES),
+    "fact_review_litigation": ("case_type", "result", labels.CASE_TYPE_CODES, labels.REVIEW_RESULT_CODES),
+}
+CELL_FRAMES = {
+    "fact_request_handling": "request_handling_cells",
+    "fact_active_disclosure": "active_disclosure_cells",
+    "fact_review_litigation": "review_litigation_cells",
+}
+DIM_REPORT_COLUMNS = [
+    "report_id", "source_path", "agency_name", "region_province", "region_city", "region_county",
+    "region_township", "admin_level", "report_year", "template", "source_script", "source_format",
+    "parse_status", "published_date", "title", "sha256",
+]
+MART_TABLES = ["dim_report", *FACT_KEYS, "report_sections", "dq_findings"]
+NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+
+
+def code_dimensions() -> dict[str, pl.DataFrame]:
+    """The code dimensions: stable English code, Chinese label, template sort order."""
+    def dim(pairs):
+        return pl.DataFrame({"code": [c for c, _ in pairs], "label_zh": [z for _, z in pairs],
+                             "sort_order": list(range(1, len(pairs) + 1))},
+                            schema={"code": pl.String, "label_zh": pl.String, "sort_order": pl.Int32})
+    review = pl.concat([
+        dim(labels.REVIEW_CASE_TYPES).with_columns(kind=pl.lit("case_type")),
+        dim(labels.REVIEW_RESULTS).with_columns(kind=pl.lit("result")),
+    ]).select("kind", "code", "label_zh", "sort_order")
+    return {
+        "dim_applicant_type": dim(labels.APPLICANT_TYPES),
+        "dim_request_outcome": dim(labels.REQUEST_OUTCOMES),
+        "dim_disclosure_item": dim(labels.DISCLOSURE_ITEMS),
+        "dim_disclosure_metric": dim(labels.DISCLOSURE_METRICS),
+        "dim_review_litigation": review,
+    }
+
+
+def parse_status(normalised: pl.DataFrame, sections: pl.DataFrame, cells: dict[str, pl.DataFrame],
+                 findings: pl.DataFrame) -> pl.DataFrame:
+    """ok | partial | quarantined per report: quarantined by an error, partial if anything is missing."""
+    missing_cells = pl.concat([df.filter(pl.col("cell_source") == "missing").select("report_id") for df in cells.values()])
+    with_tables = pl.concat([df.select("report_id") for df in cells.values()]).unique()
+    n_sections = sections.group_by("report_id").len()
+    partial = set(missing_cells["report_id"]) | set(
+        findings.filter(pl.col("check_name").is_in(["section_missing", "table_missing", "possibly_truncated"]))["report_id"]
+    )
+    full = set(n_sections.filter(pl.col("len") >= 6)["report_id"])
+    has_tables = set(with_tables["report_id"])
+    rows = []
+    for rid, reason in normalised.select("report_id", "quarantine_reason").iter_rows():
+        if reason:
+            status = "quarantined"
+        elif rid in partial or rid not in full or rid not in has_tables:
+            status = "partial"
+        else:
+            status = "ok"
+        rows.append((rid, status))
+    return pl.DataFrame(rows, schema={"report_id": pl.String, "parse_status": pl.String}, orient="row")
+
+
+def build_marts(normalised: pl.DataFrame, sections: pl.DataFrame, cells: dict[str, pl.DataFrame],
+                findings: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """All mart tables for one year, sorted deterministically."""
+    status = parse_status(normalised, sections, cells, findings)
+    dim_report = (
+        normalised.join(status, on="report_id", how="left").select(DIM_REPORT_COLUMNS).sort("source_path")
+    )
+    out = {"dim_report": dim_report}
+    for table, (a, b, order_a, order_b) in FACT_KEYS.items():
+        df = cells[CELL_FRAMES[table]]
+        rank_a = {c: i for i, c in enumerate(order_a)}
+        rank_b = {c: i for i, c in enumerate(order_b)}
+        out[table] = (
+            df.with_columns(_a=pl.col(a).replace_strict(rank_a, default=999), _b=pl.col(b).replace_strict(rank_b, default=999))
+            .sort(["report_id", "_a", "_b"]).drop("_a", "_b")
+        )
+    out["report_sections"] = sections.sort(["report_id", "section_no"])
+    out["dq_findings"] = findings.unique().sort(["source_path", "stage", "check_name", "message"], nulls_last=True)
+    return out
+
+
+def partition_dir(marts: Path, table: str, year: int | None) -> Path:
+    """WAREHOUSE/marts/<table>/report_year=<YYYY> (hive layout); null years use Hive's default name."""
+    return marts / table / f"report_year={NULL_PARTITION if year is None else year}"
+
+
+def write_partition(marts: Path, table: str, year: int | None, df: pl.DataFrame) -> Path:
+    """Replace one table's year partition atomically: write a temp file, then rename over the old one."""
+    d = partition_dir(marts, table, year)
+    d.mkdir(parents=True, exist_ok=True)
+    for stale in d.glob(".tmp-*"):
+        stale.unlink(missing_ok=True)  # left by a run killed mid-write
+    final = d / "part-0.parquet"
+    tmp = d / f".tmp-{os.getpid()}.parquet"
+    df.write_parquet(tmp, compression="zstd", statistics=True)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, final)
+    for other in d.glob("*.parquet"):
+        if other != final:
+            other.unlink()
+    return final
+
+
+def write_table(marts: Path, table: str, df: pl.DataFrame) -> Path:
+    """Replace an unpartitioned table (the code dimensions) atomically."""
+    d = marts / table
+    d.mkdir(parents=True, exist_ok=True)
+    final = d / "part-0.parquet"
+    tmp = d / f".tmp-{os.getpid()}.parquet"
+    df.write_parquet(tmp, compression="zstd", statistics=True)
+    os.replace(tmp, final)
+    return final
+
+
+@contextmanager
+def _locked(path: Path):
+    """Serialise writers of the DuckDB file (backfills may run several years at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def refresh_views(warehouse: Path) -> list[str]:
+    """(Re)create one DuckDB view per mart table that has files, over all its year partitions."""
+    import duckdb
+
+    warehouse = Path(warehouse).resolve()
+    db = warehouse / "gongkai.duckdb"
+    made = []
+    with _locked(db):
+        con = duckdb.connect(str(db))
+        try:
+            for d in sorted((warehouse / "marts").glob("*")):
+                if not d.is_dir() or not any(d.rglob("*.parquet")):
+                    continue
+                glob = str(d / "**" / "*.parquet") if any(d.glob("report_year=*")) else str(d / "*.parquet")
+                con.execute(
+                    f"CREATE OR REPLACE VIEW {d.name} AS SELECT * FROM read_parquet('{glob}', "
+                    "hive_partitioning = false, union_by_name = true)"
+                )
+                made.append(d.name)
+        finally:
+            con.close()
+    return made

@@ -1,0 +1,78 @@
+"""Numbers stated in a report's prose, used to fill cells the tables leave empty and to cross-check.
+
+Only a few unambiguous sentence patterns are read; anything looser would invent numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
+from transforms.tables.common import Finding, Key, ParsedCell
+from transforms.tables.grid import is_table_line
+
+_NO_REVIEW = re.compile(
+    r"(?:未发生|未出现|没有发生|不存在|无)(?:因|因为|涉及)?[^。;\n]{0,20}?(?:行政复议)[^。;\n]{0,12}?(?:行政诉讼|诉讼)"
+)
+_RECEIVED = re.compile(r"(?:共|累计|全年)?(?:受理|收到|新收)(?:[^。;,\n]{0,16}?)申请(?:共)?(\d+)(?:件|条|个)")
+_PROCUREMENT_ITEMS = re.compile(r"政府集中采购(?:事项|项目)?(?:共|合计)?(\d+)(?:项|个|次)")
+_PROCUREMENT_AMOUNT = re.compile(r"政府集中采购[^。;\n]{0,20}?(?:采购)?总金额(?:为|达)?(\d+(?:\.\d+)?)万元")
+
+
+def prose_of(text: str) -> str:
+    """The report text without its table lines (prose restates numbers; tables are read elsewhere)."""
+    return "\n".join(line for line in text.split("\n") if not is_table_line(line))
+
+
+def fill_review_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
+    """"No review or litigation cases" in prose makes every empty table-4 cell 0 (narrative)."""
+    m = _NO_REVIEW.search(prose)
+    if not m:
+        return []
+    findings = []
+    for case in CASE_TYPE_CODES:
+        for res in REVIEW_RESULT_CODES:
+            c = cells.get((case, res))
+            if c is None or c.value is None:
+                cells[(case, res)] = ParsedCell(0.0, "narrative")
+            elif c.value != 0:
+                findings.append(
+                    Finding("prose_table_disagree", "warning", f"prose says '{m.group(0)}' but table 4 {case}.{res} = {c.value:g}")
+                )
+    return findings
+
+
+def check_received(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
+    """Prose totals of applications received: fill an empty 新收 total, or flag a disagreement."""
+    m = _RECEIVED.search(prose)
+    if not m or not cells:
+        return []
+    n = float(m.group(1))
+    c = cells.get(("new_received", "total"))
+    if c is None:
+        return []
+    if c.value is None:
+        cells[("new_received", "total")] = ParsedCell(n, "narrative")
+        return []
+    if c.value != n:
+        return [Finding("prose_table_disagree", "warning", f"prose '{m.group(0)}' but table 3 new_received.total = {c.value:g}")]
+    return []
+
+
+def fill_disclosure_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
+    """Procurement items and amount stated in prose fill empty table-2 cells, or are cross-checked."""
+    findings = []
+    for rx, key in (
+        (_PROCUREMENT_ITEMS, ("centralized_procurement", "procurement_items")),
+        (_PROCUREMENT_AMOUNT, ("centralized_procurement", "procurement_amount_wan_yuan")),
+    ):
+        m = rx.search(prose)
+        c = cells.get(key)
+        if not m or c is None:
+            continue
+        n = float(m.group(1))
+        if c.value is None:
+            cells[key] = ParsedCell(n, "narrative")
+        elif abs(c.value - n) > 1e-6:
+            findings.append(Finding("prose_table_disagree", "warning", f"prose '{m.group(0)}' but table 2 {key[0]}.{key[1]} = {c.value:g}"))
+    return findings

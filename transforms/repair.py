@@ -1,0 +1,117 @@
+"""Arithmetic repair: the tables' own sums pin down blank or lost cells, and expose contradictions.
+
+Each constraint is a linear equation over cells (Σ left = Σ right). Unknown cells (blank or
+missing) start as [0, ∞) and the bounds are narrowed by interval propagation until nothing
+changes; an unknown whose bounds meet is `derived`. A printed contradiction stays as printed,
+becomes a warning finding, and its equation is not used. If the remaining equations still
+cannot all hold, nothing is derived: a number is never invented.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, REVIEW_RESULT_CODES
+from transforms.tables.common import Finding, Key, ParsedCell
+from transforms.tables.request_handling import result_rows
+
+KNOWN = ("printed", "derived", "narrative")
+
+
+@dataclass(frozen=True)
+class Equation:
+    """Σ left = Σ right over cell keys, with a name a person can read in a finding."""
+
+    name: str
+    left: tuple[Key, ...]
+    right: tuple[Key, ...]
+
+
+def request_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
+    """Table 3 rules: row totals, the (七)总计 column sums, and 新收+结转 = 总计+结转下年度."""
+    outcomes = list(dict.fromkeys(o for o, _ in cells))
+    eqs = [
+        Equation(f"table3 {o}: total = sum of applicant columns", ((o, "total"),), tuple((o, a) for a in APPLICANT_PARTS))
+        for o in outcomes
+    ]
+    if "total_processed" in outcomes and "granted" in outcomes:
+        results = result_rows(outcomes)
+        eqs += [
+            Equation(f"table3 {a}: (七)总计 = sum of outcome rows", (("total_processed", a),), tuple((r, a) for r in results))
+            for a in APPLICANT_CODES
+        ]
+    if {"new_received", "carried_over", "total_processed", "carried_forward"} <= set(outcomes):
+        eqs += [
+            Equation(
+                f"table3 {a}: 新收 + 上年结转 = 总计 + 结转下年度",
+                (("new_received", a), ("carried_over", a)),
+                (("total_processed", a), ("carried_forward", a)),
+            )
+            for a in APPLICANT_CODES
+        ]
+    return eqs
+
+
+def review_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
+    """Table 4 rule: each case type's total is the sum of its four results."""
+    return [
+        Equation(f"table4 {c}: total = sum of results", ((c, "total"),), tuple((c, r) for r in REVIEW_RESULT_CODES[:-1]))
+        for c in CASE_TYPE_CODES
+        if (c, "total") in cells
+    ]
+
+
+def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Finding]:
+    """Fill what the equations pin down (in place) and return findings for contradictions."""
+    findings: list[Finding] = []
+    active = []
+    for eq in equations:
+        if not all(k in cells for k in eq.left + eq.right):
+            continue
+        if all(cells[k].source in KNOWN for k in eq.left + eq.right):
+            lhs = sum(cells[k].value for k in eq.left)
+            rhs = sum(cells[k].value for k in eq.right)
+            if abs(lhs - rhs) > 1e-9:
+                findings.append(
+                    Finding("arithmetic_contradiction", "warning", f"{eq.name}: printed {lhs:g} vs {rhs:g} (difference {lhs - rhs:g})")
+                )
+            continue
+        active.append(eq)
+    while True:
+        bounds, bad = _propagate(cells, active)
+        if bad is None:
+            break
+        active.remove(bad)
+        findings.append(Finding("arithmetic_contradiction", "warning", f"{bad.name}: cannot hold with the printed cells; not used"))
+    for key, (lo, hi) in bounds.items():
+        if lo == hi and cells[key].source not in KNOWN:
+            cells[key] = ParsedCell(float(lo), "derived")
+    return findings
+
+
+def _propagate(cells, equations):
+    """Narrow [lo, hi] for unknown cells; return the bounds, or the first equation that fails."""
+    bounds: dict[Key, list[float]] = {}
+    for eq in equations:
+        for k in eq.left + eq.right:
+            c = cells[k]
+            bounds[k] = [c.value, c.value] if c.source in KNOWN else [0.0, math.inf]
+    for _ in range(200):
+        changed = False
+        for eq in equations:
+            for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
+                for k in side:
+                    others = [x for x in side if x != k]
+                    lo = sum(bounds[x][0] for x in other) - sum(bounds[x][1] for x in others)
+                    hi = sum(bounds[x][1] for x in other) - sum(bounds[x][0] for x in others)
+                    b = bounds[k]
+                    if not math.isnan(lo) and lo > b[0] + 1e-9:
+                        b[0], changed = lo, True
+                    if not math.isnan(hi) and hi < b[1] - 1e-9:
+                        b[1], changed = hi, True
+                    if b[0] > b[1] + 1e-9:
+                        return bounds, eq
+        if not changed:
+            break
+    return bounds, None

@@ -1,0 +1,1 @@
+"""Table parsers: one module per report table, shared grid helpers in grid.py."""

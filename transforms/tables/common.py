@@ -1,0 +1,73 @@
+"""Shared types for the table parsers: parsed cells, findings, and label matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.tables.grid import lcs_len
+
+Key = tuple[str, str]
+
+
+@dataclass
+class ParsedCell:
+    """A cell's value and where it came from (`cell_source` in the contract)."""
+
+    value: float | None
+    source: str  # printed | blank | derived | narrative | missing
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A per-report quality finding raised while parsing."""
+
+    check_name: str
+    severity: str  # 'error' | 'warning'
+    message: str
+
+
+@dataclass
+class TableParse:
+    """The cells of one report table, whether the table was found, and what was noticed."""
+
+    cells: dict[Key, ParsedCell] = field(default_factory=dict)
+    found: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+def match_label(label: str, keys: dict[str, tuple[str, ...]], exclude: dict[str, tuple[str, ...]] | None = None):
+    """Best code for a row label: exact key phrases win (longest first), then near misses.
+
+    A near miss tolerates one dropped or wrong character in a key of five or more characters,
+    which is what OCR does to labels; shorter keys must match exactly.
+    """
+    compact = re.sub(r"\s+", "", label)
+    if not compact:
+        return None
+    best, best_score = None, 0.0
+    for code, phrases in keys.items():
+        if exclude and any(x in compact for x in exclude.get(code, ())):
+            continue
+        for k in phrases:
+            if k in compact:
+                score = 2.0 + len(k) / 100
+            elif len(k) >= 5:
+                hit = lcs_len(k, compact)
+                score = hit / len(k) if hit >= len(k) - 1 else 0.0
+            else:
+                score = 0.0
+            if score > best_score:
+                best, best_score = code, score
+    return best
+
+
+def count_cell(cell) -> ParsedCell:
+    """A count cell: printed non-negative integers; blanks stay blank; anything else is missing."""
+    if cell is None or cell.kind == "text":
+        return ParsedCell(None, "missing")
+    if cell.kind == "blank":
+        return ParsedCell(None, "blank")
+    if cell.value is None or cell.value < 0 or cell.value != int(cell.value) or cell.unit:
+        return ParsedCell(None, "missing")
+    return ParsedCell(cell.value, "printed")

@@ -1,0 +1,167 @@
+"""Turn table text of any shape into rows of (label, value cells).
+
+Tables reach us as tab-separated lines (PDF text, rendered HTML), markdown pipe rows, or plain
+lines with space-separated numbers. Every parser in this package reads rows through here, so a
+new text shape is taught once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CJK = r"\u3400-\u9fff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A value token in a plain (space-separated) line: signed/worded numbers, optional unit, or a dash.
+_PLAIN_VALUE = re.compile(
+    r"(?:(?:减少?|增加?)\s*)?-?\d+(?:\.\d+)?\s*(?:万元|元)?|(?<!\S)(?:/|—+|-|–|－)(?!\S)"
+)
+BLANK_TOKENS = {"", "/", "\\", "—", "——", "-", "--", "–", "－", "无", "空", "/ ", "—/—"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its raw text and what it holds."""
+
+    raw: str
+    kind: str  # 'number' | 'blank' | 'text'
+    value: float | None = None
+    unit: str | None = None  # '万元' | '元' | None
+
+
+@dataclass
+class Row:
+    """A table line: the label text (all text cells joined) and the value cells after the label."""
+
+    line_no: int
+    label: str
+    values: list[Cell] = field(default_factory=list)
+    pre_values: list[Cell] = field(default_factory=list)  # value-like cells before the label
+    shape: str = "plain"  # 'tsv' | 'pipe' | 'plain'
+    raw: str = ""
+
+
+_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|项|个|条)?$")
+
+
+def parse_cell(raw: str) -> Cell:
+    """Classify one cell: a number (with sign words and units), a blank mark, or text."""
+    s = raw.replace("\u00a0", " ").strip()
+    if s in BLANK_TOKENS:
+        return Cell(raw, "blank")
+    s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
+        s = s.replace(",", "")  # thousands separators
+    m = _NUMBER.match(s)
+    if m:
+        value = float(m.group("num"))
+        sign = m.group("sign") or ""
+        if sign.startswith("减") or sign == "-":
+            value = -value
+        unit = m.group("unit") if m.group("unit") in ("万元", "元") else None
+        return Cell(raw, "number", value, unit)
+    return Cell(raw, "text")
+
+
+def is_table_line(line: str) -> bool:
+    """True for a line that is a table row in TSV or pipe form (never a heading or prose)."""
+    s = line.strip()
+    return "\t" in line or (s.startswith("|") and s.count("|") >= 2)
+
+
+def split_cells(line: str) -> tuple[list[str], str]:
+    """Split a line into raw cells and name its shape."""
+    s = line.rstrip("\n")
+    st = s.strip()
+    if st.startswith("|") and st.count("|") >= 2:
+        inner = st[1:-1] if st.endswith("|") else st[1:]
+        return [c.strip() for c in inner.split("|")], "pipe"
+    if "\t" in s:
+        return [c.strip() for c in s.split("\t")], "tsv"
+    return _split_plain(st), "plain"
+
+
+def _split_plain(s: str) -> list[str]:
+    """A plain line: the label is everything up to the last CJK character; values follow it."""
+    last = None
+    for m in _CJK_RE.finditer(s):
+        last = m
+    if last is None:
+        head, tail = "", s
+    else:
+        cut = last.end()
+        # keep closing punctuation that belongs to the label (危及“三安全一稳定”)
+        while cut < len(s) and s[cut] in "”\")）】」":
+            cut += 1
+        head, tail = s[:cut], s[cut:]
+    cells = [head] if head else []
+    cells += [m.group(0) for m in _PLAIN_VALUE.finditer(tail)]
+    return cells
+
+
+def to_row(line_no: int, line: str) -> Row | None:
+    """Build a Row from a line, or None for separators and empty lines."""
+    if not line.strip() or _PIPE_SEPARATOR.match(line.strip()):
+        return None
+    raw_cells, shape = split_cells(line)
+    cells = [parse_cell(c) for c in raw_cells]
+    last_text = max((i for i, c in enumerate(cells) if c.kind == "text"), default=-1)
+    label = " ".join(c.raw.strip() for c in cells[: last_text + 1] if c.kind == "text" and c.raw.strip())
+    pre = [c for c in cells[: last_text + 1] if c.kind == "number"]
+    return Row(line_no, label, cells[last_text + 1 :], pre, shape, line)
+
+
+def rows_of(text: str) -> list[Row]:
+    """All rows of a block of table text, in order."""
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        r = to_row(i, line)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str | None]:
+    """Fit a row's value cells to `width` columns.
+
+    Extra cells must be empty padding (trailing first, then leading); a short row lost cells
+    on the left, where PDF extraction drops them when a label overflows (the total column at
+    the right is kept). Returns the fitted cells (None = lost) and a note when cells were lost.
+    """
+    vals = list(values)
+    while len(vals) > width and vals and vals[-1].kind == "blank" and vals[-1].raw.strip() == "":
+        vals.pop()
+    while len(vals) > width and vals and vals[0].kind == "blank" and vals[0].raw.strip() == "":
+        vals.pop(0)
+    if len(vals) > width:
+        return [None] * width, f"row has {len(vals)} value cells for {width} columns"
+    if len(vals) < width:
+        lost = width - len(vals)
+        return [None] * lost + vals, f"row lost {lost} of {width} cells"
+    return vals, None
+
+
+def lcs_len(a: str, b: str) -> int:
+    """Length of the longest common subsequence (labels tolerate OCR drops and swaps)."""
+    if not a or not b:
+        return 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def label_score(label: str, keys: tuple[str, ...]) -> float:
+    """How well a label matches any of a row's key phrases (1.0 = contains one exactly)."""
+    compact = re.sub(r"\s+", "", label)
+    best = 0.0
+    for k in keys:
+        if k in compact:
+            return 1.0
+        if len(k) >= 4 and len(compact) >= len(k) - 1:
+            best = max(best, lcs_len(k, compact) / len(k))
+    return best

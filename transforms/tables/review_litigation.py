@@ -1,0 +1,87 @@
+"""Table 4 (行政复议、行政诉讼情况): three case types × five results, in long form."""
+
+from __future__ import annotations
+
+from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
+from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label
+from transforms.tables.grid import Cell, Row, fit_values, rows_of
+
+CASE_KEYS = {
+    "admin_review": ("行政复议",),
+    "litigation_direct": ("未经复议直接起诉", "直接起诉"),
+    "litigation_after_review": ("复议后起诉",),
+}
+_HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", "其他结果", "行政复议", "行政诉讼", "总计", "维持", "纠正")
+WIDTH = len(CASE_TYPE_CODES) * len(REVIEW_RESULT_CODES)
+
+
+def parse_review_table(text: str) -> TableParse:
+    """Parse table 4 from its section text: a 15-cell data row, or one labelled row per case type."""
+    out = TableParse()
+    rows = rows_of(text)
+    header_seen = any(any(w in r.label for w in _HEADER_WORDS) and not _numbers(r) for r in rows)
+    labelled = _labelled_rows(rows)
+    if labelled:
+        out.found = True
+        for case in CASE_TYPE_CODES:
+            r = labelled.get(case)
+            fitted, note = fit_values(r.values, 5) if r else ([None] * 5, "row not found")
+            if note:
+                out.findings.append(Finding("row_cells_lost", "warning", f"table 4 {case}: {note}"))
+            for res, cell in zip(REVIEW_RESULT_CODES, fitted):
+                out.cells[(case, res)] = count_cell(cell)
+        return out
+    values = _data_cells(rows)
+    if values is not None:
+        out.found = True
+        for i, cell in enumerate(values):
+            case, res = CASE_TYPE_CODES[i // 5], REVIEW_RESULT_CODES[i % 5]
+            out.cells[(case, res)] = count_cell(cell)
+        return out
+    if header_seen:
+        out.found = True
+        out.findings.append(Finding("table_without_data", "warning", "table 4 header printed without a data row"))
+        for case in CASE_TYPE_CODES:
+            for res in REVIEW_RESULT_CODES:
+                out.cells[(case, res)] = ParsedCell(None, "missing")
+    return out
+
+
+def _numbers(r: Row) -> int:
+    return sum(c.kind == "number" for c in r.values) + len(r.pre_values)
+
+
+def _labelled_rows(rows: list[Row]) -> dict[str, Row]:
+    """Rows labelled by case type with about five values each (the transposed layout)."""
+    found: dict[str, Row] = {}
+    for r in rows:
+        if not (3 <= len([c for c in r.values if c.kind != "text"]) <= 6) or not _numbers(r):
+            continue
+        code = match_label(r.label, CASE_KEYS)
+        if code == "admin_review" and ("起诉" in r.label):
+            code = match_label(r.label.replace("行政复议", ""), CASE_KEYS)
+        if code and code not in found:
+            found[code] = r
+    return found if len(found) >= 2 else {}
+
+
+def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
+    """The 15 data cells: one row of 15, or consecutive unlabelled number rows adding up to 15."""
+    for r in rows:
+        if r.label or not r.values:
+            continue
+        vals = list(r.values)
+        while vals and vals[-1].kind == "blank" and not vals[-1].raw.strip() and len(vals) > WIDTH:
+            vals.pop()
+        if len(vals) == WIDTH and any(c.kind != "text" for c in vals):
+            return vals
+    run: list[Cell] = []
+    for r in rows:
+        if not r.label and r.values and all(c.kind == "number" for c in r.values if c.raw.strip()):
+            run += [c for c in r.values if c.raw.strip()]
+            if len(run) == WIDTH:
+                return run
+        elif run:
+            run = []
+    return None
+
