@@ -1,0 +1,627 @@
+"""Bring a raw annual report to the canonical text form every downstream regex is written for.
+
+Canonical form (docs/architecture.md): simplified characters, NFKC width, no markdown markers,
+no website chrome, no page-number debris, no stray spaces inside Chinese text, and tables
+(tab-separated lines or ``| a | b |`` pipe rows) left intact.
+
+All functions here are pure (str in, str out) and line-oriented where structure matters. A line
+is a *table row* when it contains a tab or starts with ``|`` (the same test ``transforms.sections``
+uses); the structural passes (debris, whitespace, bullets, headings) never touch table rows.
+
+Order in :func:`normalise_text` and why:
+
+1. :func:`canonical_width` - everything after it can assume ASCII digits/punctuation and LF.
+2. script detection on that text (the share of characters ``t2s`` would change).
+3. :func:`to_simplified` - so that chrome and debris rules are written in simplified only, and
+   the debris rule's measure-word list (个 件 项 次 ...) matches.
+4. :func:`remove_web_chrome` - before markdown, so lines are still in their original shape.
+5. :func:`strip_markdown` - ``**`` markers would otherwise sit between a page number and the
+   characters around it.
+6. :func:`remove_page_debris` - before whitespace collapsing, so "信息7 期" (a real count with a
+   space) stays distinguishable from page debris, and bare page-number lines are still bare.
+7. :func:`collapse_cjk_whitespace`, then blank-line tidying.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "NormalisedText",
+    "TRADITIONAL_THRESHOLD",
+    "TW_PHRASES",
+    "to_simplified",
+    "traditional_ratio",
+    "detect_script",
+    "canonical_width",
+    "strip_markdown",
+    "remove_page_debris",
+    "remove_web_chrome",
+    "collapse_cjk_whitespace",
+    "normalise_text",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Character classes shared by several passes
+# ---------------------------------------------------------------------------------------------
+
+# CJK unified ideographs (basic block + extension A + compatibility block).
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+# Chinese punctuation that survives NFKC (full-width ，：（）；！？％ become ASCII and are listed
+# separately where they matter).
+_CJK_PUNCT = "、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛“”‘’…—·～"
+
+
+def _is_table_row(line: str) -> bool:
+    """Tab-separated or markdown pipe row - never restructured by any pass here."""
+    return "\t" in line or line.lstrip().startswith("|")
+
+
+# ---------------------------------------------------------------------------------------------
+# Script conversion
+# ---------------------------------------------------------------------------------------------
+
+# Above this share of t2s-changed CJK characters a text is called traditional. Simplified reports
+# measure ~0.000-0.001 (an odd OCR variant), traditional ones 0.25-0.40; a half-and-half page
+# still lands well above 0.10.
+TRADITIONAL_THRESHOLD = 0.10
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """The OpenCC t2s converter, built once on first use (import stays cheap)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+# Taiwan-style wording produced when a mainland report was machine-converted to traditional
+# script for a website (OpenCC s2twp-like). Plain t2s only changes characters, so these phrases
+# survive it; we map them back AFTER t2s, which is why every pattern is in simplified script.
+# We do NOT use OpenCC tw2sp: it also maps 档案→文件 blindly and turns 档案馆 into 文件馆.
+#
+# Each entry: (regex, replacement, tier, note).
+#   tier "always": the left side is never written in mainland simplified text, so mapping it is
+#                  safe for every report.
+#   tier "traditional": the left side is also ordinary mainland wording (资讯, 回响, 档案 ...);
+#                  it is mapped only when the report's source script was traditional, i.e. when
+#                  it probably went through a mainland→Taiwan converter.
+TW_PHRASES: tuple[tuple[str, str, str, str], ...] = (
+    # --- unambiguous Taiwan vocabulary -------------------------------------------------------
+    ("最佳化", "优化", "always", "s2twp: 优化→最佳化 (优化营商环境)"),
+    ("网际网路", "互联网", "always", "s2twp: 互联网→网际网路; must precede 网路→网络"),
+    ("入口网站", "门户网站", "always", "s2twp: 门户网站→入口网站"),
+    ("印表机", "打印机", "always", ""),
+    ("列印", "打印", "always", "TW verb for 打印"),
+    ("伺服器", "服务器", "always", ""),
+    ("介面", "界面", "always", "TW form; mainland writes 界面"),
+    ("部落格", "博客", "always", ""),
+    ("智慧财产权", "知识产权", "always", ""),
+    ("人工智慧", "人工智能", "always", ""),
+    ("奈米", "纳米", "always", ""),
+    ("滑鼠", "鼠标", "always", ""),
+    ("硬碟", "硬盘", "always", ""),
+    ("光碟", "光盘", "always", ""),
+    # --- context-sensitive: only for traditional-script sources ------------------------------
+    # 档案 is both "document/file" (TW rendering of 文件) and "archives" (档案馆, 人事档案). Only
+    # contexts where it can only mean 文件 are mapped; anything followed by 馆/局/室/库/处/科
+    # (archive institutions) is left alone.
+    ("((?:行政)?规范性)档案(?![馆局室库处科])", r"\1文件", "traditional", "规范性文件, 行政规范性文件"),
+    ("(?<=政策)(性?)档案(?![馆局室库处科])", r"\1文件", "traditional", "政策文件, 政策性文件"),
+    ("(?<=红头|上级|印发|下发|转发|公文|会议|配套)档案(?![馆局室库处科])", "文件", "traditional",
+     "verbs/nouns that only ever take 文件 (印发文件, 红头文件, 会议文件)"),
+    ("(?<=公开)档案(?![馆局室库处科])", "文件", "traditional",
+     "公开档案存放专柜 = 公开文件. Known miss: '档案馆公开档案N卷' would become 公开文件"),
+    ("档案(?=存放|汇编|解读|起草|精神)", "文件", "traditional", "文件存放/文件汇编/文件解读/文件精神"),
+    # 程序 (procedure AND software program in mainland usage) became 程式 in TW conversion, so
+    # mapping back is right in both senses (程式设计 → 程序设计 is the mainland term). Mainland
+    # itself writes 程式 only in 方程式 (equation) and 程式化 (formulaic): excluded.
+    ("(?<!方)程式(?!化)", "程序", "traditional", "决策程序, 规范公开程序"),
+    ("视窗", "窗口", "traditional", "s2twp: 窗口→视窗 (办事窗口); mainland 视窗 = the OS brand"),
+    ("网路", "网络", "traditional", "mainland text can contain 管网+路由 etc., hence traditional only"),
+    ("资讯", "信息", "traditional", "mainland also says 政务资讯; only undo it for converted text"),
+    ("回响", "响应", "traditional", "s2twp: 响应→回响 (回响迅速); mainland 回响 = echo"),
+    ("(?<!行政)许可权", "权限", "traditional", "s2twp: 权限→许可权; 行政许可权 is a real term"),
+    ("人民民众", "人民群众", "traditional",
+     "s2twp: 群众→民众. Lone 民众 is fine mainland wording and stays; 人民民众 never is"),
+    ("机构设定", "机构设置", "traditional", "s2twp: 设置→设定; only the fixed term is undone"),
+    ("(?<!小)数位", "数字", "traditional", "数位化/数位政府 = 数字化; 小数位 (decimal places) stays"),
+    ("资料库", "数据库", "traditional", "mainland 资料库 exists, hence traditional only"),
+    ("软体(?!动物)", "软件", "traditional", "软体动物 (molluscs) stays"),
+    ("硬体", "硬件", "traditional", ""),
+    ("视讯", "视频", "traditional", "视讯会议 → 视频会议"),
+    ("简讯", "短信", "traditional", ""),
+    ("宽频", "宽带", "traditional", ""),
+    ("登入", "登录", "traditional", ""),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled_phrases():
+    """TW_PHRASES compiled once; the list order is the application order."""
+    return tuple((re.compile(p), r, tier) for p, r, tier, _note in TW_PHRASES)
+
+
+def to_simplified(text: str, source_script: str | None = None) -> str:
+    """OpenCC t2s, then undo Taiwan-style wording from TW_PHRASES.
+
+    The context-sensitive phrase entries are applied only for traditional sources; pass
+    ``source_script`` if already known, else it is detected from ``text``.
+    """
+    if not text:
+        return text
+    if source_script is None:
+        source_script = detect_script(text)
+    out = _t2s().convert(text)
+    for rx, repl, tier in _compiled_phrases():
+        if tier == "always" or source_script == "traditional":
+            out = rx.sub(repl, out)
+    return out
+
+
+def traditional_ratio(text: str) -> float:
+    """Share of CJK ideographs that OpenCC t2s would change (0.0 when there are none)."""
+    cjk = _CJK_RE.findall(text)
+    if not cjk:
+        return 0.0
+    conv = _t2s().convert(text)
+    if len(conv) == len(text):
+        # t2s is length-preserving in practice, so a positional comparison keeps its
+        # phrase-level decisions (著名 stays 著名, 乾隆 stays 乾隆).
+        changed = sum(1 for a, b in zip(text, conv) if a != b and _CJK_RE.match(a))
+    else:  # pragma: no cover - defensive: fall back to character-level conversion
+        conv_char = _t2s().convert
+        changed = sum(1 for ch in cjk if conv_char(ch) != ch)
+    return changed / len(cjk)
+
+
+def detect_script(text: str) -> str:
+    """'traditional' when traditional_ratio exceeds TRADITIONAL_THRESHOLD, else 'simplified'."""
+    return "traditional" if traditional_ratio(text) > TRADITIONAL_THRESHOLD else "simplified"
+
+
+# ---------------------------------------------------------------------------------------------
+# Width, spaces and line ends
+# ---------------------------------------------------------------------------------------------
+
+# Zero-width characters and the BOM carry nothing; they split words for every regex.
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0 controls other than tab/LF (CR and FF are handled before this); NUL is the common one.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Remaining Unicode spaces that NFKC leaves alone or that appear after it.
+_ODD_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# NFKC turns ① into a bare "1", which reads as a number (and as page debris when glued to
+# text). Keep the enumeration marker as "(1)" instead.
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
+_CIRCLED_RE = re.compile("[\u2460-\u2473]")
+
+
+def canonical_width(text: str) -> str:
+    """NFKC (full-width digits/Latin/，：（）；！？％ → ASCII), LF line ends, plain spaces, no NULs.
+
+    Chinese-only punctuation (、。《》“”【】〔〕) is left as NFKC leaves it; ①-⑳ become (1)-(20).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Form feed is the PDF page break; a line break keeps the page's last line separate.
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    text = _CONTROL_RE.sub("", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
+    text = unicodedata.normalize("NFKC", text)
+    return _ODD_SPACE_RE.sub(" ", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------------------------
+
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|(?=[^\s#]))")
+_HEADING_TAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HRULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_BULLET_RE = re.compile(r"^[ \t]*[-*+•●▪◆■][ \t]+")
+_BLOCKQUOTE_RE = re.compile(r"^[ \t]*>+[ \t]?")
+_BOLD_STAR_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# __bold__ only around Chinese text: identifiers such as __init__ or a__b__c are left alone.
+_BOLD_UNDER_RE = re.compile(f"(?<![A-Za-z0-9_])__(?=\\S)([^\\n]*?[{_CJK}][^\\n]*?)(?<=\\S)__(?![A-Za-z0-9_])")
+# Single-star emphasis; an ASCII letter/digit on either side means arithmetic ("7*24") instead.
+_EM_STAR_RE = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![A-Za-z0-9*])")
+_STRIKE_RE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_ESCAPE_RE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{}~])")
+_ESCAPED_BACKSLASH_RE = re.compile(r"\\\\")
+_AUTOLINK_RE = re.compile(
+    r"<((?:https?|ftp)://[^<>\s]+|mailto:[^<>\s]+|www\.[^<>\s]+|[\w.+-]+@[\w-]+\.[\w.-]+)>"
+)
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+
+
+def _link_text(m: re.Match) -> str:
+    """[text](url) → text(url); [](url) or [url](url) → url - the URL is kept, not the syntax."""
+    label, url = m.group(1).strip(), m.group(2)
+    if not label or label == url:
+        return url
+    return f"{label}({url})"
+
+
+def _strip_inline_markdown(line: str, table_row: bool) -> str:
+    """Emphasis, escapes, links on one line; in pipe rows an escaped \\| stays escaped."""
+    line = _IMAGE_RE.sub("", line)
+    line = _LINK_RE.sub(_link_text, line)
+    line = _AUTOLINK_RE.sub(r"\1", line)
+    line = _BOLD_STAR_RE.sub(r"\1", line)
+    line = _BOLD_UNDER_RE.sub(r"\1", line)
+    line = _STRIKE_RE.sub(r"\1", line)
+    line = _EM_STAR_RE.sub(r"\1", line)
+    # An unmatched ** (bold opened on one line, closed on another) carries nothing.
+    line = line.replace("**", "")
+    # Unescape; "\|" inside a pipe row must stay, or the cell would split in two.
+    line = _ESCAPED_BACKSLASH_RE.sub("\x00", line)
+    line = _ESCAPE_RE.sub(r"\1", line)
+    if not table_row:
+        line = line.replace("\\|", "|")
+    return line.replace("\x00", "\\")
+
+
+def strip_markdown(text: str) -> str:
+    """Remove markdown markers (headings, bold/em, escapes, autolinks, bullets, rules).
+
+    Pipe-table rows keep their pipes and cells (only ``|---|`` separator rows are dropped) and
+    tab-separated rows keep their tabs.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _is_table_row(line):
+            if "|" in line and _PIPE_SEPARATOR_RE.match(line) and "\t" not in line:
+                continue  # |---|---| carries no data
+            out.append(_strip_inline_markdown(line, table_row=True))
+            continue
+        if _HRULE_RE.match(line):
+            continue
+        m = _HEADING_RE.match(line)
+        # "#政务公开#" is a hashtag, not a heading: a heading without a space after the #s is
+        # accepted only when no other # follows on the line.
+        if m and (m.group(0)[-1] in " \t" or "#" not in line[m.end():]):
+            line = _HEADING_TAIL_RE.sub("", line[m.end():])
+        # Bullets only in front of real text: "- 3 -" is a page footer, "-5" a number.
+        if _BULLET_RE.match(line) and _CJK_RE.search(line):
+            line = _BULLET_RE.sub("", line, count=1)
+        if line.lstrip().startswith(">") and _CJK_RE.search(line):
+            line = _BLOCKQUOTE_RE.sub("", line, count=1)
+        out.append(_strip_inline_markdown(line, table_row=False))
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page-number debris
+# ---------------------------------------------------------------------------------------------
+
+# Characters that, right after a number, make it a quantity rather than a page number. A page
+# break can of course also fall before one of these characters; those cases are lost (missed
+# debris is a cosmetic defect, a deleted count is a data error).
+_UNIT_CHARS = set(
+    "个件条项次人名家期年月日号万亿千百元角余多份篇批场类处所户位天周时分秒岁届轮台辆套张本册"
+    "卷盒页部座栋间亩吨米倍成级星层组支只起宗例股块种栏版季点票封回章节款方宿床线路室站村乡镇"
+    "县区市省库遍趟首幅员团队班门单对大"
+)
+# Two-character units whose first character is too common to exclude on its own.
+_UNIT_WORDS = ("小时", "公里", "公顷", "公斤", "平方", "分钟", "千米", "千克", "毫米", "兆瓦", "学时", "课时",
+               "工作日", "百分点")
+# Characters and words that, right before a number, introduce a quantity, an ordinal or a label.
+_PREFIX_CHARS = set("第共约近达计超逾每仅只占余前后至到增减降升有和及与或等各为图表附序编码号型级率对")
+_PREFIX_WORDS = ("附件", "附表", "附图", "序号", "编号", "热线", "电话", "尾号", "代码", "版本", "标准")
+# Emergency/service hotlines look exactly like unit-less 3-digit runs between characters.
+_HOTLINES = {110, 112, 114, 119, 120, 122, 999}
+# Page numbers are positive, have no leading zero and stay below this in these reports.
+_MAX_PAGE = 500
+# A page holds at least / at most this many characters of extracted text (tables included);
+# consecutive page numbers further apart (per page) than MAX, or closer than MIN, are not a
+# page sequence.
+_MIN_CHARS_PER_PAGE = 80
+_MAX_CHARS_PER_PAGE = 5000
+_CHAIN_WINDOW = 200
+
+# A 1-3 digit run directly between two ideographs, optionally with one space on each side
+# (PDF extraction sometimes pads the page number).
+_INLINE_PAGE_RE = re.compile(f"(?<=[{_CJK}])( ?)([1-9][0-9]{{0,2}})( ?)(?=[{_CJK}])")
+# A line holding nothing but a number (candidate only; confirmed by the page sequence).
+_BARE_NUMBER_LINE_RE = re.compile(r"^\s*([1-9][0-9]{0,2})\s*$")
+# Unambiguous page footers, removed on sight (outside tables).
+_FOOTER_RES = (
+    re.compile(r"^\s*[-—–~·•]+\s*\d{1,3}\s*[-—–~·•]+\s*$"),  # - 3 -   — 3 —
+    re.compile(r"^\s*第\s*\d{1,3}\s*页\s*[/,,、 ]?\s*(共\s*\d{1,3}\s*页)?\s*$"),  # 第 3 页 / 共 12 页
+    re.compile(r"^\s*共\s*\d{1,3}\s*页\s*[/,,、 ]?\s*第\s*\d{1,3}\s*页\s*$"),  # 共 12 页 第 3 页
+    re.compile(r"^\s*(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE),
+)
+_PAGE_OF_RE = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")  # 3/12 (checked: 3 <= 12)
+
+
+def _is_footer(line: str) -> bool:
+    """A line that can only be a printed page footer."""
+    if any(rx.match(line) for rx in _FOOTER_RES):
+        return True
+    m = _PAGE_OF_RE.match(line)
+    return bool(m) and 0 < int(m.group(1)) <= int(m.group(2))
+
+
+@dataclass(frozen=True)
+class _PageCandidate:
+    pos: int  # character offset in the document (monotone with reading order)
+    value: int
+    line_no: int
+    span: tuple[int, int] | None  # span within the line for inline debris; None = whole line
+
+
+def _inline_candidates(line: str, line_no: int, offset: int) -> list[_PageCandidate]:
+    """Unit-less 1-3 digit runs glued between two ideographs on one non-table line."""
+    found = []
+    for m in _INLINE_PAGE_RE.finditer(line):
+        value = int(m.group(2))
+        if value > _MAX_PAGE or value in _HOTLINES:
+            continue
+        before, after = line[m.start() - 1], line[m.end():]
+        if before in _PREFIX_CHARS or line[: m.start()].endswith(_PREFIX_WORDS):
+            continue
+        if after[:1] in _UNIT_CHARS or after.startswith(_UNIT_WORDS):
+            continue
+        # "信息7 期": a space on one side only is a typed quantity, not a padded page number.
+        if bool(m.group(1)) != bool(m.group(3)):
+            continue
+        found.append(_PageCandidate(offset + m.start(), value, line_no, (m.start(), m.end())))
+    return found
+
+
+def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
+    """Longest chain of candidates whose values rise with position at a plausible page length.
+
+    Dynamic programming over candidates in document order: a candidate may follow another when
+    its value is larger and (distance / value gap) lies within the chars-per-page bounds. The
+    first page number must also be reachable: value <= 2 + pos / MIN_CHARS_PER_PAGE.
+    """
+    n = len(cands)
+    best = [1] * n
+    prev = [-1] * n
+    for j in range(n):
+        cj = cands[j]
+        if cj.value > 2 + cj.pos / _MIN_CHARS_PER_PAGE:
+            best[j] = 0  # cannot be a page number this early in the document
+            continue
+        # Only the last _CHAIN_WINDOW candidates are considered as predecessors: keeps garbage
+        # documents (thousands of candidates) linear while real page sequences are unaffected.
+        for i in range(max(0, j - _CHAIN_WINDOW), j):
+            ci = cands[i]
+            if best[i] == 0 or ci.value >= cj.value:
+                continue
+            per_page = (cj.pos - ci.pos) / (cj.value - ci.value)
+            if _MIN_CHARS_PER_PAGE <= per_page <= _MAX_CHARS_PER_PAGE and best[i] + 1 > best[j]:
+                best[j], prev[j] = best[i] + 1, i
+    if not n or max(best) < 2:
+        return []  # a lone candidate is indistinguishable from a real number: keep it
+    j = max(range(n), key=lambda k: best[k])
+    chain = []
+    while j != -1:
+        chain.append(cands[j])
+        j = prev[j]
+    return chain[::-1]
+
+
+def remove_page_debris(text: str) -> str:
+    """Remove page footers and page numbers glued into running text (服2务 → 服务).
+
+    Footer lines ("- 3 -", "第 3 页 / 共 12 页") always go. Unit-less numbers between two
+    ideographs and bare number lines go only when they form an increasing page sequence.
+    Table rows are never touched.
+    """
+    lines = text.split("\n")
+    cands: list[_PageCandidate] = []
+    drop: set[int] = set()
+    offset = 0
+    numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
+    for no, line in enumerate(lines):
+        if not _is_table_row(line):
+            if _is_footer(line):
+                drop.add(no)
+            elif numeric[no]:
+                # A run of number-only lines is a table dumped one cell per line, not a footer.
+                neighbours = [k for k in (no - 1, no + 1) if 0 <= k < len(lines) and lines[k].strip()]
+                if not any(numeric[k] for k in neighbours):
+                    cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
+            else:
+                cands.extend(_inline_candidates(line, no, offset))
+        offset += len(line) + 1
+    chain = _page_chain(cands)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in chain:
+        if c.span is None:
+            drop.add(c.line_no)
+        else:
+            spans.setdefault(c.line_no, []).append(c.span)
+    if not drop and not spans:
+        return text
+    out = []
+    for no, line in enumerate(lines):
+        if no in drop:
+            continue
+        for start, end in sorted(spans.get(no, ()), reverse=True):
+            line = line[:start] + line[end:]
+        out.append(line)
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Website chrome
+# ---------------------------------------------------------------------------------------------
+
+# Lines that head a trailing block of site navigation (tag clouds, related links, contact box).
+_TRAILER_HEADINGS = {
+    "相关词条", "热门词条", "联络我们", "联系我们", "相关链接", "相关文章", "相关新闻", "相关阅读",
+    "相关推荐", "相关信息", "友情链接", "网站地图", "扫一扫在手机打开当前页", "扫一扫在手机上查看当前页面",
+}
+_BREADCRUMB_RE = re.compile(
+    r"^\s*(?:当前位置|您的位置|你的位置|您当前的位置|您现在的位置|你现在的位置|当前所在位置|所在位置)\s*[:：]"
+)
+_BREADCRUMB_HOME_RE = re.compile(r"^\s*首页\s*(?:>|>>|»|›|/|→)")
+_SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享\s*[:：])")
+_FONT_SIZE_RE = re.compile(r"[【\[(]\s*字[体體号號]\s*[:：]?\s*(?:[大中小]|默认|默認|\s|[|/,、])+\s*[】\])]")
+# Print/close/favourite bars: a line made only of these tokens, with at least one of the
+# unambiguous ones, is chrome. (A lone "微信" or "中" line can be a PDF table cell, so the weak
+# tokens never condemn a line on their own.)
+_STRONG_CHROME_TOKENS = {
+    "打印本页", "打印此页", "关闭窗口", "关闭视窗", "关闭本页", "收藏本页", "加入收藏", "返回顶部", "保存本页",
+    "FONTSIZE",  # placeholder left where a 【字体:大 中 小】 widget was
+}
+_WEAK_CHROME_TOKENS = {
+    "打印", "关闭", "收藏", "返回", "保存", "字体", "字号", "大", "中", "小", "默认", "分享", "微信", "微博",
+    "QQ空间", "QQ", "朋友圈", "扫一扫", "【", "】",
+}
+_TOKEN_SPLIT_RE = re.compile(r"[\s【】\[\]()|/·•,、:：]+")
+_FOOTER_LINE_RE = re.compile(r"ICP备|公网安备|网站标识码|版权所有")
+_COUNTER_LINE_RE = re.compile(
+    r"^\s*(?:浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量)\s*[:：]?\s*\d*\s*次?\s*$"
+)
+
+
+def _is_chrome_line(key: str) -> bool:
+    """Whole-line chrome: breadcrumb, share bar, print/close/font bar, site footer, counter."""
+    s = key.strip()
+    if not s:
+        return False
+    if _BREADCRUMB_RE.match(s) or _BREADCRUMB_HOME_RE.match(s) or _COUNTER_LINE_RE.match(s):
+        return True
+    if _SHARE_RE.match(s) and len(s) <= 60:
+        return True
+    if _FOOTER_LINE_RE.search(s) and len(s) <= 120:
+        return True
+    tokens = [t for t in _TOKEN_SPLIT_RE.split(_FONT_SIZE_RE.sub(" FONTSIZE ", s)) if t]
+    return (
+        bool(tokens)
+        and all(t in _STRONG_CHROME_TOKENS or t in _WEAK_CHROME_TOKENS for t in tokens)
+        and any(t in _STRONG_CHROME_TOKENS for t in tokens)
+    )
+
+
+def _is_trailer_heading(key: str) -> bool:
+    """A line that is only a site-navigation heading such as 相关词条 or 联系我们."""
+    return re.sub(r"[\s:：【】\[\]]", "", key) in _TRAILER_HEADINGS
+
+
+def _looks_like_body(line: str) -> bool:
+    """Report content rather than a tag, link or address: a table row, a sentence, a long line."""
+    s = line.strip()
+    return _is_table_row(line) or len(s) > 40 or "。" in s
+
+
+def remove_web_chrome(text: str) -> str:
+    """Drop website chrome lines/blocks: breadcrumbs, share/print/font bars, trailing link blocks.
+
+    Only whole lines go (plus inline 【字体:大 中 小】 widgets); report sentences are never cut.
+    """
+    lines = text.split("\n")
+    # Match on the simplified form so traditional pages (相關詞條, 關閉視窗) are caught too; t2s
+    # never touches line breaks, so the lines stay aligned.
+    simplified = _t2s().convert(text) if _CJK_RE.search(text) else text
+    keys = simplified.split("\n")
+    if len(keys) != len(lines):  # pragma: no cover - defensive
+        keys = [_t2s().convert(ln) for ln in lines]
+    keep = [True] * len(lines)
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        if _is_table_row(line) or not key.strip():
+            continue
+        if _is_trailer_heading(key) or _is_chrome_line(key):
+            keep[i] = False
+        elif _FONT_SIZE_RE.search(line):
+            lines[i] = _FONT_SIZE_RE.sub("", line)  # widget glued to a metadata line
+    # A trailer heading followed only by short, sentence-less lines (tags, links, an address)
+    # ends the document: drop everything from it on. Followed by a real paragraph, only the
+    # heading line itself goes (above).
+    for i, key in enumerate(keys):
+        if keep[i] or not _is_trailer_heading(key):
+            continue
+        if not any(_looks_like_body(ln) for ln in lines[i + 1:] if ln.strip()):
+            for k in range(i, len(lines)):
+                keep[k] = False
+            break
+    return "\n".join(ln for ln, k in zip(lines, keep) if k)
+
+
+# ---------------------------------------------------------------------------------------------
+# Whitespace
+# ---------------------------------------------------------------------------------------------
+
+# "Chinese" side of a space: ideographs, Chinese punctuation, and the ASCII forms NFKC gave to
+# full-width punctuation.
+_W = _CJK + re.escape(_CJK_PUNCT) + re.escape(",:;()!?%\"")
+# Left of a digit, "," "%" and "." are excluded so "3, 2" and "100% 5" never fuse into a number.
+_W_BEFORE_DIGIT = _CJK + re.escape(_CJK_PUNCT) + re.escape(":;()!?\"")
+_SPACE_CJK_CJK_RE = re.compile(f"(?<=[{_W}]) +(?=[{_W}])")
+_SPACE_CJK_DIGIT_RE = re.compile(f"(?<=[{_W_BEFORE_DIGIT}]) +(?=[0-9])")
+_SPACE_DIGIT_CJK_RE = re.compile(f"(?<=[0-9]) +(?=[{_W}])")
+# "1. 属于国家秘密" → "1.属于国家秘密": a list-number dot before Chinese text.
+_SPACE_LISTDOT_RE = re.compile(f"(?<=[0-9]\\.) +(?=[{_CJK}])")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+
+
+def collapse_cjk_whitespace(text: str) -> str:
+    """Remove spaces inside Chinese text and between Chinese and numbers ("2019 年" → "2019年").
+
+    Spaces between two numbers or two Latin words stay; table rows are not touched at all.
+    Non-table lines are also stripped and inner space runs reduced to one.
+    """
+    out = []
+    for line in text.split("\n"):
+        if _is_table_row(line):
+            out.append(line)
+            continue
+        line = _MULTI_SPACE_RE.sub(" ", line.strip(" "))
+        line = _SPACE_CJK_CJK_RE.sub("", line)
+        line = _SPACE_CJK_DIGIT_RE.sub("", line)
+        line = _SPACE_DIGIT_CJK_RE.sub("", line)
+        line = _SPACE_LISTDOT_RE.sub("", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+_BLANK_RUN_RE = re.compile(r"\n(?:[ ]*\n){2,}")
+
+
+def _tidy_blank_lines(text: str) -> str:
+    """At most one blank line in a row; no leading/trailing blank lines."""
+    return _BLANK_RUN_RE.sub("\n\n", text).strip("\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole pass
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Canonical text plus the script facts measured on the way."""
+
+    text: str
+    source_script: str  # 'simplified' | 'traditional'
+    traditional_ratio: float  # measured on the input (after width normalisation)
+    residual_traditional_ratio: float  # measured on the output; should be ~0
+
+
+def normalise_text(text: str) -> NormalisedText:
+    """Apply every pass above, in the order documented in the module docstring."""
+    text = canonical_width(text)
+    ratio = traditional_ratio(text)
+    script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
+    text = to_simplified(text, source_script=script)
+    text = remove_web_chrome(text)
+    text = strip_markdown(text)
+    text = remove_page_debris(text)
+    text = collapse_cjk_whitespace(text)
+    text = _tidy_blank_lines(text)
+    return NormalisedText(
+        text=text,
+        source_script=script,
+        traditional_ratio=ratio,
+        residual_traditional_ratio=traditional_ratio(text),
+    )
