@@ -107,8 +107,9 @@ class LandingManifest(_Base):
     """Every landed file (accepted or rejected) with its hash, format and year guess."""
 
     source_path: str = pa.Field(str_matches=POSIX_RELATIVE_RE)
-    sha256: str = pa.Field(str_matches=SHA256_RE)
-    size_bytes: pl.Int64 = pa.Field(ge=0)
+    # null only for files that were never read (a symlink out of the input, an unreadable file)
+    sha256: str = pa.Field(str_matches=SHA256_RE, nullable=True)
+    size_bytes: pl.Int64 = pa.Field(ge=0, nullable=True)
     source_format: str = pa.Field(isin=SOURCE_FORMATS)
     encoding: str = pa.Field(nullable=True)
     report_year: pl.Int32 = pa.Field(nullable=True, ge=REPORT_YEAR_MIN, le=REPORT_YEAR_MAX)
@@ -125,6 +126,12 @@ class LandingManifest(_Base):
     def rejected_has_reason(cls, data) -> pl.LazyFrame:
         """A rejection without a check name cannot be explained or counted in dq_findings."""
         ok = (pl.col("status") != "rejected") | pl.col("check_name").is_not_null()
+        return data.lazyframe.select(ok.fill_null(True))
+
+    @pa.dataframe_check
+    def accepted_was_read(cls, data) -> pl.LazyFrame:
+        """An accepted file was read, so it has a hash and a size."""
+        ok = (pl.col("status") != "accepted") | (pl.col("sha256").is_not_null() & pl.col("size_bytes").is_not_null())
         return data.lazyframe.select(ok.fill_null(True))
 
     @pa.dataframe_check

@@ -27,21 +27,15 @@ def guess_year(text: str) -> int | None:
 
 
 def build_manifest(input_dir: str | Path, max_bytes: int) -> pl.DataFrame:
-    """Scan the input folder into the landing manifest; an accepted file whose year can't be read is rejected."""
-    files = scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year)
-    df = manifest_frame(files)
-    no_year = (pl.col("status") == "accepted") & pl.col("report_year").is_null()
-    return df.with_columns(
-        check_name=pl.when(no_year).then(pl.lit("report_year_unknown")).otherwise("check_name"),
-        message=pl.when(no_year).then(pl.lit("looks like a disclosure report but no report year could be read from "
-                                             "its title or statistics period")).otherwise("message"),
-        status=pl.when(no_year).then(pl.lit("rejected")).otherwise("status"),
-    ).sort("source_path")
+    """Scan the input folder into the landing manifest (every file, accepted or rejected with a reason)."""
+    return manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year)).sort("source_path")
 
 
 def _rejected_findings(rows: pl.DataFrame) -> list[dict]:
-    return [finding(None, r["source_path"], r["report_year"], "landing", r["check_name"], "error", r["message"])
-            for r in rows.iter_rows(named=True)]
+    """Rejected files are errors; accepted files that carry a note (NULs removed, …) are warnings."""
+    return [finding(None, r["source_path"], r["report_year"], "landing", r["check_name"],
+                    "error" if r["status"] == "rejected" else "warning", r["message"])
+            for r in rows.filter(pl.col("check_name").is_not_null()).iter_rows(named=True)]
 
 
 def unassigned_findings(manifest: pl.DataFrame) -> pl.DataFrame:
@@ -67,7 +61,7 @@ def raw_reports_for(input_dir: str | Path, manifest: pl.DataFrame, year: int, ma
     """Decode the year's accepted files; the year's rejected files (and any read failure) become findings."""
     input_dir = Path(input_dir)
     of_year = manifest.filter(pl.col("report_year") == year)
-    found = _rejected_findings(of_year.filter(pl.col("status") == "rejected"))
+    found = _rejected_findings(of_year)
     rows = []
     for r in of_year.filter(pl.col("status") == "accepted").sort("source_path").iter_rows(named=True):
         try:
