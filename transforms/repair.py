@@ -62,6 +62,16 @@ def review_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
     ]
 
 
+def equations_hold(cells: dict[Key, ParsedCell], equations: list[Equation]) -> bool:
+    """True when every equation whose cells are all known holds (used to filter glued readings)."""
+    for eq in equations:
+        keys = eq.left + eq.right
+        if all(k in cells and cells[k].source in KNOWN for k in keys):
+            if abs(sum(cells[k].value for k in eq.left) - sum(cells[k].value for k in eq.right)) > 1e-9:
+                return False
+    return True
+
+
 def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Finding]:
     """Fill what the equations pin down (in place) and return findings for contradictions."""
     findings: list[Finding] = []

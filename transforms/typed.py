@@ -48,7 +48,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str) -> TypedTab
         empty = TableParse()
         return TypedTables(empty, TableParse(), TableParse(),
                            [Finding("legacy_template", "warning", "pre-2019 template: sections only, tables not parsed")])
-    t2 = parse_disclosure_table(_table_text(sections, 2, text), layout)
+    t2 = parse_disclosure_table(_table_text(sections, 2, text), layout, prose)
     t3 = parse_request_table(_table_text(sections, 3, text), layout)
     t4 = parse_review_table(_table_text(sections, 4, text))
     findings: list[Finding] = []

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from itertools import combinations
+
 from transforms.tables.common import Finding, ParsedCell, TableParse, match_label
+from transforms.tables.glue import agreement, is_glued, readings
 from transforms.tables.grid import Cell, Row, rows_of
 
 ITEM_KEYS = {
@@ -15,6 +20,8 @@ ITEM_KEYS = {
     "admin_fees": ("行政事业性收费", "事业性收费"),
     "centralized_procurement": ("政府集中采购", "集中采购"),
 }
+# Words that tie a prose clause to an item (for choosing among readings of glued digits).
+PROSE_KEYS = {**ITEM_KEYS, "centralized_procurement": ("集中采购", "采购")}
 # Header words per metric, including the OCR forms seen in PDF text (増/滅).
 METRIC_KEYS = {
     "new_made": ("新制作",),
@@ -52,84 +59,167 @@ TEMPLATE_METRICS = {
 }
 AMOUNT_METRICS = {"procurement_amount_wan_yuan", "fee_amount_wan_yuan"}
 SIGNED_METRICS = {"change"}
+_BLOCK = re.compile(r"第二十条")
 
 
 def header_metrics(label: str) -> list[str]:
     """Metric codes named in a header line, in the order they are printed."""
+    compact = re.sub(r"\s+", "", label)
     hits = []
     for code, keys in METRIC_KEYS.items():
-        pos = min((label.find(k) for k in keys if k in label), default=-1)
+        pos = min((compact.find(k) for k in keys if k in compact), default=-1)
         if pos >= 0:
             hits.append((pos, code))
     return [c for _, c in sorted(hits)]
 
 
-def parse_disclosure_table(text: str, template: str) -> TableParse:
-    """Parse table 2: rows found by item label, columns by the block header (else template order)."""
+def parse_disclosure_table(text: str, template: str, prose: str = "") -> TableParse:
+    """Parse table 2: rows by item label, columns by the block header (else template order).
+
+    A label printed apart from its numbers (PDF text, broken markdown) takes the value rows that
+    follow it; short or glued rows are read in every possible way and only cells on which all
+    surviving readings agree are kept.
+    """
     out = TableParse()
     layout = TEMPLATE_METRICS.get(template, TEMPLATE_METRICS["2019"])
     header: list[str] = []
-    seen: set[str] = set()
+    header_open = False
+    rows: dict[str, tuple[list[str], list[Cell], str]] = {}
+    pending: str | None = None
+    pending_values: list[Cell] = []
     for r in rows_of(text):
-        numbers = [c for c in r.values if c.kind == "number"]
-        if not numbers and header_metrics(r.label):
-            header = header_metrics(r.label)
+        has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
+        if _BLOCK.search(r.label):
+            header, header_open, pending = [], True, None
             continue
-        item = match_label(r.label, ITEM_KEYS)
-        if item is None or item not in layout or not r.values or item in seen:
+        hm = header_metrics(r.label) if r.label and not has_values else []
+        item = match_label(r.label, ITEM_KEYS) if r.label else None
+        if hm and item is None:
+            header = header + hm if header_open else hm
+            header_open = True
             continue
-        if any(k in r.label for k in ("第二十条",)):
-            continue
-        seen.add(item)
-        metrics = header if header and set(header) <= set(layout[item]) | AMOUNT_METRICS and _fits(header, item, layout) else layout[item]
-        _assign(out, item, metrics, r)
-    if len(seen) >= 2:
+        if item is None and not has_values:
+            continue  # stray words of a header split over lines (件数), page furniture
+        header_open = False
+        if item is not None and item in layout and item not in rows:
+            metrics = header if header and set(header) <= set(layout[item]) else layout[item]
+            if has_values:
+                rows[item] = (metrics, list(r.values), r.shape)
+                pending = None
+            elif pending_values:
+                rows[item] = (metrics, pending_values, "plain")
+                pending_values, pending = [], None
+            else:
+                rows[item] = (metrics, list(r.values), r.shape)  # explicit blanks, or numbers on the next lines
+                pending = item
+        elif item is None and has_values:
+            vals = [c for c in r.values if c.raw.strip()]
+            if pending is not None:
+                metrics, got, _ = rows[pending]
+                got = [c for c in got if c.raw.strip()] + vals
+                rows[pending] = (metrics, got, "plain" if r.shape == "plain" else r.shape)
+                if len(got) >= len(metrics):
+                    pending = None
+            else:
+                pending_values += vals
+    for item, (metrics, vals, shape) in rows.items():
+        _assign(out, item, metrics, vals, shape, prose)
+    if len(rows) >= 2:
         out.found = True
         for item, metrics in layout.items():
             for m in metrics:
                 out.cells.setdefault((item, m), ParsedCell(None, "missing"))
-            if item not in seen:
+            if item not in rows:
                 out.findings.append(Finding("row_missing", "warning", f"table 2 row {item} not found"))
     else:
         out.cells.clear()
     return out
 
 
-def _fits(header: list[str], item: str, layout: dict[str, list[str]]) -> bool:
-    return set(header) <= set(layout[item])
+def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], shape: str, prose: str) -> None:
+    """Read one item row into its metric cells, choosing among readings only with evidence."""
+    cands = _candidates(metrics, vals, shape)
+    if not cands:
+        out.findings.append(Finding("row_unreadable", "warning", f"table 2 row {item}: {len(vals)} values for {len(metrics)} columns"))
+        cands = [tuple(ParsedCell(None, "missing") for _ in metrics)]
+    if len(cands) > 1:
+        cands = _best_supported(cands, item, prose)
+        if len(cands) > 1:
+            out.findings.append(Finding("ambiguous_row", "warning",
+                                        f"table 2 row {item}: {len(cands)} readings survive; differing cells left null"))
+    agreed = agreement([tuple((c.value, c.source) for c in cand) for cand in cands])
+    for m, a in zip(metrics, agreed):
+        out.cells[(item, m)] = ParsedCell(*a) if a is not None else ParsedCell(None, "missing")
 
 
-def _assign(out: TableParse, item: str, metrics: list[str], r: Row) -> None:
-    vals = list(r.values)
-    padded = len(vals)
-    while vals and vals[-1].kind == "blank" and not vals[-1].raw.strip():
-        vals.pop()  # trailing empty cells are grid padding (TSV tabs, pipe columns)
-    if len(vals) < len(metrics) <= padded and not any(c.unit for c in vals):
-        vals += [Cell("", "blank")] * (len(metrics) - len(vals))
-    slots: list[Cell | None]
+def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[ParsedCell, ...]]:
+    """Every reading of a row's cells as its metrics that the cell contents allow."""
+    signed = frozenset(i for i, m in enumerate(metrics) if m in SIGNED_METRICS)
+    decimal = frozenset(i for i, m in enumerate(metrics) if m in AMOUNT_METRICS)
+    filled = [c for c in vals if c.raw.strip()]
+    if len(filled) == 1 and len(metrics) > 1 and is_glued(filled[0].raw, len(metrics)) and shape == "plain":
+        return [tuple(ParsedCell(v, "printed") for v in rd) for rd in readings(filled[0].raw, len(metrics), signed, decimal) or []]
+    while vals and len(vals) > len(metrics) and not vals[-1].raw.strip():
+        vals = vals[:-1]
+    if len(vals) < len(metrics) and shape != "plain":
+        vals = [c for c in vals if c.raw.strip()] if len(filled) < len(vals) else vals
     if len(vals) == len(metrics):
-        slots = vals
-    elif len(vals) < len(metrics):
-        slots = [None] * len(metrics)
-        rest = []
-        for c in vals:
-            # a value printed with a money unit belongs in the amount column, wherever it sits
-            amount = next((m for m in metrics if m in AMOUNT_METRICS), None)
-            if c.kind == "number" and c.unit and amount and slots[metrics.index(amount)] is None:
-                slots[metrics.index(amount)] = c
-            else:
-                rest.append(c)
-        free = [i for i, s in enumerate(slots) if s is None]
-        for i, c in zip(free, rest):
-            slots[i] = c
-        out.findings.append(
-            Finding("row_cells_lost", "warning", f"table 2 row {item}: {len(vals)} values for {len(metrics)} columns")
-        )
-    else:
-        out.findings.append(Finding("row_too_wide", "warning", f"table 2 row {item}: {len(vals)} values for {len(metrics)} columns"))
-        slots = [None] * len(metrics)
-    for m, c in zip(metrics, slots):
-        out.cells[(item, m)] = _value_cell(c, m)
+        cand = tuple(_value_cell(c, m) for c, m in zip(vals, metrics))
+        return [cand]
+    if len(vals) > len(metrics):
+        return []
+    out = []
+    for slots in combinations(range(len(metrics)), len(vals)):
+        cand = [ParsedCell(None, "missing")] * len(metrics)
+        ok = True
+        for c, i in zip(vals, slots):
+            if not _fits(c, metrics[i], short=True):
+                ok = False
+                break
+            cand[i] = _value_cell(c, metrics[i])
+        if ok:
+            out.append(tuple(cand))
+    return out
+
+
+def _fits(c: Cell, metric: str, short: bool) -> bool:
+    """Whether a cell can sit in a metric's column: money units in amounts, signed words in 增/减."""
+    signed = c.raw.strip().startswith(("减", "增", "-", "+"))
+    if c.kind == "number" and c.unit:
+        return metric in AMOUNT_METRICS
+    if signed:
+        return metric in SIGNED_METRICS
+    if short and metric in SIGNED_METRICS and c.kind == "number" and c.value:
+        return False  # a lost cell is likelier the unsigned change column than a moved count
+    return True
+
+
+def _best_supported(cands: list[tuple], item: str, prose: str) -> list[tuple]:
+    """The readings with the most values restated in prose clauses about the item, if one stands out."""
+    numbers = Counter(_prose_numbers(item, prose))
+    if not numbers:
+        return cands
+    scored = []
+    for cand in cands:
+        left = numbers.copy()
+        hits = 0
+        for c in cand:
+            if c.value and left[c.value] > 0:
+                left[c.value] -= 1
+                hits += 1
+        scored.append(hits)
+    best = max(scored)
+    top = [c for c, s in zip(cands, scored) if s == best]
+    return top if best > 0 else cands
+
+
+def _prose_numbers(item: str, prose: str) -> list[float]:
+    """Numbers in prose clauses that name the item (规范性文件45件 → 45)."""
+    out = []
+    for clause in re.split(r"[。;,，；、\n]", prose):
+        if any(k in clause for k in PROSE_KEYS[item]):
+            out += [float(x) for x in re.findall(r"\d+(?:\.\d+)?", clause)]
+    return out
 
 
 def _value_cell(c: Cell | None, metric: str) -> ParsedCell:

@@ -55,11 +55,31 @@ def match_label(label: str, keys: dict[str, tuple[str, ...]], exclude: dict[str,
             elif len(k) >= 5:
                 hit = lcs_len(k, compact)
                 score = hit / len(k) if hit >= len(k) - 1 else 0.0
+            elif _one_char_off(k, compact):
+                score = (len(k) - 1) / len(k)
             else:
                 score = 0.0
             if score > best_score:
                 best, best_score = code, score
     return best
+
+
+_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）.、]?")
+
+
+def _one_char_off(key: str, label: str) -> bool:
+    """A short key with one wrong character (规草 for 规章, 行政许口 for 行政许可).
+
+    Two-character keys must make up the whole label, so a single shared character is not a match.
+    """
+    bare = _NUMBERING.sub("", label)
+    if len(key) == 2:
+        windows = [bare] if len(bare) == 2 else []
+    elif len(key) >= 3:
+        windows = [bare[i : i + len(key)] for i in range(len(bare) - len(key) + 1)]
+    else:
+        windows = []
+    return any(sum(a != b for a, b in zip(key, w)) == 1 for w in windows)
 
 
 def count_cell(cell) -> ParsedCell:

@@ -13,10 +13,6 @@ from dataclasses import dataclass, field
 _CJK = r"\u3400-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# A value token in a plain (space-separated) line: signed/worded numbers, optional unit, or a dash.
-_PLAIN_VALUE = re.compile(
-    r"(?:(?:减少?|增加?)\s*)?-?\d+(?:\.\d+)?\s*(?:万元|元)?|(?<!\S)(?:/|—+|-|–|－)(?!\S)"
-)
 BLANK_TOKENS = {"", "/", "\\", "—", "——", "-", "--", "–", "－", "无", "空", "/ ", "—/—"}
 
 
@@ -79,46 +75,82 @@ def split_cells(line: str) -> tuple[list[str], str]:
         return [c.strip() for c in inner.split("|")], "pipe"
     if "\t" in s:
         return [c.strip() for c in s.split("\t")], "tsv"
-    return _split_plain(st), "plain"
+    return [st], "plain"
 
 
-def _split_plain(s: str) -> list[str]:
-    """A plain line: the label is everything up to the last CJK character; values follow it."""
-    last = None
-    for m in _CJK_RE.finditer(s):
-        last = m
-    if last is None:
-        head, tail = "", s
-    else:
-        cut = last.end()
-        # keep closing punctuation that belongs to the label (危及“三安全一稳定”)
-        while cut < len(s) and s[cut] in "”\")）】」":
-            cut += 1
-        head, tail = s[:cut], s[cut:]
-    cells = [head] if head else []
-    cells += [m.group(0) for m in _PLAIN_VALUE.finditer(tail)]
-    return cells
+# A value run in plain text: optional sign word, digits with internal '-' or '.', optional money unit.
+_RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?-?\d+(?:[.\-]\d+)*(?:万元|元)?")
+_RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)")
+# A number followed by one of these is prose ("5件", "2019年"), not a table cell.
+_PROSE_UNIT = set("件项个条次人家名期年月日号份篇批场类处所户位天余多%万亿元")
 
 
-def to_row(line_no: int, line: str) -> Row | None:
-    """Build a Row from a line, or None for separators and empty lines."""
-    if not line.strip() or _PIPE_SEPARATOR.match(line.strip()):
-        return None
-    raw_cells, shape = split_cells(line)
-    cells = [parse_cell(c) for c in raw_cells]
+def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
+    """Split a plain line into (label, value tokens) segments, or None when it reads as prose.
+
+    Crawler text glues rows together (`…公开2000002(三)不予公开1.属于国家秘密0000000`): each
+    run of values closes a segment, and a single digit right before `.`/`、` is the next row's
+    item number, not a value.
+    """
+    segments: list[tuple[str, list[str]]] = []
+    label, tokens, pos = "", [], 0
+    for m in _RUN_OR_BLANK.finditer(s):
+        tok = m.group(0)
+        after = s[m.end() : m.end() + 1]
+        if tok[-1].isdigit() and after in (".", "、") and not s[m.end() + 1 : m.end() + 2].isdigit():
+            tok = tok[:-1]  # the last digit numbers the next row ("…00000002.重复申请")
+            if not re.search(r"\d", tok):
+                continue  # only an item number: it stays in the next label's text
+        elif after in _PROSE_UNIT and not tok.endswith("元"):
+            return None
+        between = s[pos : m.start()]
+        if between.strip():
+            if tokens:
+                segments.append((label, tokens))
+                label, tokens = "", []
+            label += between
+        tokens.append(tok.strip())
+        pos = m.start() + len(tok)
+    tail = s[pos:]
+    if tokens:
+        segments.append((label, tokens))
+        label = ""
+    if (label + tail).strip():
+        segments.append((label + tail, []))
+    return [(lab.strip(), toks) for lab, toks in segments if lab.strip() or toks]
+
+
+def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
     last_text = max((i for i, c in enumerate(cells) if c.kind == "text"), default=-1)
     label = " ".join(c.raw.strip() for c in cells[: last_text + 1] if c.kind == "text" and c.raw.strip())
     pre = [c for c in cells[: last_text + 1] if c.kind == "number"]
-    return Row(line_no, label, cells[last_text + 1 :], pre, shape, line)
+    return Row(line_no, label, cells[last_text + 1 :], pre, shape, raw)
+
+
+def line_rows(line_no: int, line: str) -> list[Row]:
+    """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
+    if not line.strip() or _PIPE_SEPARATOR.match(line.strip()):
+        return []
+    raw_cells, shape = split_cells(line)
+    if shape != "plain":
+        return [_row(line_no, [parse_cell(c) for c in raw_cells], shape, line)]
+    segments = _plain_segments(line.strip())
+    if segments is None:  # prose: a label with no values
+        return [Row(line_no, line.strip(), [], [], "plain", line)]
+    return [Row(line_no, lab, [parse_cell(t) for t in toks], [], "plain", line) for lab, toks in segments]
+
+
+def to_row(line_no: int, line: str) -> Row | None:
+    """The first row of a line (kept for callers that read one row per line)."""
+    rows = line_rows(line_no, line)
+    return rows[0] if rows else None
 
 
 def rows_of(text: str) -> list[Row]:
     """All rows of a block of table text, in order."""
-    out = []
+    out: list[Row] = []
     for i, line in enumerate(text.split("\n")):
-        r = to_row(i, line)
-        if r is not None:
-            out.append(r)
+        out += line_rows(i, line)
     return out
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label
+from transforms.tables.glue import is_glued, readings
 from transforms.tables.grid import Row, fit_values, rows_of
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
@@ -56,54 +58,135 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
-    data = [r for r in rows_of(text) if r.values and not _is_header(r)]
-    if not data:
+    entries = _entries(text)
+    if not entries:
         return out
-    assigned: list[tuple[str | None, Row]] = []
+    split = any(c in OTHER_SPLIT for c, _ in entries)
+    order = template_rows(template, split)
+    entries = _infer_unlabelled(entries, order, out)
+    readings: dict[str, list[tuple]] = {}
+    for code, r in entries:
+        if code is None or code not in order:
+            continue
+        if code in readings:
+            if any(c.kind == "number" for c in r.values):
+                out.findings.append(Finding("duplicate_row", "warning", f"table 3 row {code} appears twice; kept the first"))
+            continue
+        readings[code] = _row_readings(code, r, out)
+    if len(readings) < 3:
+        return out
+    out.found = True
+    _resolve_glue(readings, order, out)
+    for code in order:
+        if code not in readings:
+            out.findings.append(Finding("row_missing", "warning", f"table 3 row {code} not found"))
+        for appl in APPLICANT_CODES:
+            out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
+    return out
+
+
+def _entries(text: str) -> list[tuple[str | None, Row]]:
+    """Rows with values, each with its outcome code; label-only rows are paired with value-only rows.
+
+    PDF text and broken markdown print a label on one line and its numbers on the line before or
+    after; labels and value rows are paired in document order.
+    """
+    out: list[tuple[str | None, Row]] = []
+    pending_labels: list[tuple[str, Row]] = []
+    pending_values: list[Row] = []
     prev: str | None = None
-    for r in data:
-        code = match_label(r.label, OUTCOME_KEYS, EXCLUDE)
+    for r in rows_of(text):
+        if _is_header(r):
+            continue
+        code = match_label(r.label, OUTCOME_KEYS, EXCLUDE) if r.label else None
         if code is None and prev in ("other", "other_no_correction", "other_unpaid_fee") and _OTHER_MISC.match(
             re.sub(r"\s+", "", r.label)
         ):
             code = "other_misc"
-        if code is None and not any(c.kind == "number" for c in r.values):
-            continue
-        assigned.append((code, r))
+        has_numbers = any(c.kind == "number" for c in r.values)
+        if code and has_numbers:
+            out.append((code, r))
+        elif code:
+            if pending_values:
+                v = pending_values.pop(0)
+                out.append((code, Row(v.line_no, r.label, v.values, [], v.shape, v.raw)))
+            else:
+                pending_labels.append((code, r))
+        elif has_numbers and not r.label:
+            if pending_labels:
+                lab_code, lab = pending_labels.pop(0)
+                out.append((lab_code, Row(r.line_no, lab.label, r.values, [], r.shape, r.raw)))
+            else:
+                pending_values.append(r)
+        elif has_numbers:
+            out.append((None, r))  # a number row whose label is unreadable: placed by position later
         prev = code or prev
-    split = any(c in OTHER_SPLIT for c, _ in assigned)
-    order = template_rows(template, split)
-    assigned = _infer_unlabelled(assigned, order, out)
-    seen: set[str] = set()
-    for code, r in assigned:
-        if code is None or code not in order:
-            continue
-        if code in seen:
-            if not any(c.kind == "number" for c in r.values):
-                continue  # the second line of a label printed over two lines
-            out.findings.append(Finding("duplicate_row", "warning", f"table 3 row {code} appears twice; kept the first"))
-            continue
-        seen.add(code)
-        fitted, note = fit_values(r.values, len(APPLICANT_CODES))
-        if note:
-            out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
-        for appl, cell in zip(APPLICANT_CODES, fitted):
-            out.cells[(code, appl)] = count_cell(cell)
-    if len(seen) >= 3:
-        out.found = True
-        for code in order:
-            for appl in APPLICANT_CODES:
-                out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
-            if code not in seen:
-                out.findings.append(Finding("row_missing", "warning", f"table 3 row {code} not found"))
-    else:
-        out.cells.clear()
+    # label rows that printed explicit blank cells and got no numbers: a blank row
+    for code, r in pending_labels:
+        if r.values:
+            out.append((code, r))
+    out += [(None, v) for v in pending_values]
+    out.sort(key=lambda e: e[1].line_no)
     return out
+
+
+def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
+    """Possible readings of one row as seven cells (several only for glued digits)."""
+    width = len(APPLICANT_CODES)
+    if r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, width):
+        found = [rd for rd in (readings(r.values[0].raw, width) or []) if rd[-1] == sum(rd[:-1])]
+        if not found:
+            out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{r.values[0].raw}' fit no reading"))
+            return [tuple(ParsedCell(None, "missing") for _ in range(width))]
+        return [tuple(ParsedCell(v, "printed") for v in rd) for rd in found]
+    fitted, note = fit_values(r.values, width)
+    if note:
+        out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
+    return [tuple(count_cell(c) for c in fitted)]
+
+
+def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: TableParse) -> None:
+    """Choose among glued readings with the table's column identities; keep only what all survivors share."""
+    multi = [c for c, rs in readings.items() if len(rs) > 1]
+    for code, rs in readings.items():
+        if len(rs) == 1:
+            for appl, cell in zip(APPLICANT_CODES, rs[0]):
+                out.cells[(code, appl)] = cell
+    if not multi:
+        return
+    from transforms.repair import equations_hold, request_equations  # repair imports this module
+
+    combos = 1
+    for c in multi:
+        combos *= len(readings[c])
+    survivors: list[tuple] = []
+    if combos <= 20_000:
+        for choice in product(*(readings[c] for c in multi)):
+            trial = _full(order) | out.cells
+            for code, rd in zip(multi, choice):
+                for appl, cell in zip(APPLICANT_CODES, rd):
+                    trial[(code, appl)] = cell
+            if equations_hold(trial, request_equations(trial)):
+                survivors.append(choice)
+    for i, code in enumerate(multi):
+        options = [s[i] for s in survivors] if survivors else readings[code]
+        for j, appl in enumerate(APPLICANT_CODES):
+            vals = {o[j].value for o in options}
+            out.cells[(code, appl)] = options[0][j] if len(vals) == 1 else ParsedCell(None, "missing")
+        if len({tuple(c.value for c in o) for o in options}) > 1:
+            out.findings.append(Finding("glued_ambiguous", "warning",
+                                        f"table 3 row {code}: {len(options)} readings of the glued digits survive; differing cells left null"))
+
+
+def _full(order: list[str]) -> dict:
+    return {(o, a): ParsedCell(None, "missing") for o in order for a in APPLICANT_CODES}
 
 
 def _is_header(r: Row) -> bool:
     """Header lines name applicant columns and carry no numbers of their own."""
-    return not any(c.kind == "number" for c in r.values) and ("申请人" in r.label or "自然人" in r.label)
+    if any(c.kind == "number" for c in r.values):
+        return False
+    return any(w in r.label for w in ("申请人", "自然人", "商业企业", "法人或其他组织", "Column", "列1"))
 
 
 def _infer_unlabelled(assigned, order, out: TableParse):
@@ -124,4 +207,3 @@ def _infer_unlabelled(assigned, order, out: TableParse):
                 Finding("row_label_inferred", "warning", f"table 3 row without a readable label taken as {gap[0]} by its position")
             )
     return result
-
