@@ -186,7 +186,7 @@ def _is_header(r: Row) -> bool:
     """Header lines name applicant columns and carry no numbers of their own."""
     if any(c.kind == "number" for c in r.values):
         return False
-    return any(w in r.label for w in ("申请人", "自然人", "商业企业", "法人或其他组织", "Column", "列1"))
+    return any(w in r.label for w in ("申请人情况", "自然人", "商业企业", "法人或其他组织", "Column", "列1"))
 
 
 def _infer_unlabelled(assigned, order, out: TableParse):

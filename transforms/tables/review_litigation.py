@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label
+from transforms.tables.glue import agreement, is_glued, readings
 from transforms.tables.grid import Cell, Row, fit_values, rows_of
 
 CASE_KEYS = {
@@ -66,15 +67,17 @@ def _labelled_rows(rows: list[Row]) -> dict[str, Row]:
 
 
 def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
-    """The 15 data cells: one row of 15, or consecutive unlabelled number rows adding up to 15."""
+    """The 15 data cells: one row (short rows lost cells on the left; glued digits are split only
+    where the group sums leave one reading per cell), or unlabelled number rows adding up to 15."""
     for r in rows:
-        if r.label or not r.values:
+        if r.label or not any(c.kind == "number" for c in r.values):
             continue
-        vals = list(r.values)
-        while vals and vals[-1].kind == "blank" and not vals[-1].raw.strip() and len(vals) > WIDTH:
-            vals.pop()
-        if len(vals) == WIDTH and any(c.kind != "text" for c in vals):
-            return vals
+        filled = [c for c in r.values if c.raw.strip()]
+        if r.shape == "plain" and len(filled) == 1 and is_glued(filled[0].raw, WIDTH):
+            return _glued(filled[0].raw)
+        if len(r.values) >= WIDTH - 5:
+            fitted, _ = fit_values(r.values, WIDTH)
+            return fitted
     run: list[Cell] = []
     for r in rows:
         if not r.label and r.values and all(c.kind == "number" for c in r.values if c.raw.strip()):
@@ -85,3 +88,9 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
             run = []
     return None
 
+
+def _glued(token: str) -> list[Cell | None]:
+    """Read glued table-4 digits; a cell on which the surviving readings differ is lost (None)."""
+    found = [rd for rd in (readings(token, WIDTH) or [])
+             if all(rd[g * 5 + 4] == sum(rd[g * 5 : g * 5 + 4]) for g in range(3))]
+    return [None if v is None else Cell(str(int(v)), "number", v) for v in agreement(found)] if found else [None] * WIDTH
