@@ -1,0 +1,141 @@
+"""Unit tests for the table building blocks: cells, rows, glued digits, label matching, repair, prose."""
+
+from transforms.narrative import check_received, fill_disclosure_from_prose, fill_review_from_prose
+from transforms.repair import repair, request_equations, review_equations
+from transforms.tables.active_disclosure import parse_disclosure_table
+from transforms.tables.common import ParsedCell, match_label
+from transforms.tables.glue import readings
+from transforms.tables.grid import fit_values, line_rows, parse_cell
+from transforms.tables.request_handling import OUTCOME_KEYS, EXCLUDE, parse_request_table
+from transforms.tables.review_litigation import parse_review_table
+from transforms.labels import APPLICANT_CODES
+
+
+def test_cells_read_signs_units_and_blanks():
+    assert parse_cell("减 45").value == -45
+    assert parse_cell("增 3").value == 3
+    assert (parse_cell("45996.82万元").value, parse_cell("45996.82万元").unit) == (45996.82, "万元")
+    assert parse_cell("1,286").value == 1286
+    for blank in ("", "/", "—", "-", "——"):
+        assert parse_cell(blank).kind == "blank"
+    assert parse_cell("(一) 予以公开").kind == "text"
+
+
+def test_plain_line_keeps_label_and_values_and_prose_stays_prose():
+    (row,) = line_rows(0, "1.属于国家秘密 0 0 0 0 0 0 7")
+    assert row.label == "1.属于国家秘密" and [c.value for c in row.values][-1] == 7
+    (prose,) = line_rows(0, "2019年,共受理政府信息公开申请5件,已全部办结")
+    assert prose.values == []
+
+
+def test_glued_line_splits_rows_and_item_numbers():
+    rows = line_rows(0, "4.无正当理由大量反复申请00000005.要求行政机关确认或重新出具已获取信息0000000")
+    assert [(r.label, [c.raw for c in r.values]) for r in rows] == [
+        ("4.无正当理由大量反复申请", ["0000000"]), ("5.要求行政机关确认或重新出具已获取信息", ["0000000"])]
+
+
+def test_short_rows_lose_cells_on_the_left_and_padding_is_dropped():
+    cells = [parse_cell(x) for x in ["", "", "2", "0", "0", "0", "0", "5"]]
+    fitted, note = fit_values(cells, 7)
+    assert [c.raw if c else None for c in fitted] == ["", "2", "0", "0", "0", "0", "5"]
+    fitted, note = fit_values([parse_cell(x) for x in ["2", "0", "5"]], 7)
+    assert fitted[:4] == [None] * 4 and "lost 4" in note
+
+
+def test_glued_readings_respect_signs_decimals_and_leading_zeros():
+    assert (312.0, -5.0, 2841.0) in readings("312-52841", 3, signed=frozenset({1}))
+    assert all(r[1] < 0 for r in readings("312-52841", 3, signed=frozenset({1})))
+    assert readings("27863.45", 2, decimal=frozenset({1})) == [(2.0, 7863.45), (27.0, 863.45), (278.0, 63.45), (2786.0, 3.45)]
+    assert (0.0, 0.0, 0.0) in readings("000", 3) and len(readings("000", 3)) == 1
+    assert all(len(r) == 3 for r in readings("454545", 3))
+
+
+def test_labels_match_through_ocr_typos_but_not_across_rows():
+    assert match_label("予以公幵", OUTCOME_KEYS, EXCLUDE) == "granted"  # one wrong character
+    assert match_label("公开", OUTCOME_KEYS, EXCLUDE) is None
+    assert match_label("(一)予以公幵", OUTCOME_KEYS, EXCLUDE) == "granted"
+    assert match_label("(三)不予公开", OUTCOME_KEYS, EXCLUDE) is None
+    assert match_label("属于三类内部事物信息", OUTCOME_KEYS, EXCLUDE) == "withheld_internal_affairs"
+    assert match_label("1.申请人无正当理由逾期不补正、行政机关不再处理", OUTCOME_KEYS, EXCLUDE) == "other_no_correction"
+
+
+def _table3(rows: dict[str, list]) -> dict:
+    cells = {}
+    for o, vals in rows.items():
+        for a, v in zip(APPLICANT_CODES, vals):
+            cells[(o, a)] = ParsedCell(v, "printed") if v is not None else ParsedCell(None, "missing")
+    return cells
+
+
+def test_repair_derives_only_what_the_sums_pin_down():
+    rows = {o: [0] * 7 for o in OUTCOME_KEYS if not o.startswith("other_")}
+    rows["new_received"] = [3, 2, 0, 0, 0, 0, 5]
+    rows["granted"] = [None, None, 0, 0, 0, 0, 4]
+    rows["not_processed_petition"] = [0, 1, 0, 0, 0, 0, 1]
+    rows["total_processed"] = [None, 2, 0, 0, 0, 0, 5]
+    cells = _table3(rows)
+    assert repair(cells, request_equations(cells)) == []
+    assert cells[("granted", "natural_person")] == ParsedCell(3.0, "derived")
+    assert cells[("granted", "commercial_enterprise")] == ParsedCell(1.0, "derived")
+    assert cells[("total_processed", "natural_person")] == ParsedCell(3.0, "derived")
+
+
+def test_repair_leaves_underdetermined_cells_null():
+    rows = {o: [0] * 7 for o in OUTCOME_KEYS if not o.startswith("other_")}
+    rows["new_received"] = [3, 2, 0, 0, 0, 0, 5]
+    rows["total_processed"] = [3, 2, 0, 0, 0, 0, 5]
+    rows["granted"] = [None, None, 0, 0, 0, 0, 4]
+    rows["partially_granted"] = [None, None, 0, 0, 0, 0, 1]
+    cells = _table3(rows)
+    repair(cells, request_equations(cells))
+    assert cells[("granted", "natural_person")].value is None  # 3+0 or 2+1: two answers
+
+
+def test_printed_contradiction_is_a_warning_and_stays():
+    cells = {("admin_review", r): ParsedCell(v, "printed") for r, v in
+             zip(("upheld", "corrected", "other", "pending", "total"), (0, 0, 0, 1, 0))}
+    findings = repair(cells, review_equations(cells))
+    assert cells[("admin_review", "total")].value == 0
+    assert findings and "difference" in findings[0].message
+
+
+def test_prose_fills_empty_table4_and_flags_disagreement():
+    cells = {}
+    fill_review_from_prose(cells, "不存在因政府信息公开行政复议及行政诉讼情况。")
+    assert len(cells) == 15 and {c.source for c in cells.values()} == {"narrative"}
+    cells = {("admin_review", "total"): ParsedCell(2, "printed")}
+    found = fill_review_from_prose(cells, "未发生因政府信息公开申请行政复议、提起行政诉讼情况")
+    assert found and found[0].check_name == "prose_table_disagree"
+
+
+def test_prose_fills_procurement_items_but_never_overwrites():
+    cells = {("centralized_procurement", "procurement_items"): ParsedCell(None, "missing"),
+             ("centralized_procurement", "procurement_amount_wan_yuan"): ParsedCell(45996.82, "printed")}
+    fill_disclosure_from_prose(cells, "政府集中采购事项101项,采购总金额45996.82万元")
+    assert cells[("centralized_procurement", "procurement_items")] == ParsedCell(101.0, "narrative")
+    cells = {("new_received", "total"): ParsedCell(4, "printed")}
+    assert check_received(cells, "共收到政府信息公开申请5件")[0].check_name == "prose_table_disagree"
+
+
+def test_disclosure_row_with_a_lost_change_cell_keeps_both_counts():
+    t = parse_disclosure_table("信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政强制\t29\t517\n规章\t0\t0\t0", "2019")
+    assert t.cells[("admin_coercion", "prev_year_items")].value == 29
+    assert t.cells[("admin_coercion", "change")].value is None
+    assert t.cells[("admin_coercion", "decisions")].value == 517
+
+
+def test_money_in_yuan_is_stored_in_wan_yuan():
+    t = parse_disclosure_table("行政事业性收费\t38000元\n规章\t1\t1\t1", "2021")
+    assert t.cells[("admin_fees", "fee_amount_wan_yuan")].value == 3.8
+
+
+def test_request_table_row_without_label_is_placed_by_position():
+    text = "一、本年新收\t1\t0\t0\t0\t0\t0\t1\n二、上年结转\t0\t0\t0\t0\t0\t0\t0\n三、\t1\t0\t0\t0\t0\t0\t1\n(二)部分公开\t0\t0\t0\t0\t0\t0\t0"
+    t = parse_request_table(text, "2019")
+    assert t.cells[("granted", "total")].value == 1
+    assert any(f.check_name == "row_label_inferred" for f in t.findings)
+
+
+def test_review_table_header_without_data_is_missing_not_zero():
+    t = parse_review_table("行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计")
+    assert t.found and {c.source for c in t.cells.values()} == {"missing"}
