@@ -19,7 +19,7 @@ DAGSTER_YAML = "telemetry:\n  enabled: false\n"
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
-def _prepare(input_dir: str, warehouse: str) -> Path:
+def _prepare(input_dir: str, warehouse: str, max_file_mb: float | None = None) -> Path:
     """Point the environment at the folders and create DAGSTER_HOME with telemetry disabled."""
     wh = Path(warehouse).resolve()
     home = wh / ".dagster"
@@ -30,6 +30,8 @@ def _prepare(input_dir: str, warehouse: str) -> Path:
     os.environ["GONGKAI_INPUT"] = str(Path(input_dir).resolve())
     os.environ["GONGKAI_WAREHOUSE"] = str(wh)
     os.environ["DAGSTER_HOME"] = str(home)
+    if max_file_mb is not None:
+        os.environ["GONGKAI_MAX_FILE_BYTES"] = str(int(max_file_mb * 1024 * 1024))
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     return wh
 
@@ -80,7 +82,7 @@ def _summary(warehouse: Path, year: int) -> str:
 
 def cmd_run(args) -> int:
     """Materialise the intake job, then every chosen year partition, and print a summary."""
-    wh = _prepare(args.input, args.warehouse)
+    wh = _prepare(args.input, args.warehouse, args.max_file_mb)
     from dagster import DagsterInstance
 
     from orchestration.definitions import defs
@@ -121,7 +123,7 @@ def cmd_run(args) -> int:
 
 def cmd_ui(args) -> int:
     """Start the Dagster webserver and daemon (`dagster dev`) on 127.0.0.1 only."""
-    _prepare(args.input, args.warehouse)
+    _prepare(args.input, args.warehouse, args.max_file_mb)
     bin_dir = Path(sys.executable).parent
     dagster = str(bin_dir / "dagster") if (bin_dir / "dagster").exists() else "dagster"
     argv = [dagster, "dev", "-h", "127.0.0.1", "-p", str(args.port), "-m", "orchestration.definitions"]
@@ -138,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name)
         p.add_argument("--input", default=str(DEFAULT_INPUT), help="landing folder (default: the bundled sample corpus)")
         p.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: ./warehouse)")
+        p.add_argument("--max-file-mb", type=float, default=None,
+                       help="files larger than this are rejected as oversize (default 20, or $GONGKAI_MAX_FILE_BYTES)")
         if name == "run":
             p.add_argument("--years", default="all", help="comma-separated years, or 'all' (default)")
         else:

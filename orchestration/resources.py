@@ -27,6 +27,11 @@ def warehouse_dir() -> str:
     return os.environ.get("GONGKAI_WAREHOUSE") or str(Path.cwd() / "warehouse")
 
 
+def max_file_bytes() -> int:
+    """The size limit for one input file: $GONGKAI_MAX_FILE_BYTES, else 20 MiB."""
+    return int(os.environ.get("GONGKAI_MAX_FILE_BYTES") or DEFAULT_MAX_BYTES)
+
+
 class GongkaiConfig(ConfigurableResource):
     """Input folder, warehouse folder and the size limit for one input file."""
 
