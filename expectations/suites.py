@@ -346,7 +346,7 @@ tr.fail td.st{color:#b42318;font-weight:600} td.d{font-family:ui-monospace,monos
 """
 
 
-def render_quality_html(outcomes: list[SuiteOutcome], title: str) -> str:
+def render_quality_html(outcomes: list[SuiteOutcome], title: str, findings: pl.DataFrame | None = None) -> str:
     """A self-contained HTML page (inline CSS, no scripts, no external assets) of the outcomes.
 
     Failures are listed first so a reader sees what needs attention without scrolling.
@@ -367,8 +367,25 @@ def render_quality_html(outcomes: list[SuiteOutcome], title: str) -> str:
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1>"
         f'<p class="sum"><strong>{html.escape(verdict)}</strong> '
-        f"({len(outcomes) - n_fail} passed, {n_fail} failed, generated "
-        f"{html.escape(time.strftime('%Y-%m-%d %H:%M:%S'))})</p>"
+        f"({len(outcomes) - n_fail} passed, {n_fail} failed)</p>"
         "<table><thead><tr><th>status</th><th>table</th><th>expectation</th><th>column</th>"
-        "<th>details</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n"
+        "<th>details</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        + _findings_html(findings) + "</body></html>\n"
     )
+
+
+def _findings_html(findings: pl.DataFrame | None) -> str:
+    """The year's findings: counts per check, then every finding (errors first)."""
+    if findings is None:
+        return ""
+    counts = findings.group_by("stage", "check_name", "severity").len().sort("severity", "stage", "check_name")
+    head = "".join(f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td><td>{html.escape(str(c))}</td>"
+                   f"<td>{n}</td></tr>" for a, b, c, n in counts.iter_rows())
+    rows = "".join(
+        f"<tr class=\"{'fail' if r['severity'] == 'error' else 'pass'}\"><td>{html.escape(str(r['source_path']))}</td>"
+        f"<td>{html.escape(str(r['stage']))}</td><td>{html.escape(str(r['check_name']))}</td>"
+        f"<td class=\"d\">{html.escape(str(r['message']))}</td></tr>"
+        for r in findings.sort("severity", "source_path").iter_rows(named=True))
+    return (f"<h2>Findings ({findings.height})</h2><table><thead><tr><th>stage</th><th>check</th><th>severity</th>"
+            f"<th>n</th></tr></thead><tbody>{head}</tbody></table><h2>Every finding</h2><table><thead><tr>"
+            f"<th>file</th><th>stage</th><th>check</th><th>message</th></tr></thead><tbody>{rows}</tbody></table>")

@@ -42,7 +42,11 @@ def _failure_messages(result) -> list[str]:
     for ev in result.all_events:
         if ev.event_type_value == "STEP_FAILURE":
             err = ev.event_specific_data.error
-            msgs.append(f"step {ev.step_key} failed: {err.message.strip() if err else 'unknown error'}")
+            chain = []
+            while err is not None:  # Dagster wraps the user's exception; its cause says what went wrong
+                chain.append(err.message.strip().splitlines()[0] if err.message.strip() else err.cls_name)
+                err = err.cause
+            msgs.append(f"step {ev.step_key} failed: " + (" ← ".join(chain) or "unknown error"))
         elif ev.event_type_value == "ASSET_CHECK_EVALUATION":
             data = ev.event_specific_data
             if not data.passed:

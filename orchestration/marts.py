@@ -17,7 +17,7 @@ from orchestration.resources import GongkaiConfig
 from transforms.findings import FINDINGS_SCHEMA
 from transforms.landing import unassigned_findings
 from transforms.marts import (
-    MART_TABLES, build_marts, code_dimensions, partition_dir, refresh_views, write_partition, write_table,
+    MART_TABLES, ViewsBusy, build_marts, code_dimensions, partition_dir, refresh_views, write_partition, write_table,
 )
 
 GX_CHECK = "gx_marts_suite"
@@ -41,7 +41,7 @@ def code_dimensions_asset(context: AssetExecutionContext, gongkai: GongkaiConfig
         yield MaterializeResult(asset_key=_key(table), metadata={"rows": len(df)})
         yield AssetCheckResult(asset_key=_key(table), check_name=CONTRACT_CHECK, passed=res.passed,
                                metadata={"summary": res.summary})
-    refresh_views(Path(gongkai.warehouse_dir))
+    _views(context, gongkai)
 
 
 @multi_asset(
@@ -53,8 +53,8 @@ def unassigned_findings_asset(context: AssetExecutionContext, gongkai: GongkaiCo
     """Rejected files without a year go to dq_findings' null-year partition, so none is dropped."""
     df = unassigned_findings(landing_manifest)
     write_partition(gongkai.marts, "dq_findings", None, df)
-    refresh_views(Path(gongkai.warehouse_dir))
-    return MaterializeResult(metadata={"rows": len(df), "preview": MetadataValue.md(md_table(df.select("source_path", "check_name", "message")))})
+    views = _views(context, gongkai)
+    return MaterializeResult(metadata={"views": views, "rows": len(df), "preview": MetadataValue.md(md_table(df.select("source_path", "check_name", "message")))})
 
 
 _UPSTREAM = ["normalised_reports", "report_sections", "request_handling_cells", "active_disclosure_cells",
@@ -88,12 +88,13 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
     failed = [o for o in outcomes if not o.success]
     html = Path(gongkai.warehouse_dir) / "quality" / f"report_year={year}.html"
     html.parent.mkdir(parents=True, exist_ok=True)
-    html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}"), encoding="utf-8")
+    html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}", marts["dq_findings"]),
+                    encoding="utf-8")
     gate_ok = all(r.passed for r in contracts.values()) and not failed
     if gate_ok:
         for t, df in marts.items():
             write_partition(gongkai.marts, t, year, df)
-        refresh_views(Path(gongkai.warehouse_dir))
+        _views(context, gongkai)
     for t, df in marts.items():
         meta = {"rows": len(df), "written": gate_ok, "path": str(partition_dir(gongkai.marts, t, year)),
                 "quality report": MetadataValue.path(str(html))}
@@ -113,6 +114,15 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
                   "details": MetadataValue.md("\n".join(f"- {o.table}.{o.column} {o.expectation}: {o.details}" for o in failed)
                                               or "all passed")},
     )
+
+
+def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:
+    """Refresh the DuckDB views; a file held open elsewhere is logged, not fatal (the marts are written)."""
+    try:
+        return ", ".join(refresh_views(Path(gongkai.warehouse_dir)))
+    except ViewsBusy as exc:
+        context.log.warning(str(exc))
+        return f"not refreshed: {exc}"
 
 
 def _with_continuity(marts_dir: Path, year: int, marts: dict[str, pl.DataFrame]) -> pl.DataFrame:

@@ -91,6 +91,11 @@ def test_bad_file_gets_its_finding(hostile, name, check):
     assert name not in set(hostile["dim"]["source_path"])
 
 
+def test_duplicate_finding_lands_in_the_year_of_the_kept_copy(hostile):
+    f = hostile["findings"].filter((pl.col("source_path") == "b_duplicate.txt") & (pl.col("check_name") == "duplicate"))
+    assert f["report_year"].to_list() == [2020]
+
+
 def test_truncated_report_is_kept_and_flagged(hostile):
     row = hostile["dim"].filter(pl.col("source_path") == "truncated.txt").row(0, named=True)
     assert row["parse_status"] == "partial"

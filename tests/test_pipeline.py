@@ -124,10 +124,15 @@ def test_duckdb_views_answer_questions(sample_run):
     assert n == 5 and granted == 4 + 0 + 0 + 1 and labels == 26
 
 
-def test_second_run_changes_nothing(sample_run):
+def test_second_run_changes_nothing_even_with_a_reader_attached(sample_run):
     wh, _ = sample_run
     before = digests(wh)
-    res = gongkai_run(SAMPLE, wh)
+    reader = duckdb.connect(str(wh / "gongkai.duckdb"), read_only=True)  # a BI tool left open
+    try:
+        res = gongkai_run(SAMPLE, wh)
+        assert reader.execute("SELECT count(*) FROM fact_request_handling").fetchone()[0] > 0
+    finally:
+        reader.close()
     assert res.returncode == 0, res.stderr
     assert digests(wh) == before
 

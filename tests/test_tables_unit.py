@@ -139,3 +139,13 @@ def test_request_table_row_without_label_is_placed_by_position():
 def test_review_table_header_without_data_is_missing_not_zero():
     t = parse_review_table("行政复议\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计")
     assert t.found and {c.source for c in t.cells.values()} == {"missing"}
+
+
+def test_request_columns_follow_a_header_that_reorders_them():
+    text = ("申请人情况\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+            "\t\t科研机构\t商业企业\t社会公益组织\t法律服务机构\t其他\t\n"
+            "一、本年新收\t5\t1\t2\t0\t0\t0\t8\n二、上年结转\t0\t0\t0\t0\t0\t0\t0\n(一)予以公开\t5\t1\t2\t0\t0\t0\t8")
+    t = parse_request_table(text, "2019")
+    assert t.cells[("new_received", "research_institution")].value == 1
+    assert t.cells[("new_received", "commercial_enterprise")].value == 2
+    assert any(f.check_name == "column_order_from_header" for f in t.findings)

@@ -27,8 +27,16 @@ def guess_year(text: str) -> int | None:
 
 
 def build_manifest(input_dir: str | Path, max_bytes: int) -> pl.DataFrame:
-    """Scan the input folder into the landing manifest (every file, accepted or rejected with a reason)."""
-    return manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year)).sort("source_path")
+    """Scan the input folder into the landing manifest (every file, accepted or rejected with a reason).
+
+    A duplicate takes the year of the copy that was kept, so its finding lands in that year's partition.
+    """
+    df = manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year))
+    kept = (df.filter((pl.col("status") == "accepted") & pl.col("sha256").is_not_null())
+            .group_by("sha256").agg(pl.col("report_year").first().alias("_kept_year")))
+    return (df.join(kept, on="sha256", how="left")
+            .with_columns(report_year=pl.coalesce("report_year", "_kept_year")).drop("_kept_year")
+            .sort("source_path"))
 
 
 def _rejected_findings(rows: pl.DataFrame) -> list[dict]:

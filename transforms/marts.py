@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -139,25 +141,51 @@ def _locked(path: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def refresh_views(warehouse: Path) -> list[str]:
-    """(Re)create one DuckDB view per mart table that has files, over all its year partitions."""
+def refresh_views(warehouse: Path, attempts: int = 8) -> list[str]:
+    """Make sure gongkai.duckdb has one view per mart table with files, over all its year partitions.
+
+    The views glob every partition, so a new year needs no change; the file is only opened for
+    writing when a view is missing, and a reader holding the file open delays that (retried) but
+    never fails the run: the marts are already written.
+    """
     import duckdb
 
     warehouse = Path(warehouse).resolve()
     db = warehouse / "gongkai.duckdb"
-    made = []
+    wanted = {}
+    for d in sorted((warehouse / "marts").glob("*")):
+        if d.is_dir() and any(d.rglob("*.parquet")):
+            glob = str(d / "**" / "*.parquet") if any(d.glob("report_year=*")) else str(d / "*.parquet")
+            wanted[d.name] = (f"CREATE OR REPLACE VIEW {d.name} AS SELECT * FROM read_parquet('{glob}', "
+                              "hive_partitioning = false, union_by_name = true)")
     with _locked(db):
-        con = duckdb.connect(str(db))
-        try:
-            for d in sorted((warehouse / "marts").glob("*")):
-                if not d.is_dir() or not any(d.rglob("*.parquet")):
-                    continue
-                glob = str(d / "**" / "*.parquet") if any(d.glob("report_year=*")) else str(d / "*.parquet")
-                con.execute(
-                    f"CREATE OR REPLACE VIEW {d.name} AS SELECT * FROM read_parquet('{glob}', "
-                    "hive_partitioning = false, union_by_name = true)"
-                )
-                made.append(d.name)
-        finally:
-            con.close()
-    return made
+        for attempt in range(attempts):
+            try:
+                if db.exists():
+                    con = duckdb.connect(str(db), read_only=True)
+                    try:
+                        have = {r[0]: r[1] for r in con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall()}
+                    finally:
+                        con.close()
+                    if all(name in have and glob_of(sql) in have[name] for name, sql in wanted.items()):
+                        return sorted(wanted)
+                con = duckdb.connect(str(db))
+                try:
+                    for sql in wanted.values():
+                        con.execute(sql)
+                finally:
+                    con.close()
+                return sorted(wanted)
+            except duckdb.IOException:
+                time.sleep(min(0.25 * (attempt + 1), 2.0))  # another process holds the file
+    raise ViewsBusy(f"{db} is held open by another process; the marts are written, re-run to refresh the views")
+
+
+def glob_of(sql: str) -> str:
+    """The Parquet glob inside a view definition (to see whether an existing view still fits)."""
+    m = re.search(r"read_parquet\('([^']+)'", sql)
+    return m.group(1) if m else sql
+
+
+class ViewsBusy(RuntimeError):
+    """The DuckDB file stayed locked by another process."""

@@ -61,6 +61,10 @@ def parse_request_table(text: str, template: str) -> TableParse:
     entries = _entries(text)
     if not entries:
         return out
+    order_of_columns = _column_order(text)
+    if order_of_columns != list(range(len(APPLICANT_CODES))):
+        out.findings.append(Finding("column_order_from_header", "warning",
+                                    "table 3 prints the organisation columns in a non-template order; read by the header"))
     split = any(c in OTHER_SPLIT for c, _ in entries)
     order = template_rows(template, split)
     entries = _infer_unlabelled(entries, order, out)
@@ -72,7 +76,7 @@ def parse_request_table(text: str, template: str) -> TableParse:
             if any(c.kind == "number" for c in r.values):
                 out.findings.append(Finding("duplicate_row", "warning", f"table 3 row {code} appears twice; kept the first"))
             continue
-        readings[code] = _row_readings(code, r, out)
+        readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
     if len(readings) < 3:
         return out
     out.found = True
@@ -83,6 +87,28 @@ def parse_request_table(text: str, template: str) -> TableParse:
         for appl in APPLICANT_CODES:
             out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
     return out
+
+
+_ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
+
+
+def _column_order(text: str) -> list[int]:
+    """Printed position → template column: the five organisation columns follow the header when one
+    header line names all five in another order; otherwise template order."""
+    identity = list(range(len(APPLICANT_CODES)))
+    for r in rows_of(text):
+        if not _is_header(r):
+            continue
+        compact = re.sub(r"\s+", "", r.label)
+        pos = [re.search(p, compact) for p in _ORG_COLUMNS]
+        if all(pos):
+            printed = sorted(range(5), key=lambda i: pos[i].start())  # printed slot k holds template column printed[k]
+            if printed == sorted(printed):
+                return identity
+            # readings are in printed order; to_template[t] = printed slot of template column t
+            to_template = [0] + [1 + printed.index(t) for t in range(5)] + [6]
+            return to_template
+    return identity
 
 
 def _entries(text: str) -> list[tuple[str | None, Row]]:
