@@ -149,3 +149,16 @@ def test_request_columns_follow_a_header_that_reorders_them():
     assert t.cells[("new_received", "research_institution")].value == 1
     assert t.cells[("new_received", "commercial_enterprise")].value == 2
     assert any(f.check_name == "column_order_from_header" for f in t.findings)
+
+
+def test_disclosure_sanity_rules_warn_without_changing_values():
+    t = parse_disclosure_table("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t1\t5\t3\n规范性文件\t0\t0\t0", "2019")
+    assert t.cells[("rules", "new_published")].value == 5
+    msgs = [f.message for f in t.findings if f.check_name == "disclosure_sanity"]
+    assert any("exceeds the total" in m for m in msgs) and any("exceeds made" in m for m in msgs)
+
+
+def test_a_cell_that_is_not_a_count_is_reported_not_dropped():
+    t = parse_request_table("一、本年新收\t1\t0\t0\t0\t0\t0\t1\n二、上年结转\t0\tx\t0\t0\t0\t0\t0\n(一)予以公开\t1\t0\t0\t0\t0\t0\t1", "2019")
+    assert t.cells[("carried_over", "commercial_enterprise")].source in ("missing", "derived")
+    assert any(f.check_name == "cell_unreadable" and "'x'" in f.message for f in t.findings)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import combinations
 
-from transforms.tables.common import Finding, ParsedCell, TableParse, match_label
+from transforms.tables.common import Finding, ParsedCell, TableParse, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, readings
 from transforms.tables.grid import Cell, Row, rows_of
 
@@ -124,6 +124,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                 pending_values += vals
     for item, (metrics, vals, shape) in rows.items():
         _assign(out, item, metrics, vals, shape, prose)
+    out.findings += sanity_findings(out.cells)
     if len(rows) >= 2:
         out.found = True
         for item, metrics in layout.items():
@@ -147,6 +148,8 @@ def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], sh
         if len(cands) > 1:
             out.findings.append(Finding("ambiguous_row", "warning",
                                         f"table 2 row {item}: {len(cands)} readings survive; differing cells left null"))
+    if len(cands) == 1 and len(vals) == len(metrics):
+        out.findings += unreadable_cells("table 2", item, vals, cands[0])
     agreed = agreement([tuple((c.value, c.source) for c in cand) for cand in cands])
     for m, a in zip(metrics, agreed):
         out.cells[(item, m)] = ParsedCell(*a) if a is not None else ParsedCell(None, "missing")
@@ -235,3 +238,32 @@ def _value_cell(c: Cell | None, metric: str) -> ParsedCell:
     if c.unit or v != int(v) or (v < 0 and metric not in SIGNED_METRICS):
         return ParsedCell(None, "missing")
     return ParsedCell(v, "printed")
+
+
+def sanity_findings(cells: dict) -> list[Finding]:
+    """Table-2 rules a correct report obeys; a break is a warning (the printed values stay)."""
+    out = []
+
+    def v(item, metric):
+        c = cells.get((item, metric))
+        return None if c is None else c.value
+
+    for item in ("rules", "normative_documents"):
+        new, total = v(item, "new_published"), v(item, "total_published")
+        if new is not None and total is not None and new > total:
+            out.append(Finding("disclosure_sanity", "warning",
+                               f"table 2 {item}: published this year ({new:g}) exceeds the total published ({total:g})"))
+        made, pub = v(item, "new_made"), v(item, "new_published")
+        if made is not None and pub is not None and pub > made:
+            out.append(Finding("disclosure_sanity", "warning",
+                               f"table 2 {item}: published this year ({pub:g}) exceeds made this year ({made:g})"))
+        issued, repealed, in_force = v(item, "issued"), v(item, "repealed"), v(item, "in_force")
+        if issued is not None and in_force is not None and issued > in_force + (repealed or 0):
+            out.append(Finding("disclosure_sanity", "warning",
+                               f"table 2 {item}: issued this year ({issued:g}) exceeds in force ({in_force:g}) plus repealed"))
+    for item in ("admin_licensing", "other_admin_services", "admin_penalty", "admin_coercion", "admin_fees"):
+        prev, change = v(item, "prev_year_items"), v(item, "change")
+        if prev is not None and change is not None and prev + change < 0:
+            out.append(Finding("disclosure_sanity", "warning",
+                               f"table 2 {item}: {prev:g} items last year and a change of {change:g} leaves fewer than none"))
+    return out

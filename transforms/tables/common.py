@@ -91,3 +91,12 @@ def count_cell(cell) -> ParsedCell:
     if cell.value is None or cell.value < 0 or cell.value != int(cell.value) or cell.unit:
         return ParsedCell(None, "missing")
     return ParsedCell(cell.value, "printed")
+
+
+def unreadable_cells(table: str, row: str, cells, parsed) -> list[Finding]:
+    """A finding for each cell that printed something but yielded no number (never dropped silently)."""
+    out = []
+    for c, p in zip(cells, parsed):
+        if c is not None and c.raw.strip() and c.kind != "blank" and p.value is None:
+            out.append(Finding("cell_unreadable", "warning", f"{table} row {row}: cell '{c.raw.strip()[:30]}' is not a count; left null"))
+    return out

@@ -6,7 +6,7 @@ import re
 from itertools import product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES
-from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label
+from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import is_glued, readings
 from transforms.tables.grid import Row, fit_values, rows_of
 
@@ -168,7 +168,9 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
     fitted, note = fit_values(r.values, width)
     if note:
         out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
-    return [tuple(count_cell(c) for c in fitted)]
+    parsed = tuple(count_cell(c) for c in fitted)
+    out.findings += unreadable_cells("table 3", code, fitted, parsed)
+    return [parsed]
 
 
 def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: TableParse) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
-from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label
+from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, readings
 from transforms.tables.grid import Cell, Row, fit_values, rows_of
 
@@ -31,6 +31,7 @@ def parse_review_table(text: str) -> TableParse:
                 out.findings.append(Finding("row_cells_lost", "warning", f"table 4 {case}: {note}"))
             for res, cell in zip(REVIEW_RESULT_CODES, fitted):
                 out.cells[(case, res)] = count_cell(cell)
+            out.findings += unreadable_cells("table 4", case, fitted, [out.cells[(case, r)] for r in REVIEW_RESULT_CODES])
         return out
     values = _data_cells(rows)
     if values is not None:
@@ -38,6 +39,7 @@ def parse_review_table(text: str) -> TableParse:
         for i, cell in enumerate(values):
             case, res = CASE_TYPE_CODES[i // 5], REVIEW_RESULT_CODES[i % 5]
             out.cells[(case, res)] = count_cell(cell)
+        out.findings += unreadable_cells("table 4", "data", values, list(out.cells.values()))
         return out
     if header_seen:
         out.found = True
