@@ -159,6 +159,6 @@ def test_disclosure_sanity_rules_warn_without_changing_values():
 
 
 def test_a_cell_that_is_not_a_count_is_reported_not_dropped():
-    t = parse_request_table("一、本年新收\t1\t0\t0\t0\t0\t0\t1\n二、上年结转\t0\tx\t0\t0\t0\t0\t0\n(一)予以公开\t1\t0\t0\t0\t0\t0\t1", "2019")
+    t = parse_request_table("一、本年新收\t1\t0\t0\t0\t0\t0\t1\n二、上年结转\t0\t-3\t0\t0\t0\t0\t0\n(一)予以公开\t1\t0\t0\t0\t0\t0\t1", "2019")
     assert t.cells[("carried_over", "commercial_enterprise")].source in ("missing", "derived")
-    assert any(f.check_name == "cell_unreadable" and "'x'" in f.message for f in t.findings)
+    assert any(f.check_name == "cell_unreadable" and "'-3'" in f.message for f in t.findings)
