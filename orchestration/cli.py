@@ -25,8 +25,10 @@ def _prepare(input_dir: str, warehouse: str, max_file_mb: float | None = None) -
     home = wh / ".dagster"
     home.mkdir(parents=True, exist_ok=True)
     cfg = home / "dagster.yaml"
-    if not cfg.exists() or cfg.read_text() != DAGSTER_YAML:
+    if not cfg.exists():
         cfg.write_text(DAGSTER_YAML)
+    elif "telemetry" not in cfg.read_text():  # keep the user's own instance settings
+        cfg.write_text(cfg.read_text().rstrip("\n") + "\n" + DAGSTER_YAML)
     os.environ["GONGKAI_INPUT"] = str(Path(input_dir).resolve())
     os.environ["GONGKAI_WAREHOUSE"] = str(wh)
     os.environ["DAGSTER_HOME"] = str(home)
@@ -121,6 +123,13 @@ def cmd_run(args) -> int:
         else:
             failed = True
             print(f"  {year}: STOPPED\n    " + "\n    ".join(_failure_messages(res) or ["unknown failure"]), flush=True)
+    cont = defs.resolve_job_def("continuity").execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    if cont.success:
+        n = cont.asset_materializations_for_node("cross_year_continuity")[0].metadata["violations"].value
+        print(f"  cross-year continuity: {n} violation(s) across the years in the warehouse", flush=True)
+    else:
+        failed = True
+        print("  cross-year continuity: STOPPED\n    " + "\n    ".join(_failure_messages(cont)), flush=True)
     print(f"done in {time.perf_counter() - t0:.1f} s; DuckDB views: {wh / 'gongkai.duckdb'}", flush=True)
     return 1 if failed else 0
 

@@ -17,7 +17,8 @@ from orchestration.resources import GongkaiConfig
 from transforms.findings import FINDINGS_SCHEMA
 from transforms.landing import unassigned_findings
 from transforms.marts import (
-    MART_TABLES, ViewsBusy, build_marts, code_dimensions, partition_dir, refresh_views, write_partition, write_table,
+    MART_TABLES, ViewsBusy, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
+    write_partition, write_table,
 )
 
 GX_CHECK = "gx_marts_suite"
@@ -81,7 +82,6 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
              "review_litigation_cells": review_litigation_cells}
     findings = pl.concat([raw_findings, normalised_findings, sections_findings, typed_findings]).cast(FINDINGS_SCHEMA)
     marts = build_marts(normalised_reports, report_sections, cells, findings)
-    marts["dq_findings"] = _with_continuity(gongkai.marts, year, marts)
     contracts = {t: validate(t, df) for t, df in marts.items()}
     manifest_year = landing_manifest.filter(pl.col("report_year") == year)
     outcomes = marts_suite({**marts, **code_dimensions()}, manifest_year)
@@ -125,16 +125,29 @@ def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:
         return f"not refreshed: {exc}"
 
 
-def _with_continuity(marts_dir: Path, year: int, marts: dict[str, pl.DataFrame]) -> pl.DataFrame:
-    """Add cross-year continuity findings against the previous year's marts, when they exist."""
-    prev = {t: partition_dir(marts_dir, t, year - 1) / "part-0.parquet" for t in ("fact_request_handling", "dim_report")}
-    if not all(p.exists() for p in prev.values()):
-        return marts["dq_findings"]
-    facts = pl.concat([pl.read_parquet(prev["fact_request_handling"]), marts["fact_request_handling"]], how="vertical_relaxed")
-    dims = pl.concat([pl.read_parquet(prev["dim_report"]), marts["dim_report"]], how="vertical_relaxed")
-    extra = continuity_findings(facts, dims)
-    if extra.is_empty():
-        return marts["dq_findings"]
-    extra = extra.filter(pl.col("report_year") == year) if "report_year" in extra.columns else extra
-    merged = pl.concat([marts["dq_findings"], extra.select(list(FINDINGS_SCHEMA)).cast(FINDINGS_SCHEMA)])
-    return merged.unique().sort(["source_path", "stage", "check_name", "message"], nulls_last=True)
+@multi_asset(
+    specs=[AssetSpec(AssetKey(["marts", "cross_year_continuity"]), group_name="marts",
+                     deps=[_key("fact_request_handling"), _key("dim_report")],
+                     description="上年结转 of year y vs 结转下年度 of year y−1 for the same agency, over every year "
+                                 "in the warehouse; violations are dq_findings of year y (continuity.parquet).")],
+    check_specs=[AssetCheckSpec(CONTRACT_CHECK, asset=AssetKey(["marts", "cross_year_continuity"]), blocking=True)],
+)
+def cross_year_continuity(context: AssetExecutionContext, gongkai: GongkaiConfig):
+    """Compare consecutive years once all of them are written, so the result never depends on run order."""
+    facts, dims = _all_years(gongkai.marts, "fact_request_handling"), _all_years(gongkai.marts, "dim_report")
+    found = continuity_findings(facts, dims) if facts is not None and dims is not None else pl.DataFrame(schema=FINDINGS_SCHEMA)
+    res = validate("dq_findings", found)
+    years = sorted(set(dims["report_year"].to_list())) if dims is not None else []
+    if res.passed:
+        for y in years:
+            write_continuity(gongkai.marts, y, found.filter(pl.col("report_year") == y).sort("source_path", "message"))
+    yield MaterializeResult(metadata={"violations": len(found), "years": ", ".join(map(str, years)),
+                                      "preview": MetadataValue.md(md_table(found.select("source_path", "message")))})
+    yield AssetCheckResult(asset_key=AssetKey(["marts", "cross_year_continuity"]), check_name=CONTRACT_CHECK,
+                           passed=res.passed, metadata={"summary": res.summary})
+
+
+def _all_years(marts_dir: Path, table: str) -> pl.DataFrame | None:
+    """Every year partition of a mart table, or None when there is none."""
+    files = sorted((marts_dir / table).glob("report_year=*/part-0.parquet"))
+    return pl.concat([pl.read_parquet(f, hive_partitioning=False) for f in files], how="vertical_relaxed") if files else None

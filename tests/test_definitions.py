@@ -13,10 +13,11 @@ EXPECTED_GROUPS = {
     "marts": {"marts/dim_report", "marts/fact_request_handling", "marts/fact_active_disclosure",
               "marts/fact_review_litigation", "marts/report_sections", "marts/dq_findings", "marts/unassigned_findings",
               "marts/dim_applicant_type", "marts/dim_request_outcome", "marts/dim_disclosure_item",
-              "marts/dim_disclosure_metric", "marts/dim_review_litigation"},
+              "marts/dim_disclosure_metric", "marts/dim_review_litigation", "marts/cross_year_continuity"},
 }
 UNPARTITIONED = {"landing_manifest", "marts/unassigned_findings", "marts/dim_applicant_type", "marts/dim_request_outcome",
-                 "marts/dim_disclosure_item", "marts/dim_disclosure_metric", "marts/dim_review_litigation"}
+                 "marts/dim_disclosure_item", "marts/dim_disclosure_metric", "marts/dim_review_litigation",
+                 "marts/cross_year_continuity"}
 
 
 def _specs():
@@ -44,7 +45,7 @@ def test_every_asset_has_a_description():
 
 
 def test_jobs():
-    assert {j.name for j in defs.resolve_all_job_defs() if not j.name.startswith("__")} == {"intake", "year_pipeline"}
+    assert {j.name for j in defs.resolve_all_job_defs() if not j.name.startswith("__")} == {"intake", "year_pipeline", "continuity"}
 
 
 def test_contract_checks_are_blocking_on_every_layer():

@@ -119,3 +119,23 @@ def test_html_report_parses_without_script_content(hostile):
     assert facts.height == 26 * 7 - 21  # 2019 template: 23 rows × 7 columns
     assert 999 not in facts["count"].to_list()
     assert set(facts["cell_source"]) == {"printed"}
+
+
+def test_cross_year_continuity_is_a_finding_of_the_later_year(tmp_path):
+    text = (SAMPLE / ORIGINAL).read_text(encoding="utf-8")
+    earlier = text.replace("2020年", "2019年").replace("2021年1月29日", "2020年1月29日").replace(
+        "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0", "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2")
+    assert earlier != text
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "2019.txt").write_text(earlier, encoding="utf-8")
+    (tmp_path / "in" / "2020.txt").write_text(text, encoding="utf-8")
+    res = subprocess.run([GONGKAI, "run", "--input", str(tmp_path / "in"), "--warehouse", str(tmp_path / "wh")],
+                         capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "cross-year continuity: 1 violation" in res.stdout
+    f = pl.read_parquet(tmp_path / "wh" / "marts" / "dq_findings" / "report_year=2020" / "continuity.parquet")
+    assert f["check_name"].to_list() == ["cross_year_continuity"] and f["source_path"].to_list() == ["2020.txt"]
+    import duckdb
+    con = duckdb.connect(str(tmp_path / "wh" / "gongkai.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM dq_findings WHERE check_name = 'cross_year_continuity'").fetchone()[0] == 1
+    con.close()

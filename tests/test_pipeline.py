@@ -6,8 +6,6 @@ second run into the same warehouse must change nothing.
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -17,16 +15,9 @@ import pytest
 
 from scoring import score_warehouse
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "warehouse" / "landing"
+from conftest import SAMPLE, gongkai_run
+
 TRUTH = Path(__file__).parent / "fixtures" / "truth"
-GONGKAI = str(Path(sys.executable).parent / "gongkai")
-
-
-def gongkai_run(input_dir: Path, warehouse: Path, years: str = "all") -> subprocess.CompletedProcess:
-    """Run the CLI exactly as the README says."""
-    return subprocess.run([GONGKAI, "run", "--input", str(input_dir), "--warehouse", str(warehouse), "--years", years],
-                          capture_output=True, text=True, timeout=600)
 
 
 def mart(warehouse: Path, table: str) -> pl.DataFrame:
@@ -37,14 +28,6 @@ def mart(warehouse: Path, table: str) -> pl.DataFrame:
 def digests(warehouse: Path) -> dict[str, str]:
     return {str(p.relative_to(warehouse)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted((warehouse / "marts").glob("**/*.parquet"))}
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    wh = tmp_path_factory.mktemp("wh")
-    res = gongkai_run(SAMPLE, wh)
-    assert res.returncode == 0, res.stdout + res.stderr
-    return wh, res.stdout
 
 
 def test_run_prints_a_summary_per_year(sample_run):

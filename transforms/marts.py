@@ -30,6 +30,8 @@ DIM_REPORT_COLUMNS = [
 ]
 MART_TABLES = ["dim_report", *FACT_KEYS, "report_sections", "dq_findings"]
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+CONTINUITY_FILE = "continuity.parquet"  # cross-year findings, written beside a year's dq_findings
+KEEP_FILES = {CONTINUITY_FILE}
 
 
 def code_dimensions() -> dict[str, pl.DataFrame]:
@@ -101,31 +103,40 @@ def partition_dir(marts: Path, table: str, year: int | None) -> Path:
 
 
 def write_partition(marts: Path, table: str, year: int | None, df: pl.DataFrame) -> Path:
-    """Replace one table's year partition atomically: write a temp file, then rename over the old one."""
-    d = partition_dir(marts, table, year)
-    d.mkdir(parents=True, exist_ok=True)
-    for stale in d.glob(".tmp-*"):
-        stale.unlink(missing_ok=True)  # left by a run killed mid-write
-    final = d / "part-0.parquet"
-    tmp = d / f".tmp-{os.getpid()}.parquet"
-    df.write_parquet(tmp, compression="zstd", statistics=True)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, final)
-    for other in d.glob("*.parquet"):
-        if other != final:
-            other.unlink()
-    return final
+    """Replace one table's year partition atomically (see `_replace_file`)."""
+    return _replace_file(partition_dir(marts, table, year), df)
 
 
 def write_table(marts: Path, table: str, df: pl.DataFrame) -> Path:
     """Replace an unpartitioned table (the code dimensions) atomically."""
-    d = marts / table
+    return _replace_file(marts / table, df)
+
+
+def write_continuity(marts: Path, year: int, df: pl.DataFrame) -> Path:
+    """Replace a year's cross-year continuity findings (a second file in its dq_findings partition)."""
+    return _replace_file(partition_dir(marts, "dq_findings", year), df, CONTINUITY_FILE)
+
+
+def _replace_file(d: Path, df: pl.DataFrame, name: str = "part-0.parquet") -> Path:
+    """Write `part-0.parquet` in `d` via a temp file, fsync and rename, so a reader never sees half a file.
+
+    The temp name has no .parquet suffix: nothing that globs *.parquet (the DuckDB views, polars,
+    the clean-up below) ever sees one, not even one left behind by a killed run.
+    """
     d.mkdir(parents=True, exist_ok=True)
-    final = d / "part-0.parquet"
-    tmp = d / f".tmp-{os.getpid()}.parquet"
+    for stale in d.glob(".tmp-*"):
+        stale.unlink(missing_ok=True)  # left by a run killed mid-write
+    final = d / name
+    tmp = d / f".tmp-{os.getpid()}"
     df.write_parquet(tmp, compression="zstd", statistics=True)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    if pause := os.environ.get("GONGKAI_TEST_PAUSE_BEFORE_RENAME"):
+        time.sleep(float(pause))  # test hook (tests/test_kill.py): hold the temp file so a kill lands mid-write
     os.replace(tmp, final)
+    for other in d.glob("*.parquet"):
+        if other != final and other.name not in KEEP_FILES and final.name not in KEEP_FILES:
+            other.unlink()
     return final
 
 
