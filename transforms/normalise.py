@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.tables.grid import is_table_line  # one definition of a table row for every layer
+
 __all__ = [
     "NormalisedText",
     "TRADITIONAL_THRESHOLD",
@@ -56,9 +58,6 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _CJK_PUNCT = "、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛“”‘’…—·～"
 
 
-def _is_table_row(line: str) -> bool:
-    """Tab-separated or markdown pipe row - never restructured by any pass here."""
-    return "\t" in line or line.lstrip().startswith("|")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,7 +274,7 @@ def strip_markdown(text: str) -> str:
     """
     out: list[str] = []
     for line in text.split("\n"):
-        if _is_table_row(line):
+        if is_table_line(line):
             if "|" in line and _PIPE_SEPARATOR_RE.match(line) and "\t" not in line:
                 continue  # |---|---| carries no data
             out.append(_strip_inline_markdown(line, table_row=True))
@@ -422,7 +421,7 @@ def remove_page_debris(text: str) -> str:
     offset = 0
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
     for no, line in enumerate(lines):
-        if not _is_table_row(line):
+        if not is_table_line(line):
             if _is_footer(line):
                 drop.add(no)
             elif numeric[no]:
@@ -512,7 +511,7 @@ def _is_trailer_heading(key: str) -> bool:
 def _looks_like_body(line: str) -> bool:
     """Report content rather than a tag, link or address: a table row, a sentence, a long line."""
     s = line.strip()
-    return _is_table_row(line) or len(s) > 40 or "。" in s
+    return is_table_line(line) or len(s) > 40 or "。" in s
 
 
 def remove_web_chrome(text: str) -> str:
@@ -529,7 +528,7 @@ def remove_web_chrome(text: str) -> str:
         keys = [_t2s().convert(ln) for ln in lines]
     keep = [True] * len(lines)
     for i, (line, key) in enumerate(zip(lines, keys)):
-        if _is_table_row(line) or not key.strip():
+        if is_table_line(line) or not key.strip():
             continue
         if _is_trailer_heading(key) or _is_chrome_line(key):
             keep[i] = False
@@ -573,7 +572,7 @@ def collapse_cjk_whitespace(text: str) -> str:
     """
     out = []
     for line in text.split("\n"):
-        if _is_table_row(line):
+        if is_table_line(line):
             out.append(line)
             continue
         line = _MULTI_SPACE_RE.sub(" ", line.strip(" "))

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from transforms.labels import SECTION_TITLES
 
+from transforms.tables.grid import is_table_line  # one definition of a table row for every layer
+
 __all__ = ["Section", "SectionSplit", "split_sections", "detect_template"]
 
 
@@ -158,14 +160,11 @@ def _iter_lines(text: str):
         pos += len(line) + 1
 
 
-def _is_table_row(line: str) -> bool:
-    # Tables are TSV lines or markdown pipe rows; their rows restart numbering, never headings.
-    return "\t" in line or line.lstrip().startswith("|")
 
 
 def _line_candidates(line_start: int, line: str) -> list[_Cand]:
     """Heading candidates of one line (possibly several section numbers for one line)."""
-    if not line.strip() or _is_table_row(line):
+    if not line.strip() or is_table_line(line):
         return []
     lead = _LEAD_MARKERS.match(line).end()
     content = line[lead:].rstrip("\r")
