@@ -192,3 +192,8 @@ def test_landing_samples_match_truth(path, truth_path):
     assert meta.admin_level == truth["admin_level"]
     published = meta.published_date.isoformat() if meta.published_date else None
     assert published == truth.get("published_date")
+
+
+def test_agency_on_the_line_below_a_title_that_names_none():
+    m = extract_metadata("2022年度政府信息公开工作年度报告\n\n成都市武侯区教育局\n\n一、总体情况\n2022年,本局……")
+    assert (m.agency_name, m.report_year, m.admin_level, m.region_county) == ("成都市武侯区教育局", 2022, "department", "武侯区")

@@ -239,11 +239,25 @@ def _plausible_publication(date: datetime.date, report_year: int | None) -> bool
 
 def _agency(title: str | None, lines: list[str], text: str) -> str | None:
     """The reporting body: from the title, else the title quoted in the opening, else the signature."""
-    sources = [_agency_part(title) if title else None, _agency_in_opening(text), _signature(lines)]
+    sources = [_agency_part(title) if title else None, _line_below_title(title, lines), _agency_in_opening(text),
+               _signature(lines)]
     for raw in sources:
         agency = canonical_agency(raw) if raw else None
         if agency:
             return agency
+    return None
+
+
+def _line_below_title(title: str | None, lines: list[str]) -> str | None:
+    """A body named on its own line just under a title that names none (PDF cover pages)."""
+    if not title:
+        return None
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        if title.endswith(_compact(line).strip("《》")):
+            for below in lines[i + 1 : i + 3]:
+                if _looks_like_agency(_compact(below)):
+                    return _compact(below)
+            return None
     return None
 
 
