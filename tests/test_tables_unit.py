@@ -162,3 +162,12 @@ def test_a_cell_that_is_not_a_count_is_reported_not_dropped():
     t = parse_request_table("一、本年新收\t1\t0\t0\t0\t0\t0\t1\n二、上年结转\t0\t-3\t0\t0\t0\t0\t0\n(一)予以公开\t1\t0\t0\t0\t0\t0\t1", "2019")
     assert t.cells[("carried_over", "commercial_enterprise")].source in ("missing", "derived")
     assert any(f.check_name == "cell_unreadable" and "'-3'" in f.message for f in t.findings)
+
+
+def test_short_row_is_not_right_aligned_when_that_breaks_its_total():
+    text = "一、本年新收\t3\t2\t0\t0\t0\t0\n二、上年结转\t0\t0\t0\t0\t0\t0\t0\n(一)予以公开\t3\t2\t0\t0\t0\t0\t5"
+    t = parse_request_table(text, "2019")
+    # right-aligned it would read np=?, c=3, …, total=0 (parts exceed the total): only left-aligned fits
+    assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES[:2]] == [3, 2]
+    assert t.cells[("new_received", "total")].value is None
+    assert any(f.check_name == "row_cells_placed" for f in t.findings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import combinations, product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
@@ -170,7 +170,37 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
         out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
     parsed = tuple(count_cell(c) for c in fitted)
     out.findings += unreadable_cells("table 3", code, fitted, parsed)
+    if note and "lost" in note and not _row_feasible(parsed):
+        # the usual reading (cells lost on the left) breaks the row total: try every placement
+        kept = [c for c in fitted if c is not None]
+        options = [p for p in _placements(kept, width) if _row_feasible(p)]
+        out.findings.append(Finding("row_cells_placed", "warning",
+                                    f"table 3 row {code}: cells lost on the left would break the row total; "
+                                    f"{len(options)} other placement(s) fit"))
+        return options or [tuple(ParsedCell(None, "missing") for _ in range(width))]
     return [parsed]
+
+
+def _row_feasible(cells: tuple[ParsedCell, ...]) -> bool:
+    """Whether a row's known cells can still satisfy total = sum of the six columns (counts ≥ 0)."""
+    parts, total = cells[:-1], cells[-1]
+    known = sum(c.value for c in parts if c.value is not None)
+    if total.value is None:
+        return True
+    if all(c.value is not None for c in parts):
+        return known == total.value
+    return known <= total.value
+
+
+def _placements(kept: list, width: int) -> list[tuple[ParsedCell, ...]]:
+    """Every order-preserving placement of the surviving cells among the row's columns."""
+    out = []
+    for slots in combinations(range(width), len(kept)):
+        row = [ParsedCell(None, "missing")] * width
+        for c, i in zip(kept, slots):
+            row[i] = count_cell(c)
+        out.append(tuple(row))
+    return out
 
 
 def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: TableParse) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, readings
@@ -78,7 +80,9 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
         if r.shape == "plain" and len(filled) == 1 and is_glued(filled[0].raw, WIDTH):
             return _glued(filled[0].raw)
         if len(r.values) >= WIDTH - 5:
-            fitted, _ = fit_values(r.values, WIDTH)
+            fitted, note = fit_values(r.values, WIDTH)
+            if note and "lost" in note and not _groups_feasible(fitted):
+                return _agreed_placement([c for c in fitted if c is not None])
             return fitted
     run: list[Cell] = []
     for r in rows:
@@ -89,6 +93,32 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
         elif run:
             run = []
     return None
+
+
+def _groups_feasible(cells: list[Cell | None]) -> bool:
+    """Whether each group's known results can still add up to its known total (counts ≥ 0)."""
+    for g in range(3):
+        grp = cells[g * 5 : g * 5 + 5]
+        vals = [c.value if c is not None and c.kind == "number" else None for c in grp]
+        if vals[4] is None:
+            continue
+        known = sum(v for v in vals[:4] if v is not None)
+        if (all(v is not None for v in vals[:4]) and known != vals[4]) or known > vals[4]:
+            return False
+    return True
+
+
+def _agreed_placement(kept: list[Cell]) -> list[Cell | None]:
+    """Cells that sit in the same column in every placement that keeps the group sums possible."""
+    options = []
+    for slots in combinations(range(WIDTH), len(kept)):
+        row: list[Cell | None] = [None] * WIDTH
+        for c, i in zip(kept, slots):
+            row[i] = c
+        if _groups_feasible(row):
+            options.append(tuple(None if c is None else (c.raw, c.kind, c.value) for c in row))
+    agreed = agreement(options)
+    return [None if a is None else Cell(a[0], a[1], a[2]) for a in agreed] if options else [None] * WIDTH
 
 
 def _glued(token: str) -> list[Cell | None]:
