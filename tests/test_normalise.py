@@ -535,3 +535,8 @@ def test_page_debris_is_linear_on_garbage():
     start = time.perf_counter()
     remove_page_debris(garbage)
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_one_cell_per_line_table_keeps_its_ones_between_zeros():
+    text = "2.其他法律行政法规禁止公开\n0\n1\n0\n0\n0\n0\n1\n3.危及“三安全一稳定”\n0"
+    assert remove_page_debris(text) == text

@@ -43,7 +43,7 @@ def build_typed_tables(normalised: pl.DataFrame, sections: pl.DataFrame) -> tupl
                                                                "review_litigation_cells")}
     found = []
     for r in normalised.filter(pl.col("quarantine_reason").is_null()).iter_rows(named=True):
-        t = parse_tables(r["text"], by_report.get(r["report_id"], {}), r["template"])
+        t = parse_tables(r["text"], by_report.get(r["report_id"], {}), r["template"], r["report_year"])
         for f in t.findings:
             found.append(finding(r["report_id"], r["source_path"], r["report_year"], "typed", f.check_name, f.severity, f.message))
         for name, df in cell_frames(r["report_id"], r["report_year"], t, r["template"]).items():

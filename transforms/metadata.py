@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from transforms import gazetteer
+from transforms.tables.grid import is_table_line
 
 FIRST_YEAR = 2008  # the disclosure regulation took effect on 2008-05-01
 _HEAD_LINES = 15  # the title is among the first non-empty lines
@@ -109,6 +110,8 @@ def _compact(s: str) -> str:
 def find_title(lines: list[str]) -> str | None:
     """The report's title from its first non-empty lines, joining an agency line printed above it."""
     for i, line in enumerate(lines[:_HEAD_LINES]):
+        if is_table_line(line):
+            continue  # a metadata grid (索引号 / 分类: …年度报告) or a table row is never the title
         cand = _compact(line).strip("《》")
         if len(cand) > 80 or _NOT_TITLE_RE.search(cand) or not _TITLE_RE.search(cand):
             continue

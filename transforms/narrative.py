@@ -71,8 +71,9 @@ def fill_disclosure_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list
         if not m or c is None:
             continue
         n = float(m.group(1))
+        places = len(m.group(1).split(".")[1]) if "." in m.group(1) else 0
         if c.value is None:
             cells[key] = ParsedCell(n, "narrative")
-        elif abs(c.value - n) > 1e-6:
+        elif abs(round(c.value, places) - n) > 1e-6:  # prose often rounds (123.46万元 for 123.45678)
             findings.append(Finding("prose_table_disagree", "warning", f"prose '{m.group(0)}' but table 2 {key[0]}.{key[1]} = {c.value:g}"))
     return findings

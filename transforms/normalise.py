@@ -420,6 +420,8 @@ def remove_page_debris(text: str) -> str:
     drop: set[int] = set()
     offset = 0
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
+    # any number-only line (0 included) marks a table dumped one cell per line
+    digits_only = [bool(re.fullmatch(r"\s*[\d.,]+\s*", ln)) for ln in lines]
     for no, line in enumerate(lines):
         if not is_table_line(line):
             if _is_footer(line):
@@ -427,7 +429,7 @@ def remove_page_debris(text: str) -> str:
             elif numeric[no]:
                 # A run of number-only lines is a table dumped one cell per line, not a footer.
                 neighbours = [k for k in (no - 1, no + 1) if 0 <= k < len(lines) and lines[k].strip()]
-                if not any(numeric[k] for k in neighbours):
+                if not any(digits_only[k] for k in neighbours):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
             else:
                 cands.extend(_inline_candidates(line, no, offset))

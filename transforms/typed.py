@@ -40,7 +40,7 @@ def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
     return "\n".join(line for line in full_text.split("\n") if is_table_line(line) or len(line.strip()) <= 60)
 
 
-def parse_tables(text: str, sections: dict[int, str], template: str) -> TypedTables:
+def parse_tables(text: str, sections: dict[int, str], template: str, report_year: int | None = None) -> TypedTables:
     """Parse, fill from prose, and repair the three tables of one normalised report."""
     layout = template if template in ("2019", "2021") else "2019"
     prose = prose_of(text)
@@ -49,7 +49,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str) -> TypedTab
         return TypedTables(empty, TableParse(), TableParse(),
                            [Finding("legacy_template", "warning", "pre-2019 template: sections only, tables not parsed")])
     t2 = parse_disclosure_table(_table_text(sections, 2, text), layout, prose)
-    t3 = parse_request_table(_table_text(sections, 3, text), layout)
+    t3 = parse_request_table(_table_text(sections, 3, text), layout, report_year)
     t4 = parse_review_table(_table_text(sections, 4, text))
     findings: list[Finding] = []
     findings += fill_disclosure_from_prose(t2.cells, prose)

@@ -89,14 +89,19 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     pending_values: list[Cell] = []
     for r in rows_of(text):
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
-        if _BLOCK.search(r.label):
+        block = _BLOCK.search(r.label)
+        label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
+        if block:
             header, header_open, pending = [], True, None
-            continue
-        hm = header_metrics(r.label) if r.label and not has_values else []
-        item = match_label(r.label, ITEM_KEYS) if r.label else None
+        hm = header_metrics(label) if label else []
+        item = match_label(label, ITEM_KEYS) if label else None
         if hm and item is None:
             header = header + hm if header_open else hm
             header_open = True
+            continue
+        if hm and has_values:
+            header = hm  # crawler text flattens a block's header and first row into one segment
+        if block and item is None and not has_values:
             continue
         if item is None and not has_values:
             continue  # stray words of a header split over lines (件数), page furniture
@@ -234,6 +239,8 @@ def _value_cell(c: Cell | None, metric: str) -> ParsedCell:
     if metric in AMOUNT_METRICS:
         if c.unit == "元":
             v = round(v / 10000, 6)  # the contract stores amounts in 万元
+        elif c.unit == "亿元":
+            v = round(v * 10000, 6)
         return ParsedCell(v, "printed") if v >= 0 else ParsedCell(None, "missing")
     if c.unit or v != int(v) or (v < 0 and metric not in SIGNED_METRICS):
         return ParsedCell(None, "missing")

@@ -23,7 +23,7 @@ class Cell:
     raw: str
     kind: str  # 'number' | 'blank' | 'text'
     value: float | None = None
-    unit: str | None = None  # '万元' | '元' | None
+    unit: str | None = None  # '亿元' | '万元' | '元' | None
 
 
 @dataclass
@@ -38,14 +38,30 @@ class Row:
     raw: str = ""
 
 
-_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|项|个|条)?$")
+_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|件|项|个|条)?$")
+# Words printed in the 增/减 column for "no change": a stated zero, not a blank.
+_NO_CHANGE = {"持平", "无增减", "不变", "无变化"}
+
+
+# OCR reads 0 as O and 1 as l or I; inside a numeric cell those letters are digits.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_OCR_CELL = re.compile(r"[\dOolI]+(?:,\d{3})*(?:\.\d+)?")
+
+
+def ocr_digits(s: str) -> str:
+    """'l3' → '13', 'O' → '0', '1O' → '10' when the whole token is digits and look-alike letters."""
+    if _OCR_CELL.fullmatch(s) and (any(ch.isdigit() for ch in s) or len(s) <= 2):
+        return s.translate(_OCR_DIGITS)
+    return s
 
 
 def parse_cell(raw: str) -> Cell:
     """Classify one cell: a number (with sign words and units), a blank mark, or text."""
-    s = raw.replace("\u00a0", " ").strip()
+    s = ocr_digits(raw.replace("\u00a0", " ").strip())
     if s in BLANK_TOKENS:
         return Cell(raw, "blank")
+    if s in _NO_CHANGE:
+        return Cell(raw, "number", 0.0)
     s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
         s = s.replace(",", "")  # thousands separators
@@ -55,7 +71,7 @@ def parse_cell(raw: str) -> Cell:
         sign = m.group("sign") or ""
         if sign.startswith("减") or sign == "-":
             value = -value
-        unit = m.group("unit") if m.group("unit") in ("万元", "元") else None
+        unit = m.group("unit") if m.group("unit") in ("亿元", "万元", "元") else None
         return Cell(raw, "number", value, unit)
     return Cell(raw, "text")
 
@@ -79,8 +95,11 @@ def split_cells(line: str) -> tuple[list[str], str]:
 
 
 # A value run in plain text: optional sign word, digits with internal '-' or '.', optional money unit.
-_RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?-?\d+(?:[.\-]\d+)*(?:万元|元)?")
+_RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.\-]\d+)*)(?:亿元|万元|元)?")
+_OCR_TOKEN = re.compile(r"(?<![A-Za-z\d])[\dOlI]*[OlI][\dOlI]*(?![A-Za-z\d])")
 _RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)")
+# A glyph OCR could not read, standing where a cell is: no CJK, at most two characters.
+_ILLEGIBLE = re.compile(r"\s+[^\s\u3400-\u9fff\d]{1,2}\s+")
 # A number followed by one of these is prose ("5件", "2019年"), not a table cell.
 _PROSE_UNIT = set("件项个条次人家名期年月日号份篇批场类处所户位天余多%万亿元")
 
@@ -104,7 +123,9 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
         elif after in _PROSE_UNIT and not tok.endswith("元"):
             return None
         between = s[pos : m.start()]
-        if between.strip():
+        if tokens and _ILLEGIBLE.fullmatch(between):
+            tokens.append(between.strip())  # an unreadable cell (■, ?) between values keeps its place
+        elif between.strip():
             if tokens:
                 segments.append((label, tokens))
                 label, tokens = "", []
@@ -121,7 +142,14 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
 
 
 def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
-    last_text = max((i for i, c in enumerate(cells) if c.kind == "text"), default=-1)
+    texts = [i for i, c in enumerate(cells) if c.kind == "text"]
+    if texts and any(c.kind == "number" for c in cells[: texts[0]]) and not any(
+        c.kind == "number" for c in cells[texts[-1] + 1 :]
+    ):
+        # label printed after its numbers (PDF tools that reverse column order)
+        label = " ".join(cells[i].raw.strip() for i in texts)
+        return Row(line_no, label, cells[: texts[0]], [], shape, raw)
+    last_text = max(texts, default=-1)
     label = " ".join(c.raw.strip() for c in cells[: last_text + 1] if c.kind == "text" and c.raw.strip())
     pre = [c for c in cells[: last_text + 1] if c.kind == "number"]
     return Row(line_no, label, cells[last_text + 1 :], pre, shape, raw)
@@ -134,7 +162,10 @@ def line_rows(line_no: int, line: str) -> list[Row]:
     raw_cells, shape = split_cells(line)
     if shape != "plain":
         return [_row(line_no, [parse_cell(c) for c in raw_cells], shape, line)]
-    segments = _plain_segments(line.strip())
+    text = line.strip()
+    if len(re.findall(r"\d+", text)) >= 2:  # a number row: O/l/I tokens are OCR digits
+        text = _OCR_TOKEN.sub(lambda m: ocr_digits(m.group(0)), text)
+    segments = _plain_segments(text)
     if segments is None:  # prose: a label with no values
         return [Row(line_no, line.strip(), [], [], "plain", line)]
     return [Row(line_no, lab, [parse_cell(t) for t in toks], [], "plain", line) for lab, toks in segments]

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from itertools import combinations, product
 
-from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES
+from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import is_glued, readings
 from transforms.tables.grid import Row, fit_values, rows_of
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
-    "new_received": ("本年新收", "新收政府信息公开申请"),
-    "carried_over": ("上年结转", "上年结转政府信息公开申请"),
+    # long keys keep their distinctive words: the shared tail 政府信息公开申请 also ends the section title
+    "new_received": ("本年新收", "本年新收政府信息公开申请数量"),
+    "carried_over": ("上年结转", "上年结转政府信息公开申请数量"),
     "granted": ("予以公开", "(一)予以公开"),
     "partially_granted": ("部分公开", "(二)部分公开"),
     "withheld_state_secret": ("国家秘密", "属于国家秘密"),
@@ -38,7 +39,8 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     "total_processed": ("总计", "(七)总计"),
     "carried_forward": ("结转下年度", "下年度继续办理", "结转下年度继续办理"),
 }
-EXCLUDE = {"granted": ("不予公开",), "total_processed": ("申请人情况",)}
+EXCLUDE = {"granted": ("不予公开",), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
+           "carried_over": ("收到和处理",)}
 _OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*(?:3[.、]?)?\s*其他$")
 
 
@@ -55,12 +57,13 @@ def result_rows(rows: list[str]) -> list[str]:
     return rows[rows.index("granted") : rows.index("total_processed")]
 
 
-def parse_request_table(text: str, template: str) -> TableParse:
+def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
     entries = _entries(text)
     if not entries:
         return out
+    entries = _this_years_table(entries, text, report_year, out)
     order_of_columns = _column_order(text)
     if order_of_columns != list(range(len(APPLICANT_CODES))):
         out.findings.append(Finding("column_order_from_header", "warning",
@@ -80,6 +83,7 @@ def parse_request_table(text: str, template: str) -> TableParse:
     if len(readings) < 3:
         return out
     out.found = True
+    _total_first(readings, out)
     _resolve_glue(readings, order, out)
     for code in order:
         if code not in readings:
@@ -87,6 +91,48 @@ def parse_request_table(text: str, template: str) -> TableParse:
         for appl in APPLICANT_CODES:
             out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
     return out
+
+
+def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
+    """Some reports print 总计 as the first column: if the rows' own sums say so, read them that way."""
+    complete = [rs[0] for rs in readings.values() if len(rs) == 1 and all(c.value is not None for c in rs[0])]
+    if len(complete) < 3:
+        return
+    as_template = sum(abs(sum(c.value for c in row[:-1]) - row[-1].value) < 1e-9 for row in complete)
+    as_total_first = sum(abs(sum(c.value for c in row[1:]) - row[0].value) < 1e-9 for row in complete)
+    if as_total_first == len(complete) and as_template <= len(complete) // 2:
+        for code, rs in readings.items():
+            readings[code] = [tuple(rd[1:]) + (rd[0],) for rd in rs]
+        out.findings.append(Finding("column_order_from_arithmetic", "warning",
+                                    "table 3 rows only add up with 总计 as the first column; read that way"))
+
+
+_YEAR_IN_CAPTION = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _this_years_table(entries, text: str, report_year: int | None, out: TableParse):
+    """When table 3 is printed more than once (last year's for comparison), keep the one whose caption
+    names the report's year; if none can be told apart, keep none (never mix or guess)."""
+    starts = [i for i, (code, _) in enumerate(entries) if code == "new_received"]
+    if len(starts) < 2:
+        return entries
+    lines = text.split("\n")
+    instances = []
+    for k, i in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(entries)
+        first_line = entries[i][1].line_no
+        prev_end = entries[i - 1][1].line_no + 1 if i > 0 else 0
+        caption = "\n".join(lines[max(prev_end, first_line - 8) : first_line])
+        years = {int(y) for y in _YEAR_IN_CAPTION.findall(caption)}
+        instances.append((entries[i:stop], years))
+    chosen = [inst for inst, years in instances if report_year is not None and years == {report_year}]
+    if len(chosen) == 1:
+        out.findings.append(Finding("multiple_tables", "warning",
+                                    f"table 3 printed {len(instances)} times; kept the one captioned {report_year}"))
+        return entries[: starts[0]] + chosen[0]
+    out.findings.append(Finding("multiple_tables", "error",
+                                f"table 3 printed {len(instances)} times and no caption names {report_year}; none kept"))
+    return []
 
 
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
@@ -114,12 +160,15 @@ def _column_order(text: str) -> list[int]:
 def _entries(text: str) -> list[tuple[str | None, Row]]:
     """Rows with values, each with its outcome code; label-only rows are paired with value-only rows.
 
-    PDF text and broken markdown print a label on one line and its numbers on the line before or
-    after; labels and value rows are paired in document order.
+    PDF text and broken markdown print a label on one line and its numbers on lines before or after
+    it (pdftotext without layout puts every cell on its own line); labels and value lines are
+    paired in document order, a label collecting value lines until it has a full row.
     """
+    width = len(APPLICANT_CODES)
     out: list[tuple[str | None, Row]] = []
-    pending_labels: list[tuple[str, Row]] = []
-    pending_values: list[Row] = []
+    pending_labels: list[list] = []  # [code, label row, values so far]
+    pending_values: list[list] = []  # groups of value cells waiting for a label
+    seen: set[str] = set()
     prev: str | None = None
     for r in rows_of(text):
         if _is_header(r):
@@ -129,29 +178,39 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
             re.sub(r"\s+", "", r.label)
         ):
             code = "other_misc"
+        if code == "total_processed" and not seen & set(RESULT_ROWS_COMMON + ["other", *OTHER_SPLIT]):
+            code = None  # a bare 总计 before any outcome row is the header's total column
         has_numbers = any(c.kind == "number" for c in r.values)
         if code and has_numbers:
             out.append((code, r))
         elif code:
-            if pending_values:
-                v = pending_values.pop(0)
-                out.append((code, Row(v.line_no, r.label, v.values, [], v.shape, v.raw)))
+            if pending_values and len(pending_values[0][1]) >= width:
+                line_no, vals = pending_values.pop(0)
+                out.append((code, Row(line_no, r.label, vals, [], "plain", r.raw)))
             else:
-                pending_labels.append((code, r))
+                pending_labels.append([code, r, []])
         elif has_numbers and not r.label:
             if pending_labels:
-                lab_code, lab = pending_labels.pop(0)
-                out.append((lab_code, Row(r.line_no, lab.label, r.values, [], r.shape, r.raw)))
+                head = pending_labels[0]
+                head[2] += [c for c in r.values if c.raw.strip()] if r.shape == "plain" else r.values
+                if len(head[2]) >= width:
+                    pending_labels.pop(0)
+                    out.append((head[0], Row(head[1].line_no, head[1].label, head[2], [], r.shape, r.raw)))
+            elif pending_values and len(pending_values[-1][1]) < width and r.shape == "plain":
+                pending_values[-1][1] += list(r.values)
             else:
-                pending_values.append(r)
+                pending_values.append([r.line_no, list(r.values)])
         elif has_numbers:
             out.append((None, r))  # a number row whose label is unreadable: placed by position later
+        if code:
+            seen.add(code)
         prev = code or prev
-    # label rows that printed explicit blank cells and got no numbers: a blank row
-    for code, r in pending_labels:
-        if r.values:
-            out.append((code, r))
-    out += [(None, v) for v in pending_values]
+    for code, r, vals in pending_labels:
+        if vals:
+            out.append((code, Row(r.line_no, r.label, vals, [], "plain", r.raw)))  # a row that lost cells
+        elif r.values:
+            out.append((code, r))  # label rows that printed explicit blank cells: a blank row
+    out += [(None, Row(line_no, "", vals, [], "plain", "")) for line_no, vals in pending_values]
     out.sort(key=lambda e: e[1].line_no)
     return out
 

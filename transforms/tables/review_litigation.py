@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
@@ -74,7 +75,7 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
     """The 15 data cells: one row (short rows lost cells on the left; glued digits are split only
     where the group sums leave one reading per cell), or unlabelled number rows adding up to 15."""
     for r in rows:
-        if r.label or not any(c.kind == "number" for c in r.values):
+        if (r.label and not _only_header_words(r.label)) or not any(c.kind == "number" for c in r.values):
             continue
         filled = [c for c in r.values if c.raw.strip()]
         if r.shape == "plain" and len(filled) == 1 and is_glued(filled[0].raw, WIDTH):
@@ -93,6 +94,14 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
         elif run:
             run = []
     return None
+
+
+_HEADER_TERMS = re.compile(r"四、|政府信息公开|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|情况|[、()\s]")
+
+
+def _only_header_words(label: str) -> bool:
+    """A label made only of table-4 header words (crawler text glues the header to the data row)."""
+    return not _HEADER_TERMS.sub("", label)
 
 
 def _groups_feasible(cells: list[Cell | None]) -> bool:
