@@ -59,6 +59,31 @@ def check_received(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
     return []
 
 
+# Sentences that restate a table total; they are only compared (a disagreement is a warning), never
+# used to fill a cell, because their wording is looser than the patterns above.
+_CROSS_CHECKS = [
+    (re.compile(r"上年结转(?:政府信息公开申请)?(\d+)件"), "table 3", ("carried_over", "total")),
+    (re.compile(r"结转下年度(?:继续办理)?(\d+)件"), "table 3", ("carried_forward", "total")),
+    (re.compile(r"(?:办结|办理完毕|答复)(?:政府信息公开申请)?(\d+)件"), "table 3", ("total_processed", "total")),
+    (re.compile(r"(?:收到|发生|涉及)?(?:政府信息公开)?行政复议(?:案件|申请)?(\d+)(?:件|起)"), "table 4", ("admin_review", "total")),
+]
+
+
+def cross_check(cells: dict[Key, ParsedCell], prose: str, table: str) -> list[Finding]:
+    """Compare totals restated in prose with the table; each disagreement is a warning."""
+    out = []
+    for rx, tbl, key in _CROSS_CHECKS:
+        c = cells.get(key)
+        if tbl != table or c is None or c.value is None:
+            continue
+        for m in rx.finditer(prose):
+            if float(m.group(1)) != c.value:
+                out.append(Finding("prose_table_disagree", "warning",
+                                   f"prose '{m.group(0)}' but {table} {key[0]}.{key[1]} = {c.value:g}"))
+                break
+    return out
+
+
 def fill_disclosure_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
     """Procurement items and amount stated in prose fill empty table-2 cells, or are cross-checked."""
     findings = []

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, REVIEW_RESULT_CODES
-from transforms.narrative import check_received, fill_disclosure_from_prose, fill_review_from_prose, prose_of
+from transforms.narrative import (
+    check_received, cross_check, fill_disclosure_from_prose, fill_review_from_prose, prose_of,
+)
 from transforms.repair import repair, request_equations, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
 from transforms.tables.common import Finding, TableParse
@@ -57,6 +59,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     findings += fill_review_from_prose(t4.cells, prose)
     findings += repair(t3.cells, request_equations(t3.cells))
     findings += repair(t4.cells, review_equations(t4.cells))
+    findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):
         findings += t.findings
         if not t.cells:
