@@ -171,3 +171,13 @@ def test_short_row_is_not_right_aligned_when_that_breaks_its_total():
     assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES[:2]] == [3, 2]
     assert t.cells[("new_received", "total")].value is None
     assert any(f.check_name == "row_cells_placed" for f in t.findings)
+
+
+def test_prose_totals_are_cross_checked_only_in_their_own_context():
+    from transforms.narrative import cross_check
+    cells = {("total_processed", "total"): ParsedCell(5, "printed"), ("carried_forward", "total"): ParsedCell(0, "printed")}
+    hotline = "县长信箱共收到来信196件,已办结189件。"
+    assert cross_check(cells, hotline, "table 3") == []
+    found = cross_check(cells, "全年依申请公开办结7件,结转下年度继续办理1件。", "table 3")
+    assert {f.message.split(" but ")[1] for f in found} == {"table 3 total_processed.total = 5",
+                                                           "table 3 carried_forward.total = 0"}

@@ -64,8 +64,10 @@ def check_received(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
 _CROSS_CHECKS = [
     (re.compile(r"上年结转(?:政府信息公开申请)?(\d+)件"), "table 3", ("carried_over", "total")),
     (re.compile(r"结转下年度(?:继续办理)?(\d+)件"), "table 3", ("carried_forward", "total")),
-    (re.compile(r"(?:办结|办理完毕|答复)(?:政府信息公开申请)?(\d+)件"), "table 3", ("total_processed", "total")),
-    (re.compile(r"(?:收到|发生|涉及)?(?:政府信息公开)?行政复议(?:案件|申请)?(\d+)(?:件|起)"), "table 4", ("admin_review", "total")),
+    # 办结 and 行政复议 also count hotline letters or an agency's own review cases: require the
+    # disclosure-application context in the same clause
+    (re.compile(r"(?:政府信息公开|依申请公开)[^。;,\n]{0,12}?(?:办结|办理完毕)(\d+)件"), "table 3", ("total_processed", "total")),
+    (re.compile(r"政府信息公开[^。;,\n]{0,8}?行政复议(?:案件|申请)?(\d+)(?:件|起)"), "table 4", ("admin_review", "total")),
 ]
 
 
