@@ -13,7 +13,7 @@ import pytest
 from scoring import Score, score_cells
 from transforms.pipeline import run_layers
 
-FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b")]
+FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_d")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (".txt", ".html", ".md")

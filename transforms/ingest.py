@@ -907,18 +907,19 @@ def html_to_text(html: str) -> str:
 # report checks
 # ============================================================================================
 _WS_RE = re.compile(r"\s+")
-_DISCLOSURE_RE = re.compile("信息公[开開]")
+# Taiwan-style converters write 資訊 for 信息 (政府資訊公開).
+_DISCLOSURE_RE = re.compile("(?:信息|資訊|资讯)公[开開]")
 _REPORT_RE = re.compile("[报報]告")
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _CN_YEAR_RE = re.compile("[〇零○一二三四五六七八九]{4}(?=\\s*年)")
 _YEAR_RES = [
-    re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:的\s*)?(?:政\s*府\s*)?信\s*息\s*公\s*[开開]"),
+    re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:的\s*)?(?:政\s*府\s*)?(?:信\s*息|資\s*訊|资\s*讯)\s*公\s*[开開]"),
     re.compile(r"((?:19|20)\d{2})\s*年\s*度?[^\n]{0,30}?年\s*度\s*[报報]\s*告"),
 ]
 
 
 def is_report_text(text: str) -> bool:
-    """True when the text carries the markers of a disclosure report: 信息公开/信息公開 and
+    """True when the text carries the markers of a disclosure report: 信息公开/信息公開/資訊公開 and
     报告/報告 (whitespace ignored, since extracted text often spaces out characters)."""
     return _has_markers(unicodedata.normalize("NFKC", text))
 
@@ -1096,7 +1097,7 @@ def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
     nfkc = unicodedata.normalize("NFKC", text)  # once per file: it is the costliest step
     if not _has_markers(nfkc):
         return _reject(rel, "not_a_report", "text has no disclosure-report markers "
-                       "(政府信息公开/政府信息公開 and 报告/報告)", sha=sha, size=size, fmt=fmt, enc=enc)
+                       "(政府信息公开/政府信息公開/政府資訊公開 and 报告/報告)", sha=sha, size=size, fmt=fmt, enc=enc)
     year = year_of(nfkc) if year_of is not None else _guess_year_nfkc(nfkc)
     if year is None:
         return _reject(rel, "no_report_year", "no report year found in the text (e.g. '2020年"
