@@ -60,7 +60,8 @@ def parse_status(normalised: pl.DataFrame, sections: pl.DataFrame, cells: dict[s
     with_tables = pl.concat([df.select("report_id") for df in cells.values()]).unique()
     n_sections = sections.group_by("report_id").len()
     partial = set(missing_cells["report_id"]) | set(
-        findings.filter(pl.col("check_name").is_in(["section_missing", "table_missing", "possibly_truncated"]))["report_id"]
+        findings.filter(pl.col("check_name").is_in(["section_missing", "table_missing", "possibly_truncated"])
+                        | (pl.col("severity") == "error"))["report_id"]
     )
     full = set(n_sections.filter(pl.col("len") >= 6)["report_id"])
     has_tables = set(with_tables["report_id"])

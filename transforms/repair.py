@@ -17,6 +17,7 @@ from transforms.tables.common import Finding, Key, ParsedCell
 from transforms.tables.request_handling import result_rows
 
 KNOWN = ("printed", "derived", "narrative")
+UNRELIABLE_AFTER = 3  # failing sums in one table before its reading is treated as suspect
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,13 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
             break
         active.remove(bad)
         findings.append(Finding("arithmetic_contradiction", "warning", f"{bad.name}: cannot hold with the printed cells; not used"))
+    if len(findings) >= UNRELIABLE_AFTER:
+        # Many failing sums mean the columns or rows were probably misread, not that the report
+        # is inconsistent: deriving from them would spread the error, so nothing is derived.
+        table = equations[0].name.split()[0] if equations else "table"
+        findings.append(Finding("table_unreliable", "error",
+                                f"{table}: {len(findings)} of its sums fail; cells kept as read, nothing derived"))
+        return findings
     for key, (lo, hi) in bounds.items():
         if lo == hi and cells[key].source not in KNOWN:
             cells[key] = ParsedCell(float(lo), "derived")

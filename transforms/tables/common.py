@@ -75,7 +75,8 @@ def _one_char_off(key: str, label: str) -> bool:
     bare = _NUMBERING.sub("", label)
     if len(key) == 2:
         windows = [bare] if len(bare) == 2 else []
-    elif len(key) >= 3:
+    elif len(key) >= 3 and len(bare) <= len(key) + 4:
+        # only in short labels: in a long one a one-off window is usually another word (本年新制作 ≠ 本年新收)
         windows = [bare[i : i + len(key)] for i in range(len(bare) - len(key) + 1)]
     else:
         windows = []

@@ -38,7 +38,8 @@ class Row:
     raw: str = ""
 
 
-_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|件|项|个|条)?$")
+_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|亿|万|件|项|个|条)?$")
+_CN_ZERO = {"〇", "零", "○"}
 # Words printed in the 增/减 column for "no change": a stated zero, not a blank.
 _NO_CHANGE = {"持平", "无增减", "不变", "无变化"}
 
@@ -60,7 +61,7 @@ def parse_cell(raw: str) -> Cell:
     s = ocr_digits(raw.replace("\u00a0", " ").strip())
     if s in BLANK_TOKENS:
         return Cell(raw, "blank")
-    if s in _NO_CHANGE:
+    if s in _NO_CHANGE or s in _CN_ZERO:
         return Cell(raw, "number", 0.0)
     s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
@@ -71,20 +72,26 @@ def parse_cell(raw: str) -> Cell:
         sign = m.group("sign") or ""
         if sign.startswith("减") or sign == "-":
             value = -value
-        unit = m.group("unit") if m.group("unit") in ("亿元", "万元", "元") else None
+        unit = {"亿": "亿元", "万": "万元"}.get(m.group("unit"), m.group("unit"))
+        unit = unit if unit in ("亿元", "万元", "元") else None
         return Cell(raw, "number", value, unit)
     return Cell(raw, "text")
 
 
+_BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|", "｜": "|"})
+# A ruled line of a box-drawn table (DOC→TXT converters): only rule characters and spaces.
+_BOX_RULE = re.compile(r"^[\s─━═┄┅┈┉┼╋╬├┤┣┫┌┐└┘┏┓┗┛┬┴┳┻╔╗╚╝╠╣╦╩+\-|│┃║]+$")
+
+
 def is_table_line(line: str) -> bool:
-    """True for a line that is a table row in TSV or pipe form (never a heading or prose)."""
-    s = line.strip()
+    """True for a line that is a table row in TSV, pipe or box-drawing form (never a heading or prose)."""
+    s = line.strip().translate(_BOX_BARS)
     return "\t" in line or (s.startswith("|") and s.count("|") >= 2)
 
 
 def split_cells(line: str) -> tuple[list[str], str]:
     """Split a line into raw cells and name its shape."""
-    s = line.rstrip("\n")
+    s = line.rstrip("\n").translate(_BOX_BARS)
     st = s.strip()
     if st.startswith("|") and st.count("|") >= 2:
         inner = st[1:-1] if st.endswith("|") else st[1:]
@@ -149,6 +156,14 @@ def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
         # label printed after its numbers (PDF tools that reverse column order)
         label = " ".join(cells[i].raw.strip() for i in texts)
         return Row(line_no, label, cells[: texts[0]], [], shape, raw)
+    nums = [i for i, c in enumerate(cells) if c.kind == "number"]
+    if texts and nums and texts[0] < nums[0] and texts[-1] > nums[-1]:
+        # text after the numbers is a remark column (备注), not part of the label
+        first_num = nums[0]
+        lead = [i for i in texts if i < first_num]
+        label = " ".join(cells[i].raw.strip() for i in lead if cells[i].raw.strip())
+        tail = next(i for i in texts if i > nums[-1])
+        return Row(line_no, label, cells[lead[-1] + 1 : tail], [], shape, raw)
     last_text = max(texts, default=-1)
     label = " ".join(c.raw.strip() for c in cells[: last_text + 1] if c.kind == "text" and c.raw.strip())
     pre = [c for c in cells[: last_text + 1] if c.kind == "number"]
@@ -157,14 +172,15 @@ def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
 
 def line_rows(line_no: int, line: str) -> list[Row]:
     """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
-    if not line.strip() or _PIPE_SEPARATOR.match(line.strip()):
+    if not line.strip() or _PIPE_SEPARATOR.match(line.strip()) or _BOX_RULE.match(line.strip()):
         return []
     raw_cells, shape = split_cells(line)
     if shape != "plain":
         return [_row(line_no, [parse_cell(c) for c in raw_cells], shape, line)]
     text = line.strip()
-    if len(re.findall(r"\d+", text)) >= 2:  # a number row: O/l/I tokens are OCR digits
+    if len(re.findall(r"\d+", text)) >= 2:  # a number row: O/l/I tokens are OCR digits, 〇/零 alone are 0
         text = _OCR_TOKEN.sub(lambda m: ocr_digits(m.group(0)), text)
+        text = re.sub(r"(?<=\s)[〇零○](?=\s|$)", "0", text)
     segments = _plain_segments(text)
     if segments is None:  # prose: a label with no values
         return [Row(line_no, line.strip(), [], [], "plain", line)]
@@ -193,8 +209,8 @@ def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str |
     the right is kept). Returns the fitted cells (None = lost) and a note when cells were lost.
     """
     vals = list(values)
-    while len(vals) > width and vals and vals[-1].kind == "blank" and vals[-1].raw.strip() == "":
-        vals.pop()
+    while len(vals) > width and vals and vals[-1].kind == "blank":
+        vals.pop()  # grid padding, or an empty 备注 column ("—")
     while len(vals) > width and vals and vals[0].kind == "blank" and vals[0].raw.strip() == "":
         vals.pop(0)
     if len(vals) > width:

@@ -33,13 +33,13 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     "not_processed_publication": ("公开出版物", "要求提供公开出版物"),
     "not_processed_excessive": ("大量反复", "无正当理由大量反复申请"),
     "not_processed_confirmation": ("确认或重新出具", "重新出具已获取信息", "要求行政机关确认"),
-    "other": ("其他处理", "(六)其他处理"),
+    "other": ("其他处理",),
     "other_no_correction": ("逾期不补正", "无正当理由逾期不补正"),
-    "other_unpaid_fee": ("收费通知", "缴纳费用", "逾期未按收费通知要求缴纳费用"),
+    "other_unpaid_fee": ("收费通知", "缴纳费用", "未缴费", "逾期未按收费通知要求缴纳费用"),
     "total_processed": ("总计", "(七)总计"),
     "carried_forward": ("结转下年度", "下年度继续办理", "结转下年度继续办理"),
 }
-EXCLUDE = {"granted": ("不予公开",), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
+EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
            "carried_over": ("收到和处理",)}
 _OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*(?:3[.、]?)?\s*其他$")
 
@@ -169,6 +169,7 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
     pending_labels: list[list] = []  # [code, label row, values so far]
     pending_values: list[list] = []  # groups of value cells waiting for a label
     seen: set[str] = set()
+    own_line: set[int] = set()  # entries whose numbers share a line with their own label
     prev: str | None = None
     for r in rows_of(text):
         if _is_header(r):
@@ -181,8 +182,19 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
         if code == "total_processed" and not seen & set(RESULT_ROWS_COMMON + ["other", *OTHER_SPLIT]):
             code = None  # a bare 总计 before any outcome row is the header's total column
         has_numbers = any(c.kind == "number" for c in r.values)
+        if not has_numbers and r.label and _continues(out, own_line, r):
+            prev_code, prev_row = out[-1]
+            merged = Row(prev_row.line_no, prev_row.label + r.label, prev_row.values, [], prev_row.shape, prev_row.raw)
+            better = match_label(merged.label, OUTCOME_KEYS, EXCLUDE)
+            if code is None and better is not None:
+                out[-1] = (better, merged)  # the wrapped second line completes the label (逾期 | 不补正)
+                continue
+            if code is not None and prev_code is None:
+                out[-1] = (code, merged)  # the distinctive words sit on the wrapped line
+                continue
         if code and has_numbers:
             out.append((code, r))
+            own_line.add(len(out) - 1)
         elif code:
             if pending_values and len(pending_values[0][1]) >= width:
                 line_no, vals = pending_values.pop(0)
@@ -202,6 +214,7 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
                 pending_values.append([r.line_no, list(r.values)])
         elif has_numbers:
             out.append((None, r))  # a number row whose label is unreadable: placed by position later
+            own_line.add(len(out) - 1)
         if code:
             seen.add(code)
         prev = code or prev
@@ -213,6 +226,15 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
     out += [(None, Row(line_no, "", vals, [], "plain", "")) for line_no, vals in pending_values]
     out.sort(key=lambda e: e[1].line_no)
     return out
+
+
+def _continues(out: list, own_line: set[int], r: Row) -> bool:
+    """A label-only line of a grid (empty cells) right under a labelled number row: its wrapped label."""
+    if not out or len(out) - 1 not in own_line or r.shape == "plain":
+        return False
+    if any(c.raw.strip() for c in r.values):
+        return False
+    return 0 < r.line_no - out[-1][1].line_no <= 1
 
 
 def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:

@@ -24,6 +24,16 @@ def parse_review_table(text: str) -> TableParse:
     out = TableParse()
     rows = rows_of(text)
     header_seen = any(any(w in r.label for w in _HEADER_WORDS) and not _numbers(r) for r in rows)
+    by_result = _result_rows(rows)
+    if by_result:
+        out.found = True
+        out.findings.append(Finding("table_transposed", "warning", "table 4 printed with one line per result; read that way"))
+        for res in REVIEW_RESULT_CODES:
+            r = by_result.get(res)
+            fitted, _ = fit_values(r.values, 3) if r else ([None] * 3, None)
+            for case, cell in zip(CASE_TYPE_CODES, fitted):
+                out.cells[(case, res)] = count_cell(cell)
+        return out
     labelled = _labelled_rows(rows)
     if labelled:
         out.found = True
@@ -51,6 +61,22 @@ def parse_review_table(text: str) -> TableParse:
             for res in REVIEW_RESULT_CODES:
                 out.cells[(case, res)] = ParsedCell(None, "missing")
     return out
+
+
+RESULT_KEYS = {"upheld": ("结果维持", "维持"), "corrected": ("结果纠正", "纠正"), "other": ("其他结果",),
+               "pending": ("尚未审结", "未审结"), "total": ("总计", "合计")}
+
+
+def _result_rows(rows: list[Row]) -> dict[str, Row]:
+    """Rows labelled by result with three values each: table 4 printed one line per result."""
+    found: dict[str, Row] = {}
+    for r in rows:
+        if len([c for c in r.values if c.kind != "text"]) != 3 or not _numbers(r):
+            continue
+        code = match_label(r.label, RESULT_KEYS)
+        if code and code not in found:
+            found[code] = r
+    return found if len(found) >= 3 else {}
 
 
 def _numbers(r: Row) -> int:
