@@ -115,10 +115,32 @@ def find_title(lines: list[str]) -> str | None:
         cand = _compact(line).strip("《》")
         if len(cand) > 80 or _NOT_TITLE_RE.search(cand) or not _TITLE_RE.search(cand):
             continue
-        if i > 0 and _agency_part(cand) is None and _looks_like_agency(_compact(lines[i - 1])):
-            cand = _compact(lines[i - 1]) + cand
+        if i > 0 and _agency_part(cand) is None:
+            cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
         return cand
+    # a title broken inside its topic words (2019年政府信息公开 / 工作年度报告): join short lines
+    for i in range(min(len(lines), _HEAD_LINES)):
+        for k in (2, 3):
+            parts = [_compact(x) for x in lines[i : i + k]]
+            if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p) for p in parts):
+                continue
+            cand = "".join(parts)
+            if _TITLE_RE.search(cand) and not _TITLE_RE.search(parts[-2]):
+                return _join_title_lines(lines[max(0, i - 2) : i], cand) if _agency_part(cand) is None else cand
     return None
+
+
+def _join_title_lines(above: list[str], cand: str) -> str:
+    """A title printed over two or three lines: join the lines above when they name the body
+    (绵阳市人民政府 / 2019年 / 政府信息公开工作年度报告)."""
+    for k in (1, 2):
+        parts = [_compact(x) for x in above[-k:]] if len(above) >= k else None
+        if not parts or any(_NOT_TITLE_RE.search(p) or len(p) > 40 or re.search(r"[,;:]", p) for p in parts):
+            continue
+        joined = "".join(parts) + cand
+        if _agency_part(joined) is not None and (_looks_like_agency(parts[0]) or _TITLE_YEAR_RE.search(joined)):
+            return joined
+    return cand
 
 
 def _agency_part(title: str) -> str | None:
@@ -288,8 +310,14 @@ def canonical_agency(raw: str) -> str | None:
     if place_len == len(name):
         return _expand_short_places(name) + ("办事处" if name.endswith("街道") else "人民政府")
     if _ORGAN_SUFFIX_RE.search(name):
-        return _expand_short_places(name[:place_len]) + name[place_len:] if place_len else name
+        if not place_len or _PROPER_NOUN_TAIL_RE.match(name[place_len:]):
+            return name  # 苏州工业园区, 广州开发区, 南京东路: the short form is part of a proper name
+        return _expand_short_places(name[:place_len]) + name[place_len:]
     return None
+
+
+# What follows a short place name inside a proper name rather than after a place (a zone, a road).
+_PROPER_NOUN_TAIL_RE = re.compile(r"(?:工业园|开发区|高新|经济技术|经济开发|新区|园区|保税|自贸|综合保税|东路|西路|南路|北路|路|大街)")
 
 
 def _expand_government(name: str) -> str:
@@ -298,13 +326,22 @@ def _expand_government(name: str) -> str:
     return re.sub(r"(?<=[省市县区旗州盟乡镇])政府", "人民政府", name)
 
 
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
 def _place_prefix_len(name: str) -> int:
-    """Length of the leading run of place names (plus a township name right after them)."""
-    pos = 0
+    """Length of the leading run of place names (plus a township name right after them).
+
+    Each place must sit below the one before it: 湖南 after 徐汇区 is part of 湖南路, not a province.
+    """
+    pos, rank = 0, -1
     for m in gazetteer.find_places(name):
         if m.start != pos:
             break
-        pos = m.end
+        level = _LEVEL_RANK.get(m.candidates[0].level, 3) if m.candidates else 3
+        if level < rank:
+            break
+        pos, rank = m.end, level
     if pos:
         t = _TOWNSHIP_NAME_RE.match(name, pos)
         if t:
@@ -313,9 +350,16 @@ def _place_prefix_len(name: str) -> int:
 
 
 def _expand_short_places(place: str) -> str:
-    """Bare short forms (宁夏, 银川) become full names; suffixed names are kept as printed."""
-    out, pos = [], 0
+    """Bare short forms (宁夏, 银川) become full names; suffixed names are kept as printed.
+
+    Expansion stops where the hierarchy breaks (湖南 after 徐汇区 is part of a street name).
+    """
+    out, pos, rank = [], 0, -1
     for m in gazetteer.find_places(place):
+        level = _LEVEL_RANK.get(m.candidates[0].level, 3) if m.candidates else 3
+        if m.start != pos or level < rank:
+            break
+        rank = level
         out.append(place[pos : m.start])
         unique = len(m.candidates) == 1 and m.candidates[0].level != "county"
         out.append(m.candidates[0].name if not m.is_full_name and unique else m.surface)
@@ -326,7 +370,7 @@ def _expand_short_places(place: str) -> str:
 
 def admin_level_of(agency: str) -> str | None:
     """'department' for any office or bureau; a place's 人民政府 (or 街道办事处) gets the place's level."""
-    for suffix in ("人民政府", "办事处"):
+    for suffix in ("人民政府", "办事处", "行政公署"):  # a 盟/地区's 行政公署 is its government
         if agency.endswith(suffix):
             place = agency[: -len(suffix)]
             if suffix == "办事处" and not place.endswith("街道"):

@@ -74,11 +74,13 @@ _CROSS_CHECKS = [
 def cross_check(cells: dict[Key, ParsedCell], prose: str, table: str) -> list[Finding]:
     """Compare totals restated in prose with the table; each disagreement is a warning."""
     out = []
+    # only sentences about disclosure applications: a 区长信箱 sentence also says 结转下年度
+    about = "。".join(x for x in re.split(r"[。\n]", prose) if "政府信息公开" in x or "依申请" in x)
     for rx, tbl, key in _CROSS_CHECKS:
         c = cells.get(key)
         if tbl != table or c is None or c.value is None:
             continue
-        for m in rx.finditer(prose):
+        for m in rx.finditer(about):
             if float(m.group(1)) != c.value:
                 out.append(Finding("prose_table_disagree", "warning",
                                    f"prose '{m.group(0)}' but {table} {key[0]}.{key[1]} = {c.value:g}"))

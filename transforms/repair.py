@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, REVIEW_RESULT_CODES
+from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, OUTCOME_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, Key, ParsedCell
 from transforms.tables.request_handling import result_rows
 
@@ -31,7 +31,7 @@ class Equation:
 
 def request_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
     """Table 3 rules: row totals, the (七)总计 column sums, and 新收+结转 = 总计+结转下年度."""
-    outcomes = list(dict.fromkeys(o for o, _ in cells))
+    outcomes = sorted({o for o, _ in cells}, key=OUTCOME_CODES.index)  # template order, not insertion order
     eqs = [
         Equation(f"table3 {o}: total = sum of applicant columns", ((o, "total"),), tuple((o, a) for a in APPLICANT_PARTS))
         for o in outcomes

@@ -72,13 +72,7 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
     order = template_rows(template, split)
     entries = _infer_unlabelled(entries, order, out)
     readings: dict[str, list[tuple]] = {}
-    for code, r in entries:
-        if code is None or code not in order:
-            continue
-        if code in readings:
-            if any(c.kind == "number" for c in r.values):
-                out.findings.append(Finding("duplicate_row", "warning", f"table 3 row {code} appears twice; kept the first"))
-            continue
+    for code, r in _one_row_per_code(entries, order, out):
         readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
     if len(readings) < 3:
         return out
@@ -91,6 +85,28 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
         for appl in APPLICANT_CODES:
             out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
     return out
+
+
+def _one_row_per_code(entries, order: list[str], out: TableParse):
+    """One row per outcome. A label matched twice with numbers keeps the row nearest the table's
+    middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block."""
+    matched = [(c, r) for c, r in entries if c in order]
+    if not matched:
+        return []
+    lines = sorted(r.line_no for _, r in matched)
+    middle = lines[len(lines) // 2]
+    chosen: dict[str, Row] = {}
+    for code, r in matched:
+        has_numbers = any(c.kind == "number" for c in r.values)
+        if code not in chosen:
+            chosen[code] = r
+        elif has_numbers:
+            keep = chosen[code]
+            if not any(c.kind == "number" for c in keep.values) or abs(r.line_no - middle) < abs(keep.line_no - middle):
+                chosen[code] = r
+            out.findings.append(Finding("duplicate_row", "warning",
+                                        f"table 3 row {code} appears twice; kept the one on line {chosen[code].line_no}"))
+    return sorted(chosen.items(), key=lambda kv: kv[1].line_no)
 
 
 def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
