@@ -19,10 +19,10 @@ SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (".txt", ".html", ".md")
                    and p.name != "README.md"), key=lambda p: (p.parent.name, p.name))
-# Cells the parser honestly leaves null (no number invented): a transposed table 3 is not read; a prose
-# sentence about one litigation group alone does not fill that group; table 2 numbers stated only in
-# prose (the report has no table 2) are not taken as cells.
-KNOWN_ABSTENTIONS = {"md_table3_transposed_2019": 161, "md_fullwidth_digits_2021": 5, "rtc3_no_table2_renumbered": 4}
+# Cells the parser honestly leaves null (no number invented): a prose sentence about one litigation
+# group alone does not fill that group; table 2 numbers stated only in prose (the report has no
+# table 2) are not taken as cells.
+KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "rtc3_no_table2_renumbered": 4}
 FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
          "table2": ("fact_active_disclosure", "item", "metric", "value"),
          "table4": ("fact_review_litigation", "case_type", "result", "count")}

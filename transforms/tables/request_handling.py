@@ -8,7 +8,7 @@ from itertools import combinations, product
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import is_glued, readings
-from transforms.tables.grid import Row, fit_values, rows_of
+from transforms.tables.grid import Row, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
@@ -60,6 +60,9 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
+    transposed = _transposed(text, template)
+    if transposed is not None:
+        return transposed
     entries = _entries(text)
     if not entries:
         return out
@@ -85,6 +88,45 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
         for appl in APPLICANT_CODES:
             out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
     return out
+
+
+APPLICANT_KEYS = {"natural_person": ("自然人",), "commercial_enterprise": ("商业企业",),
+                  "research_institution": ("科研机构",), "social_welfare_org": ("社会公益组织", "社会组织"),
+                  "legal_service_org": ("法律服务机构",), "other_org": ("其他",), "total": ("总计", "合计")}
+
+
+def _transposed(text: str, template: str) -> TableParse | None:
+    """Table 3 printed with applicant types as rows and outcomes as columns: read it by its header.
+
+    Only a grid whose header names at least ten outcomes in its cells qualifies, so columns are
+    mapped by what the header says, never by position alone.
+    """
+    rows = [r for r in rows_of(text) if r.shape in ("tsv", "pipe")]
+    for i, head in enumerate(rows):
+        cells, _ = split_cells(head.raw)
+        cols = {j: match_label(c, OUTCOME_KEYS, EXCLUDE) for j, c in enumerate(cells) if c.strip()}
+        cols = {j: c for j, c in cols.items() if c}
+        if len(set(cols.values())) < 10 or len(set(cols.values())) != len(cols):
+            continue
+        out = TableParse(found=True)
+        order = template_rows(template, any(c in OTHER_SPLIT for c in cols.values()))
+        for r in rows[i + 1 :]:
+            raw_cells, _ = split_cells(r.raw)
+            appl = match_label(raw_cells[0] if raw_cells else "", APPLICANT_KEYS)
+            if appl is None or (appl, order[0]) in out.cells:
+                continue
+            for j, code in cols.items():
+                if code in order and j < len(raw_cells):
+                    out.cells[(code, appl)] = count_cell(parse_cell(raw_cells[j]))
+        if not out.cells:
+            return None
+        for code in order:
+            for appl in APPLICANT_CODES:
+                out.cells.setdefault((code, appl), ParsedCell(None, "missing"))
+        out.findings.append(Finding("table_transposed", "warning",
+                                    "table 3 printed with applicant types as rows; read by its header"))
+        return out
+    return None
 
 
 def _one_row_per_code(entries, order: list[str], out: TableParse):
