@@ -1,8 +1,8 @@
-"""White-box review findings: inputs for which a number comes out wrong or invented.
+"""White-box review: inputs for which a number once came out wrong, invented or dropped.
 
-Every xfail test asserts the correct behaviour (the right value, or None with a finding) and
-fails today; the reason names the code responsible. The plain tests lock in tricky cases that
-were checked and do work.
+A reviewer who read the parser wrote each of these as a failing test; every one now passes and
+guards its fix (the right value, or None with a finding). The last three lock in tricky cases
+that always worked.
 """
 
 import pytest
@@ -25,11 +25,6 @@ def _vals(cells, row):
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "glue.readings() never treats an internal '-' as a glued blank mark: in crawler text "
-    "'行政许可150-200' (上一年150, 本年增/减 '-', 处理决定200) the only reading kept is "
-    "(150, -20, 0), stored as printed; grid._RUN joins '150-200' into one token and "
-    "active_disclosure._candidates trusts the single reading"))
 def test_glued_blank_dash_in_change_column_is_not_a_minus_sign():
     t2 = ("第二十条第(五)项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n"
           "行政许可150-200\n其他对外管理服务事项000\n第二十条第(一)项\n规章000\n")
@@ -38,11 +33,6 @@ def test_glued_blank_dash_in_change_column_is_not_a_minus_sign():
     assert got["change"][0] in (None,) and got["decisions"][0] in (None, 200.0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative._NO_REVIEW matches '不存在因政府信息公开工作被行政复议纠错、行政诉讼败诉的情况' (no case was "
-    "LOST, cases may exist); fill_review_from_prose then writes 0 (narrative) into all 15 table-4 "
-    "cells of a report whose table 4 was not readable, and typed.parse_tables no longer reports "
-    "table 4 as missing because its cells dict is now non-empty"))
 def test_no_correction_sentence_does_not_mean_no_cases():
     prose = "本机关不存在因政府信息公开工作被行政复议纠错、行政诉讼败诉的情况。"
     text = f"一、总体情况\n{prose}\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n(表格见附件)\n五、存在的主要问题及改进情况\n无。\n"
@@ -51,10 +41,6 @@ def test_no_correction_sentence_does_not_mean_no_cases():
     assert any(f.check_name == "table_missing" and "table 4" in f.message for f in t.findings)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative._NO_REVIEW lets [^。;\\n]{0,12} run across a comma into the next clause: "
-    "'未发生政府信息公开行政复议案件,发生行政诉讼案件1件' says there WAS a lawsuit, yet every empty "
-    "table-4 cell (here all of them) becomes 0 (narrative), litigation included"))
 def test_no_review_but_one_lawsuit_does_not_zero_litigation():
     cells: dict = {}
     fill_review_from_prose(cells, "2020年,本机关未发生政府信息公开行政复议案件,发生行政诉讼案件1件。")
@@ -62,11 +48,6 @@ def test_no_review_but_one_lawsuit_does_not_zero_litigation():
     assert cells.get(("litigation_after_review", "total"), ParsedCell(None, "missing")).value is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "table 4 transposed (one row per case type) is read in template column order without looking at "
-    "the header (review_litigation._labelled_rows / parse_review_table): with 总计 printed first, "
-    "'未经复议直接起诉 1 0 0 0 1' becomes upheld=1, pending=0, total=1 — consistent, so no finding — "
-    "while the report says total=1, pending=1"))
 def test_transposed_table4_with_total_first_column():
     t4 = ("类别\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\n"
           "行政复议\t2\t1\t1\t0\t0\n"
@@ -78,10 +59,6 @@ def test_transposed_table4_with_total_first_column():
     assert _vals(p.cells, "admin_review")["total"][0] == 2.0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "table 2 ignores the unit printed in the header: '采购总金额(元)' with cell 1234567 is stored as "
-    "1234567 万元 (10,000x too large); active_disclosure._value_cell only converts units written in "
-    "the cell itself and header_metrics drops the header's (元)/(亿元). Same for 本年收费金额(元)"))
 def test_amount_header_in_yuan_is_converted_or_abstained():
     t2 = ("第二十条第(九)项\n信息内容\t采购项目数量\t采购总金额(元)\n政府集中采购\t12\t1234567\n"
           "第二十条第(八)项\n信息内容\t上一年项目数量\t本年增/减\n行政事业性收费\t3\t0\n")
@@ -89,10 +66,6 @@ def test_amount_header_in_yuan_is_converted_or_abstained():
     assert v in (None, 123.4567)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative._PROCUREMENT_AMOUNT allows 20 arbitrary characters (commas included) between 政府集中采购 "
-    "and 总金额, so '政府集中采购项目12项,部门分散采购总金额为300万元' fills the blank 集中采购 amount "
-    "with the 分散采购 (decentralised) amount, 300, as narrative"))
 def test_decentralised_procurement_amount_is_not_centralised():
     cells = {("centralized_procurement", "procurement_items"): ParsedCell(12, "printed"),
              ("centralized_procurement", "procurement_amount_wan_yuan"): ParsedCell(None, "blank")}
@@ -100,30 +73,18 @@ def test_decentralised_procurement_amount_is_not_centralised():
     assert cells[("centralized_procurement", "procurement_amount_wan_yuan")].value is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative._RECEIVED takes the first '收到…申请N件' anywhere in the prose: a per-channel count "
-    "('其中通过网站收到申请15件') fills the blank 新收 total with 15 (narrative) though the total is 20; "
-    "check_received runs before repair, so the narrative 15 then wins over the arithmetic"))
 def test_received_channel_subcount_is_not_the_total():
     cells = {("new_received", "total"): ParsedCell(None, "blank")}
     check_received(cells, "本年度政府信息公开申请数量为20件,其中通过网站收到申请15件,信函申请5件。")
     assert cells[("new_received", "total")].value in (None, 20.0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "narrative._RECEIVED has no notion of the year the sentence is about: '与上年收到政府信息公开申请18件"
-    "相比' fills this year's blank 新收 total with last year's 18 (narrative)"))
 def test_received_last_years_count_is_not_this_years():
     cells = {("new_received", "total"): ParsedCell(None, "missing")}
     check_received(cells, "与上年收到政府信息公开申请18件相比,本年度申请量有所增长。")
     assert cells[("new_received", "total")].value is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "grid.fit_values assumes a short row lost its cells on the LEFT; in plain (crawler) text an "
-    "empty cell anywhere just vanishes. Rows printed with only 自然人/商业企业/总计 ('(一)予以公开 10 3 13') "
-    "are read as 法律服务机构=10, 其他=3 (printed) and repair then DERIVES 自然人=0, 商业企业=0. "
-    "request_handling._row_readings only tries other placements when the row total breaks"))
 def test_plain_row_with_collapsed_blank_cells_is_not_shifted_right():
     t3 = ("本年新收政府信息公开申请数量 12 3 15\n上年结转政府信息公开申请数量 2 2\n"
           "(一)予以公开 10 3 13\n(四)无法提供 1.本机关不掌握相关政府信息 2 2\n"
@@ -135,10 +96,6 @@ def test_plain_row_with_collapsed_blank_cells_is_not_shifted_right():
     assert g["legal_service_org"][0] in (None, 0.0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "table 4 one-row layout: review_litigation._data_cells fits a 14-value plain row by losing the "
-    "first cell (fit_values) and discards fit_values' note, so there is no finding at all; repair then "
-    "derives 行政复议 结果维持=0 and 其他结果=1 is stored as printed, where the source says 维持1 纠正1"))
 def test_table4_plain_row_missing_one_cell_is_not_silently_shifted():
     t4 = ("行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
           "1 1 0 2 0 0 0 0 0 0 0 0 0 0\n")
@@ -149,10 +106,6 @@ def test_table4_plain_row_missing_one_cell_is_not_silently_shifted():
     assert p.findings  # a lost cell is never silent
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "active_disclosure._best_supported scores glued readings by ANY number in a clause containing "
-    "'采购' (PROSE_KEYS), position-blind: '政府采购节约资金122万元' selects (122 items, 7863.45 万元) "
-    "out of the readings of '1227863.45', stored as printed"))
 def test_glued_procurement_not_chosen_by_unrelated_savings_sentence():
     t2 = "第二十条第(九)项\n信息内容 采购项目数量 采购总金额\n政府集中采购1227863.45\n第二十条第(一)项\n规章000\n"
     p = parse_disclosure_table(t2, "2019", "本年度政府采购节约资金122万元。")
@@ -165,10 +118,6 @@ def test_glued_procurement_not_chosen_by_unrelated_savings_sentence():
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a table-2 header printed twice (repeated after a page break) is concatenated by "
-    "parse_disclosure_table (header_open) into six metrics for three columns; every clean TSV row "
-    "then has 20 placements and all six printed cells of 规章/规范性文件 are nulled ('ambiguous_row')"))
 def test_repeated_table2_header_keeps_printed_cells():
     t2 = ("第二十条第(一)项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
           "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t2\t2\t15\n规范性文件\t5\t5\t40\n")

@@ -12,11 +12,15 @@ from transforms.tables.common import Finding, Key, ParsedCell
 from transforms.tables.grid import is_table_line
 
 _NO_REVIEW = re.compile(
-    r"(?:未发生|未出现|没有发生|不存在|无)(?:因|因为|涉及)?[^。;\n]{0,20}?(?:行政复议)[^。;\n]{0,12}?(?:行政诉讼|诉讼)"
+    r"(?:未发生|未出现|没有发生|不存在|无)(?:因|因为|涉及)?[^。;,\n]{0,20}?(?:行政复议)[^。;,\n]{0,12}?(?:行政诉讼|诉讼)"
+    r"(?![^。;,\n]{0,6}?(?:纠错|败诉|纠正|撤销|被确认违法))"
 )
+# "no review was lost" (纠错/败诉) is not "no review happened": such a clause never fills zeros
+_NOT_NONE = re.compile(r"纠错|败诉|被纠正|被撤销|确认违法")
 _RECEIVED = re.compile(r"(?:共|累计|全年)?(?:受理|收到|新收)(?:[^。;,\n]{0,16}?)申请(?:共)?(\d+)(?:件|条|个)")
 _PROCUREMENT_ITEMS = re.compile(r"政府集中采购(?:事项|项目)?(?:共|合计)?(\d+)(?:项|个|次)")
-_PROCUREMENT_AMOUNT = re.compile(r"政府集中采购[^。;\n]{0,20}?(?:采购)?总金额(?:为|达)?(\d+(?:\.\d+)?)万元")
+# the amount may sit in the next clause (…101项,采购总金额…), but never a 分散采购 amount
+_PROCUREMENT_AMOUNT = re.compile(r"政府集中采购(?:(?!分散)[^。;\n]){0,20}?(?:采购)?总金额(?:为|达)?(\d+(?:\.\d+)?)万元")
 
 
 def prose_of(text: str) -> str:
@@ -26,7 +30,7 @@ def prose_of(text: str) -> str:
 
 def fill_review_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
     """"No review or litigation cases" in prose makes every empty table-4 cell 0 (narrative)."""
-    m = _NO_REVIEW.search(prose)
+    m = next((m for m in _NO_REVIEW.finditer(prose) if not _NOT_NONE.search(_clause(prose, m))), None)
     if not m:
         return []
     findings = []
@@ -42,9 +46,22 @@ def fill_review_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Fin
     return findings
 
 
+def _clause(text: str, m: re.Match) -> str:
+    """The clause around a match (between , ; 。 or line breaks)."""
+    start = max(text.rfind(x, 0, m.start()) for x in ",;。\n") + 1
+    ends = [i for i in (text.find(x, m.end()) for x in ",;。\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+_SUBCOUNT_OR_PAST = re.compile(r"其中|上年|去年|同比|较|比|与")
+
+
 def check_received(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
-    """Prose totals of applications received: fill an empty 新收 total, or flag a disagreement."""
-    m = _RECEIVED.search(prose)
+    """Prose totals of applications received: fill an empty 新收 total, or flag a disagreement.
+
+    A clause about a subset (其中通过网站…) or about last year (与上年…相比) is not the total.
+    """
+    m = next((m for m in _RECEIVED.finditer(prose) if not _SUBCOUNT_OR_PAST.search(_clause(prose, m)[: 8 + len(m.group(0))])), None)
     if not m or not cells:
         return []
     n = float(m.group(1))

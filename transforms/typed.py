@@ -55,9 +55,11 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     t4 = parse_review_table(_table_text(sections, 4, text))
     findings: list[Finding] = []
     findings += fill_disclosure_from_prose(t2.cells, prose)
-    findings += check_received(t3.cells, prose)
     findings += fill_review_from_prose(t4.cells, prose)
     findings += repair(t3.cells, request_equations(t3.cells))
+    findings += check_received(t3.cells, prose)  # after repair: the table's own sums win over a sentence
+    if any(c.source == "narrative" for c in t3.cells.values()):
+        findings += repair(t3.cells, request_equations(t3.cells))
     findings += repair(t4.cells, review_equations(t4.cells))
     findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):

@@ -21,7 +21,7 @@ ITEM_KEYS = {
     "centralized_procurement": ("政府集中采购", "集中采购"),
 }
 # Words that tie a prose clause to an item (for choosing among readings of glued digits).
-PROSE_KEYS = {**ITEM_KEYS, "centralized_procurement": ("集中采购", "采购")}
+PROSE_KEYS = ITEM_KEYS
 # Header words per metric, including the OCR forms seen in PDF text (増/滅).
 METRIC_KEYS = {
     "new_made": ("新制作",),
@@ -62,6 +62,12 @@ SIGNED_METRICS = {"change"}
 _BLOCK = re.compile(r"第二十条")
 
 
+def header_unit(label: str) -> str | None:
+    """The money unit a header prints for its amount column: 采购总金额(元) → '元'."""
+    m = re.search(r"(?:金额|收费)[^\n]{0,6}?[(（]?(?:单位[:：])?\s*(亿元|万元|元)\s*[)）]?", re.sub(r"\s+", "", label))
+    return m.group(1) if m else None
+
+
 def header_metrics(label: str) -> list[str]:
     """Metric codes named in a header line, in the order they are printed."""
     compact = re.sub(r"\s+", "", label)
@@ -84,7 +90,9 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     layout = TEMPLATE_METRICS.get(template, TEMPLATE_METRICS["2019"])
     header: list[str] = []
     header_open = False
+    unit: str | None = None  # money unit printed in the current block's header
     rows: dict[str, tuple[list[str], list[Cell], str]] = {}
+    units: dict[str, str | None] = {}
     pending: str | None = None
     pending_values: list[Cell] = []
     for r in rows_of(text):
@@ -92,11 +100,12 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         block = _BLOCK.search(r.label)
         label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
         if block:
-            header, header_open, pending = [], True, None
+            header, header_open, pending, unit = [], True, None, None
         hm = header_metrics(label) if label else []
         item = match_label(label, ITEM_KEYS) if label else None
         if hm and item is None:
-            header = header + hm if header_open else hm
+            header = header + [m for m in hm if m not in header] if header_open else hm  # a header reprinted after a page break
+            unit = header_unit(label) or (unit if header_open else None)
             header_open = True
             continue
         if hm and has_values:
@@ -108,6 +117,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         header_open = False
         if item is not None and item in layout and item not in rows:
             metrics = header if header and set(header) <= set(layout[item]) else layout[item]
+            units[item] = unit
             if has_values:
                 rows[item] = (metrics, list(r.values), r.shape)
                 pending = None
@@ -128,7 +138,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             else:
                 pending_values += vals
     for item, (metrics, vals, shape) in rows.items():
-        _assign(out, item, metrics, vals, shape, prose)
+        _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose)
     out.findings += sanity_findings(out.cells)
     if len(rows) >= 2:
         out.found = True
@@ -166,14 +176,17 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
     decimal = frozenset(i for i, m in enumerate(metrics) if m in AMOUNT_METRICS)
     filled = [c for c in vals if c.raw.strip()]
     if len(filled) == 1 and len(metrics) > 1 and is_glued(filled[0].raw, len(metrics)) and shape == "plain":
-        return [tuple(ParsedCell(v, "printed") for v in rd) for rd in readings(filled[0].raw, len(metrics), signed, decimal) or []]
+        found = readings(filled[0].raw, len(metrics), signed, decimal, dash_blank=True) or []
+        source = "printed" if len(found) == 1 else "derived"  # a split chosen by evidence, not read off the page
+        return [tuple(ParsedCell(v, source) if v is not None else ParsedCell(None, "blank") for v in rd) for rd in found]
     while vals and len(vals) > len(metrics) and not vals[-1].raw.strip():
         vals = vals[:-1]
     if len(vals) < len(metrics) and shape != "plain":
         vals = [c for c in vals if c.raw.strip()] if len(filled) < len(vals) else vals
     if len(vals) == len(metrics):
-        cand = tuple(_value_cell(c, m) for c, m in zip(vals, metrics))
-        return [cand]
+        if all(_fits(c, m, short=False) for c, m in zip(vals, metrics) if c.kind == "number"):
+            return [tuple(_value_cell(c, m) for c, m in zip(vals, metrics))]
+        vals = filled  # a cell in the wrong column (an amount under 采购项目数量): positions are unreliable
     if len(vals) > len(metrics):
         return []
     out = []
@@ -224,10 +237,26 @@ def _best_supported(cands: list[tuple], item: str, prose: str) -> list[tuple]:
 def _prose_numbers(item: str, prose: str) -> list[float]:
     """Numbers in prose clauses that name the item (规范性文件45件 → 45)."""
     out = []
-    for clause in re.split(r"[。;,，；、\n]", prose):
+    clauses = re.split(r"[。;,，；、\n]", prose)
+    for i, clause in enumerate(clauses):
         if any(k in clause for k in PROSE_KEYS[item]):
-            out += [float(x) for x in re.findall(r"\d+(?:\.\d+)?", clause)]
+            out += _stated_numbers(clause)
+            nxt = clauses[i + 1] if i + 1 < len(clauses) else ""
+            if item == "centralized_procurement" and re.match(r"(?:采购)?(?:总)?金额", nxt):
+                out += _stated_numbers(nxt)  # …27个,采购金额863.45万元
     return out
+
+
+def _stated_numbers(clause: str) -> list[float]:
+    """Numbers a sentence states with a unit (2841件, 863.45万元); a bare digit run is a table row."""
+    return [float(x) for x in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)(?=[件项个条次万元亿人家])", clause)]
+
+
+def _with_unit(c: Cell, unit: str | None) -> Cell:
+    """A bare number under a header that prints its unit (金额(元)) carries that unit."""
+    if unit and unit != "万元" and c.kind == "number" and c.unit is None:
+        return Cell(c.raw, c.kind, c.value, unit)
+    return c
 
 
 def _value_cell(c: Cell | None, metric: str) -> ParsedCell:

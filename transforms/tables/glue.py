@@ -20,9 +20,10 @@ def is_glued(raw: str, width: int) -> bool:
 
 
 def readings(token: str, width: int, signed: frozenset[int] = frozenset(),
-             decimal: frozenset[int] = frozenset()) -> list[tuple[float, ...]] | None:
+             decimal: frozenset[int] = frozenset(), dash_blank: bool = False) -> list[tuple[float | None, ...]] | None:
     """Every split of `token` into `width` numbers (no leading zeros; '-' only starts a signed column,
-    '.' only inside a decimal column). None when there are too many to be useful."""
+    '.' only inside a decimal column; with `dash_blank`, a lone '-' is a blank cell, read as None).
+    None when there are too many to be useful."""
     s = token.strip()
     n = len(s)
     if width > n:
@@ -39,6 +40,9 @@ def readings(token: str, width: int, signed: frozenset[int] = frozenset(),
         parts = [s[bounds[i] : bounds[i + 1]] for i in range(width)]
         vals = []
         for i, p in enumerate(parts):
+            if dash_blank and p == "-":
+                vals.append(None)  # 150-200 may be 150 | - | 200 with the 增/减 cell left blank
+                continue
             v = _number(p, i in signed, i in decimal)
             if v is None:
                 break

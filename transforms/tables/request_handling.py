@@ -309,13 +309,14 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
         out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
     parsed = tuple(count_cell(c) for c in fitted)
     out.findings += unreadable_cells("table 3", code, fitted, parsed)
-    if note and "lost" in note and not _row_feasible(parsed):
+    if note and "lost" in note and (r.shape == "plain" or not _row_feasible(parsed)):
+        # plain text drops empty cells anywhere; a grid drops them on the left unless the total breaks
         # the usual reading (cells lost on the left) breaks the row total: try every placement
         kept = [c for c in fitted if c is not None]
         options = [p for p in _placements(kept, width) if _row_feasible(p)]
         out.findings.append(Finding("row_cells_placed", "warning",
-                                    f"table 3 row {code}: cells lost on the left would break the row total; "
-                                    f"{len(options)} other placement(s) fit"))
+                                    f"table 3 row {code}: the cells' columns are not certain; "
+                                    f"{len(options)} placement(s) fit the row total"))
         return options or [tuple(ParsedCell(None, "missing") for _ in range(width))]
     return [parsed]
 

@@ -37,9 +37,15 @@ def parse_review_table(text: str) -> TableParse:
     labelled = _labelled_rows(rows)
     if labelled:
         out.found = True
+        fits = {case: fit_values(r.values, 5) for case, r in labelled.items()}
+        total_first = _total_first([f for f, _ in fits.values()])
+        if total_first:
+            out.findings.append(Finding("column_order_from_arithmetic", "warning",
+                                        "table 4 rows only add up with 总计 as the first column; read that way"))
         for case in CASE_TYPE_CODES:
-            r = labelled.get(case)
-            fitted, note = fit_values(r.values, 5) if r else ([None] * 5, "row not found")
+            fitted, note = fits.get(case, ([None] * 5, "row not found"))
+            if total_first:
+                fitted = fitted[1:] + fitted[:1]
             if note:
                 out.findings.append(Finding("row_cells_lost", "warning", f"table 4 {case}: {note}"))
             for res, cell in zip(REVIEW_RESULT_CODES, fitted):
@@ -49,6 +55,9 @@ def parse_review_table(text: str) -> TableParse:
     values = _data_cells(rows)
     if values is not None:
         out.found = True
+        if any(v is None for v in values):
+            out.findings.append(Finding("row_cells_lost", "warning",
+                                        f"table 4: {sum(v is None for v in values)} of {WIDTH} cells could not be placed"))
         for i, cell in enumerate(values):
             case, res = CASE_TYPE_CODES[i // 5], REVIEW_RESULT_CODES[i % 5]
             out.cells[(case, res)] = count_cell(cell)
@@ -108,7 +117,8 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
             return _glued(filled[0].raw)
         if len(r.values) >= WIDTH - 5:
             fitted, note = fit_values(r.values, WIDTH)
-            if note and "lost" in note and not _groups_feasible(fitted):
+            if note and "lost" in note and (r.shape == "plain" or not _groups_feasible(fitted)):
+                # plain text loses empty cells anywhere: keep only what every fitting placement agrees on
                 return _agreed_placement([c for c in fitted if c is not None])
             return fitted
     run: list[Cell] = []
@@ -128,6 +138,17 @@ _HEADER_TERMS = re.compile(r"四、|政府信息公开|行政复议|行政诉讼
 def _only_header_words(label: str) -> bool:
     """A label made only of table-4 header words (crawler text glues the header to the data row)."""
     return not _HEADER_TERMS.sub("", label)
+
+
+def _total_first(rows: list[list[Cell | None]]) -> bool:
+    """True when the complete rows add up only with 总计 printed first (and not with it last)."""
+    complete = [[c.value for c in r] for r in rows if all(c is not None and c.kind == "number" for c in r)]
+    nonzero = [r for r in complete if any(r)]
+    if not nonzero:
+        return False
+    last_ok = all(abs(sum(r[:4]) - r[4]) < 1e-9 for r in nonzero)
+    first_ok = all(abs(sum(r[1:]) - r[0]) < 1e-9 for r in nonzero)
+    return first_ok and not last_ok
 
 
 def _groups_feasible(cells: list[Cell | None]) -> bool:
