@@ -187,12 +187,6 @@ def line_rows(line_no: int, line: str) -> list[Row]:
     return [Row(line_no, lab, [parse_cell(t) for t in toks], [], "plain", line) for lab, toks in segments]
 
 
-def to_row(line_no: int, line: str) -> Row | None:
-    """The first row of a line (kept for callers that read one row per line)."""
-    rows = line_rows(line_no, line)
-    return rows[0] if rows else None
-
-
 def rows_of(text: str) -> list[Row]:
     """All rows of a block of table text, in order."""
     out: list[Row] = []
@@ -232,15 +226,3 @@ def lcs_len(a: str, b: str) -> int:
             cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
-
-
-def label_score(label: str, keys: tuple[str, ...]) -> float:
-    """How well a label matches any of a row's key phrases (1.0 = contains one exactly)."""
-    compact = re.sub(r"\s+", "", label)
-    best = 0.0
-    for k in keys:
-        if k in compact:
-            return 1.0
-        if len(k) >= 4 and len(compact) >= len(k) - 1:
-            best = max(best, lcs_len(k, compact) / len(k))
-    return best
