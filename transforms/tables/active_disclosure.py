@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
 
 from transforms.tables.common import Finding, ParsedCell, TableParse, match_label, unreadable_cells
-from transforms.tables.glue import agreement, is_glued, readings
+from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, rows_of
 
 ITEM_KEYS = {
@@ -189,18 +188,8 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
         vals = filled  # a cell in the wrong column (an amount under 采购项目数量): positions are unreliable
     if len(vals) > len(metrics):
         return []
-    out = []
-    for slots in combinations(range(len(metrics)), len(vals)):
-        cand = [ParsedCell(None, "missing")] * len(metrics)
-        ok = True
-        for c, i in zip(vals, slots):
-            if not _fits(c, metrics[i], short=True):
-                ok = False
-                break
-            cand[i] = _value_cell(c, metrics[i])
-        if ok:
-            out.append(tuple(cand))
-    return out
+    return [tuple(_value_cell(c, m) for c, m in zip(row, metrics)) for row in placements(vals, len(metrics))
+            if all(_fits(c, m, short=True) for c, m in zip(row, metrics) if c is not None)]
 
 
 def _fits(c: Cell, metric: str, short: bool) -> bool:

@@ -71,6 +71,16 @@ def _number(p: str, signed: bool, decimal: bool) -> float | None:
     return -float(body) if neg else float(body)
 
 
+def placements(cells: list, width: int):
+    """Every order-preserving placement of a short row's surviving cells among `width` columns
+    (None in the columns left empty): the readings of a row that lost cells we cannot locate."""
+    for slots in combinations(range(width), len(cells)):
+        row = [None] * width
+        for c, i in zip(cells, slots):
+            row[i] = c
+        yield row
+
+
 def agreement(candidates: list[tuple]) -> list:
     """Per position: the value all candidates share, else None."""
     if not candidates:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations, product
+from itertools import product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
-from transforms.tables.glue import is_glued, readings
+from transforms.tables.glue import is_glued, placements, readings
 from transforms.tables.grid import Row, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
@@ -60,14 +60,15 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
-    transposed = _transposed(text, template)
+    rows = rows_of(text)  # read the grid once; every pass below works on these rows
+    transposed = _transposed(rows, template)
     if transposed is not None:
         return transposed
-    entries = _entries(text)
+    entries = _entries(rows)
     if not entries:
         return out
     entries = _this_years_table(entries, text, report_year, out)
-    order_of_columns = _column_order(text)
+    order_of_columns = _column_order(rows)
     if order_of_columns != list(range(len(APPLICANT_CODES))):
         out.findings.append(Finding("column_order_from_header", "warning",
                                     "table 3 prints the organisation columns in a non-template order; read by the header"))
@@ -95,13 +96,13 @@ APPLICANT_KEYS = {"natural_person": ("自然人",), "commercial_enterprise": ("�
                   "legal_service_org": ("法律服务机构",), "other_org": ("其他",), "total": ("总计", "合计")}
 
 
-def _transposed(text: str, template: str) -> TableParse | None:
+def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     """Table 3 printed with applicant types as rows and outcomes as columns: read it by its header.
 
     Only a grid whose header names at least ten outcomes in its cells qualifies, so columns are
     mapped by what the header says, never by position alone.
     """
-    rows = [r for r in rows_of(text) if r.shape in ("tsv", "pipe")]
+    rows = [r for r in all_rows if r.shape in ("tsv", "pipe")]
     for i, head in enumerate(rows):
         cells, _ = split_cells(head.raw)
         cols = {j: match_label(c, OUTCOME_KEYS, EXCLUDE) for j, c in enumerate(cells) if c.strip()}
@@ -196,11 +197,11 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
 
 
-def _column_order(text: str) -> list[int]:
+def _column_order(rows: list[Row]) -> list[int]:
     """Printed position → template column: the five organisation columns follow the header when one
     header line names all five in another order; otherwise template order."""
     identity = list(range(len(APPLICANT_CODES)))
-    for r in rows_of(text):
+    for r in rows:
         if not _is_header(r):
             continue
         compact = re.sub(r"\s+", "", r.label)
@@ -215,7 +216,7 @@ def _column_order(text: str) -> list[int]:
     return identity
 
 
-def _entries(text: str) -> list[tuple[str | None, Row]]:
+def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
     """Rows with values, each with its outcome code; label-only rows are paired with value-only rows.
 
     PDF text and broken markdown print a label on one line and its numbers on lines before or after
@@ -229,7 +230,7 @@ def _entries(text: str) -> list[tuple[str | None, Row]]:
     seen: set[str] = set()
     own_line: set[int] = set()  # entries whose numbers share a line with their own label
     prev: str | None = None
-    for r in rows_of(text):
+    for r in rows:
         if _is_header(r):
             continue
         code = match_label(r.label, OUTCOME_KEYS, EXCLUDE) if r.label else None
@@ -334,13 +335,7 @@ def _row_feasible(cells: tuple[ParsedCell, ...]) -> bool:
 
 def _placements(kept: list, width: int) -> list[tuple[ParsedCell, ...]]:
     """Every order-preserving placement of the surviving cells among the row's columns."""
-    out = []
-    for slots in combinations(range(width), len(kept)):
-        row = [ParsedCell(None, "missing")] * width
-        for c, i in zip(kept, slots):
-            row[i] = count_cell(c)
-        out.append(tuple(row))
-    return out
+    return [tuple(count_cell(c) for c in row) for row in placements(kept, width)]
 
 
 def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: TableParse) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
-from transforms.tables.glue import agreement, is_glued, readings
+from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, fit_values, rows_of
 
 CASE_KEYS = {
@@ -166,13 +165,8 @@ def _groups_feasible(cells: list[Cell | None]) -> bool:
 
 def _agreed_placement(kept: list[Cell]) -> list[Cell | None]:
     """Cells that sit in the same column in every placement that keeps the group sums possible."""
-    options = []
-    for slots in combinations(range(WIDTH), len(kept)):
-        row: list[Cell | None] = [None] * WIDTH
-        for c, i in zip(kept, slots):
-            row[i] = c
-        if _groups_feasible(row):
-            options.append(tuple(None if c is None else (c.raw, c.kind, c.value) for c in row))
+    options = [tuple(None if c is None else (c.raw, c.kind, c.value) for c in row)
+               for row in placements(kept, WIDTH) if _groups_feasible(row)]
     agreed = agreement(options)
     return [None if a is None else Cell(a[0], a[1], a[2]) for a in agreed] if options else [None] * WIDTH
 
