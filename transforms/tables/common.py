@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance.LCSseq import similarity as _lcs
 
 from transforms.tables.grid import lcs_len
 
@@ -36,29 +39,76 @@ class TableParse:
     findings: list[Finding] = field(default_factory=list)
 
 
+# The fuzzy pass compares a key with at most this many characters of the label. Every label the
+# parsers pass is one table row's label: the longest printed template label with its numbering and
+# the 2019 note (区分处理的，只计这一情形，不计其他情形) is under 60 characters, and the longest in all
+# fixtures and test runs (a box-drawing rule line of a PDF table) is 107. A longer "label" is a
+# paragraph or junk glued into a cell; capping the window keeps a 1,000-character label as cheap as
+# a short one. The exact pass still sees the whole label (a substring test is linear and in C).
+FUZZY_WINDOW = 256
+# Bounded memo: (label, keys, exclude) → code. Entries hold references to the key dicts, so an
+# id() can never be reused by another dict while its entry lives; key dicts are module constants
+# and are never mutated.
+_MEMO_SIZE = 8192
+_memo: OrderedDict = OrderedDict()
+
+
 def match_label(label: str, keys: dict[str, tuple[str, ...]], exclude: dict[str, tuple[str, ...]] | None = None):
     """Best code for a row label: exact key phrases win (longest first), then near misses.
 
     A near miss tolerates one dropped or wrong character in a key of five or more characters,
-    which is what OCR does to labels; shorter keys must match exactly.
+    which is what OCR does to labels; shorter keys must match exactly (or, in a short label, with
+    one wrong character: :func:`_one_char_off`). Ties go to the first code in ``keys`` order.
+
+    Exact phrases are looked up first; the fuzzy pass (LCS length through rapidfuzz, the same
+    number as ``grid.lcs_len``) runs only when no phrase occurs in the label, on the first
+    ``FUZZY_WINDOW`` characters. Results are memoised per (label, keys, exclude).
     """
-    compact = re.sub(r"\s+", "", label)
+    memo_key = (label, id(keys), id(exclude))
+    hit = _memo.get(memo_key)
+    if hit is not None and hit[0] is keys and hit[1] is exclude:
+        _memo.move_to_end(memo_key)
+        return hit[2]
+    code = _match_label(label, keys, exclude)
+    _memo[memo_key] = (keys, exclude, code)
+    if len(_memo) > _MEMO_SIZE:
+        try:
+            _memo.popitem(last=False)
+        except KeyError:  # pragma: no cover - another thread emptied it
+            pass
+    return code
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _match_label(label: str, keys: dict[str, tuple[str, ...]], exclude: dict[str, tuple[str, ...]] | None):
+    compact = _SPACE_RUN.sub("", label)
     if not compact:
         return None
+    allowed = [(code, phrases) for code, phrases in keys.items()
+               if not (exclude and any(x in compact for x in exclude.get(code, ())))]
+    # Exact pass: any phrase inside the label scores 2 + len/100, above every near miss (<= 1).
     best, best_score = None, 0.0
-    for code, phrases in keys.items():
-        if exclude and any(x in compact for x in exclude.get(code, ())):
-            continue
+    for code, phrases in allowed:
         for k in phrases:
-            if k in compact:
-                score = 2.0 + len(k) / 100
-            elif len(k) >= 5:
-                hit = lcs_len(k, compact)
-                score = hit / len(k) if hit >= len(k) - 1 else 0.0
-            elif _one_char_off(k, compact):
-                score = (len(k) - 1) / len(k)
+            if k in compact and 2.0 + len(k) / 100 > best_score:
+                best, best_score = code, 2.0 + len(k) / 100
+    if best is not None:
+        return best
+    # Fuzzy pass, only when no phrase occurs exactly.
+    window = compact[:FUZZY_WINDOW]
+    bare = _NUMBERING.sub("", compact)
+    for code, phrases in allowed:
+        for k in phrases:
+            n = len(k)
+            if n >= 5:
+                same = _lcs(k, window, score_cutoff=n - 1)
+                score = same / n if same >= n - 1 else 0.0
+            elif _one_off_bare(k, bare):
+                score = (n - 1) / n
             else:
-                score = 0.0
+                continue
             if score > best_score:
                 best, best_score = code, score
     return best
@@ -72,7 +122,11 @@ def _one_char_off(key: str, label: str) -> bool:
 
     Two-character keys must make up the whole label, so a single shared character is not a match.
     """
-    bare = _NUMBERING.sub("", label)
+    return _one_off_bare(key, _NUMBERING.sub("", label))
+
+
+def _one_off_bare(key: str, bare: str) -> bool:
+    """:func:`_one_char_off` on a label whose leading numbering is already removed."""
     if len(key) == 2:
         windows = [bare] if len(bare) == 2 else []
     elif len(key) >= 3 and len(bare) <= len(key) + 4:

@@ -216,13 +216,10 @@ def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str |
 
 
 def lcs_len(a: str, b: str) -> int:
-    """Length of the longest common subsequence (labels tolerate OCR drops and swaps)."""
-    if not a or not b:
-        return 0
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0]
-        for j, cb in enumerate(b):
-            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
+    """Length of the longest common subsequence (labels tolerate OCR drops and swaps).
+
+    rapidfuzz's bit-parallel LCS (C++): O(len(a) * len(b) / 64), the same number as the textbook
+    dynamic programme."""
+    from rapidfuzz.distance.LCSseq import similarity
+
+    return similarity(a, b) if a and b else 0
