@@ -45,7 +45,7 @@ from transforms.labels import (
 
 # Not in labels.py because they are not warehouse vocabulary with Chinese labels, only
 # file-level metadata; kept here, next to the only code that enforces them.
-SOURCE_FORMATS = ["txt", "md", "html", "pdf", "docx", "unknown"]
+SOURCE_FORMATS = ["txt", "md", "html", "pdf", "pdf-ocr", "docx", "doc", "unknown"]
 MANIFEST_STATUSES = ["accepted", "rejected"]
 REVIEW_KINDS = ["case_type", "result"]
 

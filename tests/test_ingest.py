@@ -152,8 +152,8 @@ def test_hostile_folder_one_row_per_path_with_exact_verdicts(hostile: tuple[Path
     _assert_rejected(rows["notes.txt"], "not_a_report", "markers")
     _assert_rejected(rows["big.txt"], "oversize", "limit", str(8 * 1024))
     _assert_rejected(rows["seed.txt"], "duplicate", "copy_of_seed.txt")
-    _assert_rejected(rows["scan.pdf"], "unsupported_format", "PDF", "not a supported format")
-    _assert_rejected(rows["report.docx"], "unsupported_format", "DOCX")
+    _assert_rejected(rows["scan.pdf"], "corrupt_document", "PDF", "cannot be opened")
+    _assert_rejected(rows["report.docx"], "corrupt_document", "DOCX")
     _assert_rejected(rows["link_out.txt"], "symlink_outside_input", "outside")
     _assert_rejected(rows["dir_out"], "symlink_outside_input", "outside")
     _assert_rejected(rows["a_link_in.txt"], "duplicate", "gb.txt", "symlink")
@@ -365,7 +365,7 @@ def test_other_documents_are_unsupported_and_images_binary(tmp_path: Path) -> No
     _write(inp / "photo.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)))
     _write(inp / "styled.rtf", "{\\rtf1\\ansi " + REPORT)
     rows = _by_path(scan_landing(inp))
-    _assert_rejected(rows["old.doc"], "unsupported_format", "OLE2")
+    _assert_rejected(rows["old.doc"], "unsupported_format", "OLE2")  # no WordDocument stream: not Word
     _assert_rejected(rows["bundle.zip"], "unsupported_format", "ZIP")
     _assert_rejected(rows["photo.jpg"], "binary_file", "JPEG")
     _assert_rejected(rows["styled.rtf"], "unsupported_format", "RTF")
@@ -393,7 +393,7 @@ def test_unreadable_file_is_rejected_and_scan_goes_on(tmp_path: Path, monkeypatc
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(ingest, "open", fake_open, raising=False)
+    monkeypatch.setattr(ingest.discover, "open", fake_open, raising=False)
     rows = _by_path(scan_landing(inp))
     _assert_rejected(rows["locked.txt"], "unreadable", "permission denied")
     assert rows["ok.txt"].status == "accepted"
@@ -422,7 +422,7 @@ def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch) -> None:
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", fake_scandir)
+    monkeypatch.setattr(ingest.discover.os, "scandir", fake_scandir)
     rows = _by_path(scan_landing(inp))
     _assert_rejected(rows["locked"], "unreadable", "permission denied")
     assert rows["ok.txt"].status == "accepted"
@@ -465,7 +465,7 @@ def test_non_utf8_file_name_is_representable(tmp_path: Path) -> None:
         fh.write(REPORT.encode())
     files = scan_landing(inp)
     assert files[0].status == "accepted"
-    assert "\\x" in files[0].source_path
+    assert files[0].source_path == "%B1%A8%B8%E6.txt"  # printable escape of the GBK bytes
     manifest_frame(files)  # polars accepts the path (no lone surrogates)
 
 
@@ -649,7 +649,7 @@ def test_html_hostile_spans_are_bounded() -> None:
     html = '<table><tr><td colspan="99999" rowspan="99999">a</td><td colspan="x">b</td></tr></table>'
     lines = html_to_text(html).splitlines()
     assert lines[0].startswith("a\t") and lines[0].endswith("\tb")
-    assert lines[0].count("\t") == 1000
+    assert lines[0] == "a\t\tb"  # the colspan is capped by the table's real width (2 cells)
 
 
 def test_html_weird_markup_never_raises() -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Iterable
 
 import polars as pl
 
 from transforms.findings import finding, findings_frame
-from transforms.ingest import DecodeError, decode_bytes, detect_format, html_to_text, manifest_frame, report_id_for, scan_landing
+from transforms.ingest import DecodeError, ReaderError, manifest_frame, read_document, real_path, report_id_for, scan_landing
 from transforms.metadata import detect_report_year
 from transforms.normalise import canonical_width, to_simplified
 
@@ -26,12 +27,13 @@ def guess_year(text: str) -> int | None:
     return detect_report_year(canonical_width(to_simplified(text[:_HEAD_CHARS])))
 
 
-def build_manifest(input_dir: str | Path, max_bytes: int) -> pl.DataFrame:
+def build_manifest(input_dir: str | Path, max_bytes: int, exclude: Iterable[str | Path] = ()) -> pl.DataFrame:
     """Scan the input folder into the landing manifest (every file, accepted or rejected with a reason).
 
     A duplicate takes the year of the copy that was kept, so its finding lands in that year's partition.
+    `exclude` lists folders not to scan (pass the warehouse, in case it sits inside the input folder).
     """
-    df = manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year))
+    df = manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year, exclude=exclude))
     kept = (df.filter((pl.col("status") == "accepted") & pl.col("sha256").is_not_null())
             .group_by("sha256").agg(pl.col("report_year").first().alias("_kept_year")))
     return (df.join(kept, on="sha256", how="left")
@@ -51,18 +53,20 @@ def unassigned_findings(manifest: pl.DataFrame) -> pl.DataFrame:
     return findings_frame(_rejected_findings(manifest.filter((pl.col("status") == "rejected") & pl.col("report_year").is_null())))
 
 
-def read_report(input_dir: Path, source_path: str, max_bytes: int) -> tuple[bytes, str, str, str]:
-    """Read one landed file again: (raw bytes, text, encoding, format). Raises DecodeError or OSError."""
-    path = input_dir / source_path
+def read_report(input_dir: Path, source_path: str, max_bytes: int) -> tuple[bytes, str, str | None, str]:
+    """Read one landed file again: (raw bytes, text, encoding, format).
+
+    The file is opened by its real path (the manifest's `source_path` is a printable escape of the
+    name, inverted exactly by `real_path`), through the same reader as the scan. Raises
+    DecodeError, ReaderError or OSError.
+    """
+    path = real_path(input_dir, source_path)
     with open(path, "rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise DecodeError(f"file grew beyond {max_bytes} bytes since it was scanned")
-    fmt = detect_format(path, data[:4096])
-    text, enc = decode_bytes(data)
-    if fmt == "html":
-        text = html_to_text(text)
-    return data, text, enc, fmt
+    reading, _ = read_document(data, path.suffix.lower())
+    return data, reading.text, reading.encoding, reading.source_format
 
 
 def raw_reports_for(input_dir: str | Path, manifest: pl.DataFrame, year: int, max_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -74,7 +78,7 @@ def raw_reports_for(input_dir: str | Path, manifest: pl.DataFrame, year: int, ma
     for r in of_year.filter(pl.col("status") == "accepted").sort("source_path").iter_rows(named=True):
         try:
             data, text, enc, fmt = read_report(input_dir, r["source_path"], max_bytes)
-        except (OSError, DecodeError) as exc:
+        except (OSError, DecodeError, ReaderError) as exc:
             found.append(finding(None, r["source_path"], year, "raw", "unreadable", "error", f"could not read the file again: {exc}"))
             continue
         sha = hashlib.sha256(data).hexdigest()

@@ -1,0 +1,376 @@
+"""Landing-zone discovery: walk the input, hash, run the reader of each file, accept or reject.
+
+Pure Python + polars (no Dagster, no network). `scan_landing` turns an input folder into one
+`LandingFile` per path found there; `manifest_frame` turns those into the `landing_manifest`
+frame of docs/architecture.md, `raw_reports_frame` into `raw_reports`.
+
+Every path under the input folder yields exactly one row, in sorted relative-posix-path order,
+and no problem with one file stops the scan. Decisions, and why:
+
+- **Hidden files and folders are processed like any other** (nothing is skipped silently): a
+  stray `.DS_Store` gets a rejected row (binary_file / not_a_report), a hidden copy of a report is ingested (or is a
+  `duplicate`). Only the caller can decide that a path is noise; the manifest shows it.
+- **Content decides the format, not the extension.** Binary signatures are sniffed first
+  (`%PDF-` -> pdf, ZIP with `word/` -> docx, OLE2 with a WordDocument stream -> doc; RTF, other
+  archives -> unsupported; PNG/JPEG/
+  ELF/... -> binary). Text is HTML if it *starts* like markup or contains `<html`/`<body`;
+  `.md`/`.markdown` text is 'md', other text 'txt'. When content and extension disagree (a
+  `.pdf` that is really text, a `.txt` that is HTML) the file is processed by content and the
+  row carries `check_name='extension_mismatch'` with a message saying so (status unchanged).
+- **Accepted rows may carry a note**: `check_name` is then the first note's name
+  (`extension_mismatch`, `nul_bytes_removed`, `incomplete_trailing_bytes`) and `message` lists all
+  notes. A consumer can map (rejected -> error, accepted with check_name -> warning).
+- **Symlinks**: one pointing outside the input folder is rejected (`symlink_outside_input`) and
+  never read. One pointing to a file inside is not ingested a second time: it is rejected as
+  `duplicate` naming its target, whose content is ingested under the target's own path (so
+  provenance is the real path whatever the sort order). Symlinks to directories inside are not
+  descended (their files are already scanned under their real paths; this also makes symlink
+  loops impossible) and get one `duplicate` row. Broken links and link loops -> `unreadable`.
+- **Duplicates** (same sha256 as an earlier regular file in sorted order) are rejected and the
+  message names the first path; empty files are always `empty_file`, never duplicates.
+- **Oversize** files are never held in memory: every file is streamed once in 1 MiB chunks
+  into sha256 and at most `max_bytes` are kept. An oversize file is therefore still read to its
+  end (for a real sha256, which the manifest contract requires) but not decoded.
+- **Year**: accepted rows need a report year in [2008, 2100] (raw_reports and the manifest
+  contract require it), so a report whose year cannot be found is rejected (`no_report_year`).
+- sha256 is None only where the bytes could not or must not be read (unreadable file or
+  directory, broken link, link outside the input, special file); size_bytes is None for those
+  too, except special files (0) and unreadable files whose stat worked.
+
+- **File names**: any name the filesystem allows works. `source_path` is a printable, injective
+  escape of the real name (`display_name`: undecodable bytes, backslash, control and bidi
+  characters, and a '%' that would read as an escape become '%XX' of their bytes); the file is
+  always opened by its real path (`real_path` inverts the escape exactly), never by a guess.
+- **Excluded paths** (`exclude`, e.g. the warehouse when it sits inside the input folder) are not
+  walked at all and get no row.
+
+Check names used on rejected rows: see CHECK_NAMES (the readers add encrypted_document,
+corrupt_document, empty_document, image_only_document, ocr_needed, converter_missing,
+conversion_failed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from transforms.ingest.base import ReaderError
+from transforms.ingest.decode import DecodeError
+from transforms.ingest.markers import _guess_year_nfkc, _has_markers
+from transforms.ingest.readers import DOC_EXT, TEXT_EXT, read_document, sniff_binary
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# Same bounds as the landing_manifest / raw_reports contracts (expectations/contracts.py); kept as
+# constants here because transforms must not import the validation layer.
+REPORT_YEAR_MIN, REPORT_YEAR_MAX = 2008, 2100
+
+CHECK_NAMES = (
+    "empty_file", "binary_file", "undecodable", "not_a_report", "oversize", "duplicate",
+    "symlink_outside_input", "unsupported_format", "unreadable", "special_file", "no_report_year",
+    "encrypted_document", "corrupt_document", "empty_document", "image_only_document", "ocr_needed",
+    "converter_missing", "conversion_failed",
+)
+NOTE_NAMES = ("extension_mismatch", "nul_bytes_removed", "incomplete_trailing_bytes", "bidi_controls_removed",
+              "ocr_needed", "ocr_used")
+
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LandingFile:
+    """One path found under the input folder, with the verdict of the landing checks.
+
+    `text` is the decoded text (CRLF -> LF, stray NULs removed, HTML/PDF/Word already rendered to
+    text) for accepted files and None for rejected ones.
+    """
+
+    source_path: str
+    sha256: str | None
+    size_bytes: int | None
+    source_format: str
+    encoding: str | None
+    report_year: int | None
+    status: str
+    check_name: str | None
+    message: str | None
+    text: str | None = None
+
+
+def report_id_for(data: bytes) -> str:
+    """Stable report id: the first 16 hex characters of the sha256 of the raw file bytes.
+
+    Content-addressed on purpose, so renaming or moving a file does not change its id.
+    """
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+# ============================================================================================
+# file names
+# ============================================================================================
+_HEX = frozenset("0123456789abcdefABCDEF")
+_ESCAPE_RE = re.compile(rb"%([0-9A-Fa-f]{2})")
+
+
+def display_name(raw: bytes | str) -> str:
+    """A printable, injective text form of one file-name component (bytes as the OS gives them).
+
+    Kept as is: every printable character (CJK, spaces). Escaped as '%XX' of its bytes: a byte
+    that is not UTF-8, a backslash (the contract's posix paths exclude it), control and format
+    characters (newline, tab, U+202E ...), and a '%' followed by two hex digits (so every '%XX'
+    in a display name is an escape and `real_path` can invert it exactly).
+    """
+    if isinstance(raw, str):
+        raw = os.fsencode(raw)
+    s = raw.decode("utf-8", "surrogateescape")
+    out: list[str] = []
+    for i, ch in enumerate(s):
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte
+            out.append(f"%{o - 0xDC00:02X}")
+        elif (ch == "\\" or (ch == "%" and len(s) >= i + 3 and s[i + 1] in _HEX and s[i + 2] in _HEX)
+              or (not ch.isprintable() and unicodedata.category(ch) != "Zs")):
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _display(rel_parts: tuple[str, ...]) -> str:
+    return "/".join(display_name(p) for p in rel_parts)
+
+
+def real_path(input_dir: str | Path, source_path: str) -> Path:
+    """The real path of a manifest `source_path` (exact inverse of `display_name` per component)."""
+    raw = _ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), source_path.encode("utf-8"))
+    return Path(input_dir) / os.fsdecode(raw)
+
+
+# ============================================================================================
+# scanning
+# ============================================================================================
+@dataclass(frozen=True)
+class _Entry:
+    rel: str
+    path: Path
+    kind: str  # 'file' | 'symlink' | 'dir_error'
+    error: str | None = None
+
+
+def _walk(root: Path, exclude: frozenset[str] = frozenset()) -> list[_Entry]:
+    """Every non-directory path under root, without following symlinks (deterministic order is
+    imposed by the caller). Unlistable directories become entries so they are reported; folders
+    whose real path is in `exclude` are not entered."""
+    entries: list[_Entry] = []
+    pending: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
+    while pending:
+        directory, parts = pending.pop()
+        try:
+            with os.scandir(directory) as it:
+                children = list(it)
+        except OSError as err:
+            if parts:  # the root itself failing is the caller's problem, raised below
+                entries.append(_Entry(_display(parts), directory, "dir_error", err.strerror or str(err)))
+                continue
+            raise
+        for child in children:
+            cparts = (*parts, child.name)
+            cpath = Path(child.path)
+            try:
+                if exclude and os.path.realpath(child.path) in exclude:
+                    continue
+                if child.is_symlink():
+                    entries.append(_Entry(_display(cparts), cpath, "symlink"))
+                elif child.is_dir(follow_symlinks=False):
+                    pending.append((cpath, cparts))
+                else:
+                    entries.append(_Entry(_display(cparts), cpath, "file"))
+            except OSError as err:
+                entries.append(_Entry(_display(cparts), cpath, "dir_error", err.strerror or str(err)))
+    return entries
+
+
+def _reject(rel: str, check: str, message: str, *, sha: str | None = None, size: int | None = None,
+            fmt: str = "unknown", enc: str | None = None) -> LandingFile:
+    return LandingFile(rel, sha, size, fmt, enc, None, "rejected", check, message, None)
+
+
+
+def _read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, str, int]:
+    """Stream the file: sha256 over all bytes, but keep at most max_bytes in memory.
+
+    Returns (data or None when larger than max_bytes, sha256 hex, size in bytes).
+    """
+    digest = hashlib.sha256()
+    kept: list[bytes] = []
+    size = 0
+    with open(path, "rb") as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            digest.update(chunk)
+            size += len(chunk)
+            if size <= max_bytes:
+                kept.append(chunk)
+            else:
+                kept.clear()  # past the limit: keep hashing, stop holding bytes
+    return (b"".join(kept) if size <= max_bytes else None), digest.hexdigest(), size
+
+
+
+def _ext_note(ext: str, fmt: str, label: str) -> str | None:
+    """A note when the extension claims another format than the content (None if they agree).
+
+    txt and md count as agreeing (markdown is plain text here), and pdf-ocr is a pdf; no extension
+    claims nothing.
+    """
+    if not ext:
+        return None
+    claimed = TEXT_EXT.get(ext) or DOC_EXT.get(ext)
+    if claimed == fmt or {claimed, fmt} == {"txt", "md"} or (claimed == "pdf" and fmt == "pdf-ocr"):
+        return None
+    return (f"extension_mismatch: file is named '{ext}' but its content is {label}; "
+            f"processed as '{fmt}' by content")
+
+
+def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
+                  year_of: Callable[[str], int | None] | None) -> LandingFile:
+    """All checks for one regular file (or a link followed once), in a fixed order."""
+    """All checks for one regular file (or a link followed once), in a fixed order."""
+    try:
+        st = os.stat(path)
+    except OSError as err:
+        return _reject(rel, "unreadable", f"cannot stat file: {err.strerror or err}")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+                else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "special file")
+        # never open it: reading a FIFO or device would block or never end
+        return _reject(rel, "special_file", f"not a regular file ({kind}); not read", size=0)
+    try:
+        data, sha, size = _read_capped(path, max_bytes)
+    except OSError as err:
+        return _reject(rel, "unreadable", f"cannot read file: {err.strerror or err}", size=st.st_size)
+    if data is None:
+        return _reject(rel, "oversize", f"file is {size} bytes, over the {max_bytes}-byte limit; "
+                       "not decoded", sha=sha, size=size)
+    if size == 0:
+        return _reject(rel, "empty_file", "file is empty (0 bytes)", sha=sha, size=0)
+    if sha in seen:
+        return _reject(rel, "duplicate", f"duplicate of '{seen[sha]}' (same sha256); only the first "
+                       "copy in sorted path order is processed", sha=sha, size=size)
+    seen[sha] = rel
+
+    ext = path.suffix.lower()
+    binary = sniff_binary(data)
+    fmt_guess = binary.source_format if binary is not None else "unknown"
+    try:
+        reading, label = read_document(data, ext, binary)
+    except ReaderError as err:
+        return _reject(rel, err.check_name, str(err), sha=sha, size=size, fmt=fmt_guess)
+    except DecodeError as err:
+        what = "binary file" if err.check_name == "binary_file" else "undecodable text"
+        return _reject(rel, err.check_name, f"{what}: {err}", sha=sha, size=size)
+    text, fmt, enc, notes = reading.text, reading.source_format, reading.encoding, list(reading.notes)
+    note = _ext_note(ext, fmt, label)
+    if note:
+        notes.insert(0, note)
+    if not text.strip():
+        return _reject(rel, "empty_file", "file contains only whitespace"
+                       + (" (no visible text after rendering the HTML)" if fmt == "html" else
+                          " (no text in the document)" if binary is not None else ""),
+                       sha=sha, size=size, fmt=fmt, enc=enc)
+    nfkc = unicodedata.normalize("NFKC", text)  # once per file: it is the costliest step
+    if not _has_markers(nfkc):
+        return _reject(rel, "not_a_report", "text has no disclosure-report markers "
+                       "(政府信息公开/政府信息公開/政府資訊公開 and 报告/報告)", sha=sha, size=size, fmt=fmt, enc=enc)
+    year = year_of(nfkc) if year_of is not None else _guess_year_nfkc(nfkc)
+    if year is None:
+        return _reject(rel, "no_report_year", "no report year found in the text (e.g. '2020年"
+                       "政府信息公开工作年度报告'); a report needs a year partition",
+                       sha=sha, size=size, fmt=fmt, enc=enc)
+    if not REPORT_YEAR_MIN <= int(year) <= REPORT_YEAR_MAX:
+        return _reject(rel, "no_report_year", f"detected report year {year} is outside "
+                       f"{REPORT_YEAR_MIN}-{REPORT_YEAR_MAX}", sha=sha, size=size, fmt=fmt, enc=enc)
+    check = notes[0].split(":", 1)[0] if notes else None
+    message = "; ".join(n.split(": ", 1)[1] for n in notes) if notes else None
+    return LandingFile(rel, sha, size, fmt, enc, int(year), "accepted", check, message, text)
+
+
+def _symlink_target(path: Path) -> tuple[Path | None, str | None]:
+    try:
+        return path.resolve(strict=True), None
+    except FileNotFoundError:
+        return None, f"broken symlink: target '{os.readlink(path)}' does not exist"
+    except (RuntimeError, OSError) as err:  # RuntimeError: loop on Python 3.11
+        return None, f"symlink cannot be resolved ({err.__class__.__name__}: symlink loop or {err})"
+
+
+def scan_landing(
+    input_dir: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    year_of: Callable[[str], int | None] | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> list[LandingFile]:
+    """Scan `input_dir` recursively and return one LandingFile per path, sorted by source_path.
+
+    Every file (hidden ones included) gets exactly one row, accepted or rejected with a check
+    name and an English message; no single bad file stops the scan. `max_bytes` bounds how much
+    of a file is held in memory (larger files are 'oversize'). `year_of` receives the NFKC text
+    of each candidate report and returns its year (default: `guess_year`). `exclude` lists
+    folders or files (e.g. the warehouse) that are not scanned at all. Raises
+    FileNotFoundError / NotADirectoryError if `input_dir` itself is missing or not a folder.
+    """
+    input_dir = Path(input_dir)
+    if not input_dir.exists():
+        raise FileNotFoundError(f"input folder does not exist: {input_dir}")
+    if not input_dir.is_dir():
+        raise NotADirectoryError(f"input path is not a folder: {input_dir}")
+    root = input_dir.resolve()
+    skip = frozenset(os.path.realpath(p) for p in exclude)
+    entries = sorted(_walk(input_dir, skip), key=lambda e: e.rel)
+
+    rows: dict[str, LandingFile] = {}
+    seen: dict[str, str] = {}  # sha256 -> first rel path (regular files, sorted order)
+    links: list[_Entry] = []
+    for e in entries:
+        if e.kind == "dir_error":
+            rows[e.rel] = _reject(e.rel, "unreadable", f"cannot list or inspect: {e.error}")
+        elif e.kind == "symlink":
+            links.append(e)
+        else:
+            rows[e.rel] = _process_file(e.rel, e.path, max_bytes, seen, year_of)
+
+    # Links after regular files, so a link to an inside file can point at the target's row.
+    for e in links:
+        target, problem = _symlink_target(e.path)
+        if target is None:
+            rows[e.rel] = _reject(e.rel, "unreadable", problem or "unresolvable symlink")
+            continue
+        try:
+            inside = target.relative_to(root)
+        except ValueError:
+            rows[e.rel] = _reject(e.rel, "symlink_outside_input", "symlink points outside the input "
+                                  "folder; not followed, not read")
+            continue
+        target_rel = _display(inside.parts)
+        if target.is_dir():
+            rows[e.rel] = _reject(e.rel, "duplicate", f"symlink to folder '{target_rel or '.'}' inside "
+                                  "the input folder; not descended (its files are scanned under "
+                                  "their own paths)")
+            continue
+        first = rows.get(target_rel)
+        if first is not None:
+            rows[e.rel] = _reject(e.rel, "duplicate", f"symlink to '{target_rel}' inside the input "
+                                  "folder; its content is ingested once, under the target's path",
+                                  sha=first.sha256, size=first.size_bytes, fmt=first.source_format,
+                                  enc=first.encoding)
+        else:  # target not scanned under its own path (e.g. its folder was unlistable)
+            rows[e.rel] = _process_file(e.rel, e.path, max_bytes, seen, year_of)
+    return [rows[k] for k in sorted(rows)]

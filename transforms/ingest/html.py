@@ -1,0 +1,447 @@
+"""HTML reader: lxml (libxml2) parses, a small state machine renders text with tables as TSV rows.
+
+The libxml2 tree is walked as start/end events (`etree.iterwalk`, in C) and fed to the same
+renderer the stdlib-HTMLParser version used, so the text shape is unchanged while parsing is
+compiled. Nothing is ever fetched (`no_network`); links become their text.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import unicodedata
+
+from lxml import etree
+
+_SKIP_TAGS = {
+    "script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "title",
+    "xml", "svg", "math", "object", "applet", "select", "button", "textarea", "aside", "frameset",
+    "noframes", "datalist",
+}
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+              "param", "source", "track", "wbr", "keygen", "basefont", "frame"}
+_BLOCK_TAGS = {
+    "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "html", "legend", "li", "main", "menu", "ol", "p", "section", "summary", "ul", "option",
+}
+_TABLE_PARTS = {"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
+# Elements never removed for their class/id (removing them would drop the report itself).
+_NEVER_CLASS_SKIPPED = {"html", "body", "main", "article", "form"} | _TABLE_PARTS
+_NAV_TOKEN_RE = re.compile(
+    r"(?:^|[-_])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|share|sharebar|"
+    r"bdshare\w*|social|toolbar|skip|skiplinks?|pagination|pager|dqwz|position|location)(?:$|[-_\d])"
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+# A <form> wrapping the whole page (ASP.NET WebForms, common on government sites) is content;
+# a search box or login form is not. Decided when the form closes, by how much text it holds.
+_FORM_KEEP_CHARS = 200
+_WS_RUN_RE = re.compile(r"[ \t\n\r\f\v\u200b]+")
+_MS_MARKED_RE = re.compile(r"<!\[(?:if[^\]]*|endif|else)\]>", re.IGNORECASE)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _collapse(s: str) -> str:
+    """HTML whitespace collapsing; a run containing a line break between two wide (CJK)
+    characters is removed, as CSS does, because source line wrapping inside Chinese text is not
+    a word space."""
+    s = s.replace("\xa0", " ")
+
+    def repl(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if ("\n" in run or "\r" in run) and 0 < m.start() and m.end() < len(s):
+            if _wide(s[m.start() - 1]) and _wide(s[m.end()]):
+                return ""
+        return " "
+
+    return _WS_RUN_RE.sub(repl, s).strip()
+
+
+class _Box:
+    """A text container (document, form, table cell, caption): finished lines + inline buffer."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+        self.has_table = False
+
+    def flush(self) -> None:
+        if self.buf:
+            text = _collapse("".join(self.buf))
+            self.buf.clear()
+            if text:
+                self.lines.append(text)
+
+    def add_lines(self, lines: list[str]) -> None:
+        self.flush()
+        self.lines.extend(lines)
+
+    def text_len(self) -> int:
+        return sum(len(x) for x in self.lines) + sum(len(x) for x in self.buf)
+
+
+class _Cell:
+    def __init__(self, rowspan: int, colspan: int) -> None:
+        self.box = _Box("cell")
+        self.rowspan = rowspan
+        self.colspan = colspan
+
+
+# A table's grid (rows x columns after spans) above this many slots is rendered without spans:
+# only a hostile or broken table gets there, and its cells' text is kept either way.
+MAX_GRID_SLOTS = 400_000
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.rows: list[list[_Cell]] = []
+        self.row_open = False
+        self.foster = _Box("foster")  # text inside <table> but outside cells (browsers hoist it)
+        self.caption = _Box("caption")
+
+    def new_row(self) -> list[_Cell]:
+        self.rows.append([])
+        self.row_open = True
+        return self.rows[-1]
+
+    def render(self) -> list[str]:
+        """Lines for this table: foster text, caption, then rows.
+
+        A data table becomes one line per row with tab-separated cells on a full grid: a
+        colspan/rowspan cell's text sits in its top-left slot and the other covered slots are
+        empty, so every value appears exactly once (no double counting) and positions line up
+        with the header rows. Columns come from each cell's grid index (empty cells keep their
+        slot). A layout table (holding a nested table, or single-column) is rendered as its
+        cells' lines in order, so a page wrapped in a table keeps its paragraphs and its inner
+        data tables intact.
+
+        Spans are capped by the table's real width (the most cells any row has), rowspans by the
+        rows left, and a grid still over MAX_GRID_SLOTS is laid out without spans: memory and
+        time stay linear in the number of cells whatever the attributes say.
+        """
+        for row in self.rows:
+            for cell in row:
+                cell.box.flush()
+        self.foster.flush()
+        self.caption.flush()
+        out = list(self.foster.lines) + list(self.caption.lines)
+        rows = [r for r in self.rows if r]
+        layout = any(c.box.has_table for r in rows for c in r) or all(
+            len(r) <= 1 and r[0].colspan <= 1 for r in rows
+        )
+        if layout:
+            for r in rows:
+                for c in r:
+                    out.extend(c.box.lines)
+            return out
+        texts = [[" ".join(c.box.lines).replace("\t", " ") for c in r] for r in rows]
+        real_width = max(len(r) for r in rows)
+        lines = self._grid(rows, texts, real_width, spans=True)
+        if lines is None:
+            lines = self._grid(rows, texts, real_width, spans=False)
+        out.extend(line for line in lines if line.strip("\t "))
+        return out
+
+    @staticmethod
+    def _grid(rows: list[list[_Cell]], texts: list[list[str]], cap: int, spans: bool) -> list[str] | None:
+        n = len(rows)
+        busy_until: list[int] = []  # per column: first row index no longer covered by a rowspan
+        placed: list[list[tuple[int, str]]] = []
+        width = 0
+        for ri, row in enumerate(rows):
+            ci = 0
+            here: list[tuple[int, str]] = []
+            for cell, text in zip(row, texts[ri]):
+                while ci < len(busy_until) and busy_until[ci] > ri:
+                    ci += 1
+                colspan = min(cell.colspan, cap) if spans else 1
+                rowspan = min(cell.rowspan, n - ri) if spans else 1
+                here.append((ci, text))
+                end = ci + colspan
+                if end > len(busy_until):
+                    busy_until.extend([0] * (end - len(busy_until)))
+                for c in range(ci, end):
+                    busy_until[c] = ri + rowspan
+                ci = end
+                width = max(width, ci)
+                if n * width > MAX_GRID_SLOTS and spans:
+                    return None
+            placed.append(here)
+        lines = []
+        for here in placed:
+            slots = [""] * width
+            for ci, text in here:
+                slots[ci] = text
+            lines.append("\t".join(slots))
+        return lines
+
+
+def _span(value: str | None, limit: int) -> int:
+    if value is None:
+        return 1
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+    # 0 ("to the end of the section") and nonsense values degrade to 1; the cap follows the HTML
+    # spec (colspan <= 1000, rowspan <= 65534); the table's real width caps colspan further.
+    return n if 1 <= n <= limit else (limit if n > limit else 1)
+
+
+class _Renderer:
+    """The rendering state machine, fed start/end/data events in document order."""
+
+    def __init__(self) -> None:
+        self.doc = _Box("doc")
+        self.stack: list[_Box | _Table | _Cell] = [self.doc]
+        self.content_depth = 0  # inside <article>/<main>: header/footer there are content
+        self.pre_depth = 0
+        self.pre_buf = ""
+        self.in_caption = False
+
+    # ---- container helpers ----
+    def _current(self) -> _Box:
+        top = self.stack[-1]
+        if isinstance(top, _Cell):
+            return top.box
+        if isinstance(top, _Table):
+            return top.caption if self.in_caption else top.foster
+        return top
+
+    def _innermost_table(self) -> int | None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if isinstance(self.stack[i], _Table):
+                return i
+        return None
+
+    def _pop(self) -> None:
+        """Close the top frame and hand its content to the frame below."""
+        frame = self.stack.pop()
+        if isinstance(frame, _Cell):
+            return  # a cell stays attached to its row; nothing to hand over
+        below = self._current()
+        if isinstance(frame, _Table):
+            below.add_lines(frame.render())
+            below.has_table = True
+        elif isinstance(frame, _Box) and frame.kind == "form":
+            frame.flush()
+            if frame.has_table or frame.text_len() >= _FORM_KEEP_CHARS:
+                below.add_lines(frame.lines)
+                below.has_table = below.has_table or frame.has_table
+
+    def _pop_to_table(self) -> _Table | None:
+        top = self.stack[-1]
+        if isinstance(top, _Table):  # fast path: already at the table level
+            self.in_caption = False
+            return top
+        idx = self._innermost_table()
+        if idx is None:
+            return None
+        while len(self.stack) - 1 > idx:
+            self._pop()
+        self.in_caption = False
+        table = self.stack[-1]
+        assert isinstance(table, _Table)
+        return table
+
+    def _flush_pre(self) -> None:
+        if self.pre_buf:
+            self._current().add_lines([self.pre_buf.replace("\xa0", " ").rstrip()])
+            self.pre_buf = ""
+
+    def _block_break(self) -> None:
+        self._flush_pre()
+        self._current().flush()
+
+    def should_skip(self, tag: str, attrs) -> bool:
+        if tag in ("header", "footer") and self.content_depth > 0:
+            return False
+        if tag in _SKIP_TAGS:
+            return True
+        if "hidden" in attrs or _HIDDEN_STYLE_RE.search(attrs.get("style") or ""):
+            return True
+        if tag in _NEVER_CLASS_SKIPPED:
+            return False
+        if (attrs.get("role") or "").lower() == "navigation":
+            return True
+        tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+        return any(_NAV_TOKEN_RE.search(t) or "breadcrumb" in t for t in tokens)
+
+    def start(self, tag: str, attrs) -> None:
+        if tag in ("article", "main"):
+            self.content_depth += 1
+        if tag == "table":
+            self._block_break()
+            self.stack.append(_Table())
+        elif tag == "tr":
+            table = self._pop_to_table()
+            if table is None:
+                self._block_break()
+            else:
+                table.new_row()
+        elif tag in ("td", "th"):
+            table = self._pop_to_table()
+            if table is None:
+                self._block_break()
+                return
+            row = table.rows[-1] if table.row_open and table.rows else table.new_row()
+            cell = _Cell(_span(attrs.get("rowspan"), 65534), _span(attrs.get("colspan"), 1000))
+            row.append(cell)
+            self.stack.append(cell)
+        elif tag == "caption":
+            if self._pop_to_table() is not None:
+                self.in_caption = True
+        elif tag == "form":
+            self._block_break()
+            self.stack.append(_Box("form"))
+        elif tag == "pre":
+            self._block_break()
+            self.pre_depth += 1
+        elif tag in _BLOCK_TAGS or tag == "br":
+            self._block_break()
+
+    def end(self, tag: str) -> None:
+        if tag in ("article", "main"):
+            self.content_depth = max(0, self.content_depth - 1)
+        if tag == "table":
+            if self._pop_to_table() is not None:
+                self._block_break()
+                self._pop()
+        elif tag in ("td", "th"):
+            if isinstance(self.stack[-1], _Cell):  # the common, well-formed case
+                self.stack.pop()
+                return
+            idx = self._innermost_table()
+            if idx is not None and any(isinstance(f, _Cell) for f in self.stack[idx:]):
+                self._pop_to_table()
+        elif tag == "tr":
+            table = self._pop_to_table()
+            if table is not None:
+                table.row_open = False
+        elif tag == "caption":
+            self.in_caption = False
+        elif tag == "form":
+            idx = max((i for i, f in enumerate(self.stack)
+                       if isinstance(f, _Box) and f.kind == "form"), default=None)
+            if idx is not None:
+                self._block_break()
+                while len(self.stack) > idx:
+                    self._pop()
+        elif tag == "pre":
+            self._flush_pre()
+            self.pre_depth = max(0, self.pre_depth - 1)
+        elif tag in _BLOCK_TAGS or tag == "br":
+            self._block_break()
+
+    def data(self, data: str) -> None:
+        if self.pre_depth:
+            if not self.pre_buf and data.startswith("\n"):
+                data = data[1:]  # HTML ignores the newline right after <pre>
+            self.pre_buf += data
+            while "\n" in self.pre_buf:
+                line, self.pre_buf = self.pre_buf.split("\n", 1)
+                self._current().add_lines([line.replace("\xa0", " ").rstrip()])
+            return
+        self._current().buf.append(data)
+
+    def finish(self) -> str:
+        self._flush_pre()
+        while len(self.stack) > 1:  # unclosed tables/forms (cannot happen with a tree; kept safe)
+            top = self.stack[-1]
+            if isinstance(top, _Cell):
+                self.stack.pop()
+            else:
+                self._pop()
+        self.doc.flush()
+        return _join_lines(self.doc.lines)
+
+
+def _join_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() and (not out or not out[-1].strip()):
+            continue  # at most one blank line in a row, none at the start
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out) + ("\n" if out else "")
+
+
+_FALLBACK_BLOCK_RE = re.compile(r"<\s*/?\s*(?:p|div|br|tr|li|h[1-6]|table)\b[^>]*>", re.I)
+_FALLBACK_TAG_RE = re.compile(r"<[^>]*>")
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, no_network=True,
+                            recover=True, encoding="utf-8", default_doctype=False)
+
+
+def _render(root) -> str:
+    r = _Renderer()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: set[int] = set()  # ids of elements whose subtree is skipped (their tail still counts)
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comment/PI/entity nodes that survived: text only via tail
+            if event == "end" and el.tail:
+                r.data(el.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            attrs = el.attrib
+            if tag not in _VOID_TAGS and r.should_skip(tag, {k.lower(): v for k, v in attrs.items()}
+                                                       if attrs else {}):
+                walker.skip_subtree()
+                skipped.add(id(el))
+                continue
+            r.start(tag, attrs)
+            if el.text:
+                r.data(el.text)
+        else:
+            if id(el) in skipped:
+                skipped.discard(id(el))
+            elif tag not in _VOID_TAGS:
+                r.end(tag)
+            if el.tail:
+                r.data(el.tail)
+    return r.finish()
+
+
+def html_to_text(html: str) -> str:
+    """Render HTML to plain text with tables as tab-separated lines (lxml parser).
+
+    - One line per block element (p, div, h1-h6, li, br, ...) and per table row; cells are
+      tab-separated on a full grid. colspan/rowspan: the text goes in the top-left slot of the
+      spanned area and every other covered slot is an empty cell (no value is repeated, so
+      nothing can be double counted; positions stay aligned with header rows). Empty `<td>`s and
+      `&nbsp;` cells keep their slot. Spans are capped by the table's real width.
+    - Tables that contain a nested table, and single-column tables, are treated as layout and
+      rendered as their cells' lines in order (the nested data tables keep their own rows).
+    - `&nbsp;` -> space (a cell holding only &nbsp; is empty); whitespace is collapsed, and a
+      source line break between two CJK characters is dropped rather than becoming a space.
+    - Removed: script, style, nav, header/footer (unless inside article/main), iframe, noscript,
+      select/button/textarea, aside, title, hidden elements (hidden attr, display:none,
+      mso-hide:all), and elements whose class/id tokens look like navigation, breadcrumb or
+      share bars. A <form> is kept only if it holds a table or substantial text (a whole-page
+      ASP.NET form is content; a search box is not).
+    - Word-pasted HTML is harmless: o:p tags are ignored, conditional comments are comments,
+      downlevel `<![if ...]>` markers are dropped; CDATA sections keep their text.
+    Links and images are never fetched; an <a> contributes its text only.
+    """
+    cleaned = _MS_MARKED_RE.sub("", html)
+    cleaned = _CDATA_RE.sub(lambda m: html_lib.escape(m.group(1), quote=False), cleaned)
+    try:
+        root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), _parser())
+        if root is None:
+            return ""
+        return _render(root)
+    except Exception:  # noqa: BLE001 - never let odd markup kill ingest; degrade to tag stripping
+        text = _FALLBACK_BLOCK_RE.sub("\n", cleaned)
+        text = _FALLBACK_TAG_RE.sub("", text)
+        lines = [_collapse(x) for x in html_lib.unescape(text).split("\n")]
+        return _join_lines([x for x in lines if x])

@@ -1,0 +1,88 @@
+"""Optional OCR for pages without a text layer: rapidocr (`pip install -e '.[ocr]'`; its models
+ship inside the wheel, nothing is downloaded). When it is not importable, `available()` is False
+and the PDF reader reports `ocr_needed` instead.
+
+Each page has a time budget (PAGE_BUDGET_S): rapidocr cannot be interrupted, so a page that goes
+over it ends OCR for the rest of that document (reported in the finding).
+
+Recognised boxes become lines by their vertical centre; boxes on one line are joined with a tab
+when a gap wider than a character separates them (table cells), else directly.
+"""
+
+from __future__ import annotations
+
+import os
+
+PAGE_BUDGET_S = float(os.environ.get("GONGKAI_OCR_PAGE_BUDGET_S", "60"))
+RENDER_DPI = 200
+
+_engine = None
+_checked = False
+_available = False
+
+
+def available() -> bool:
+    global _checked, _available
+    if not _checked:
+        _checked = True
+        try:
+            import rapidocr  # noqa: F401
+            _available = True
+        except Exception:  # noqa: BLE001 - missing or broken optional extra
+            _available = False
+    return _available
+
+
+def _get_engine():
+    global _engine
+    if _engine is None:
+        from rapidocr import RapidOCR
+        _engine = RapidOCR()
+    return _engine
+
+
+def boxes_to_text(boxes: list, texts: list[str]) -> str:
+    """Group OCR boxes (4 corner points each) into lines; tab between distant boxes."""
+    items = []
+    for box, text in zip(boxes, texts):
+        xs = [p[0] for p in box]
+        ys = [p[1] for p in box]
+        items.append((min(ys), max(ys), min(xs), max(xs), text))
+    items.sort(key=lambda it: ((it[0] + it[1]) / 2, it[2]))
+    lines: list[list[tuple]] = []
+    for it in items:
+        centre, height = (it[0] + it[1]) / 2, it[1] - it[0]
+        if lines:
+            last = lines[-1]
+            lc = sum((x[0] + x[1]) / 2 for x in last) / len(last)
+            if abs(centre - lc) <= max(height, 1) / 2:
+                last.append(it)
+                continue
+        lines.append([it])
+    out = []
+    for line in lines:
+        line.sort(key=lambda it: it[2])
+        height = max(it[1] - it[0] for it in line) or 1
+        parts = [line[0][4]]
+        for prev, it in zip(line, line[1:]):
+            parts.append(("\t" if it[2] - prev[3] > height else "") + it[4])
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def ocr_image(image) -> str:
+    """Text of a PIL image (empty when nothing is recognised)."""
+    import numpy as np
+
+    result = _get_engine()(np.asarray(image.convert("RGB")))
+    boxes = getattr(result, "boxes", None)
+    texts = getattr(result, "txts", None)
+    if boxes is None or texts is None:
+        return ""
+    return boxes_to_text([list(map(list, b)) for b in boxes], list(texts))
+
+
+def ocr_pdf_page(page) -> str:
+    """Render a pypdfium2 page at RENDER_DPI and OCR it."""
+    image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+    return ocr_image(image)

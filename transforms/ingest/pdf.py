@@ -1,0 +1,195 @@
+"""PDF reader: ruled tables through pdfplumber, the text around them in reading order, pypdfium2
+text on pages without ruling, OCR (optional) on pages without a text layer.
+
+Per page:
+- pypdfium2 first (a few ms): does the page have a text layer, and any vector paths (ruling)?
+- a page with paths goes through pdfplumber's `find_tables()`: each ruled table becomes one TSV
+  line per row (pdfplumber gives a merged cell's text in its top-left slot and None for the slots
+  it covers, which become empty fields; a wrapped cell's lines are joined with no space between
+  CJK characters), and the characters outside the tables become text lines; tables and lines are
+  placed by their vertical position on the page;
+- a page without a ruled table: pypdfium2's text (fast, reading order);
+- a page without a text layer but with images: OCR when `rapidocr` is importable (source_format
+  'pdf-ocr'), otherwise an `ocr_needed` note and the other pages are kept.
+Pages are joined with a form feed. A table that ends a page and continues at the top of the next
+one is emitted as one run of rows: the page-number footer and header lines between the two
+parts (`- 3 -`, `第3页`) are dropped, so the rows stay adjacent (the form feed stays between them).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+from transforms.ingest import ocr
+from transforms.ingest.base import Reading, ReaderError, cell_text
+
+SOURCE_FORMAT = "pdf"
+OCR_FORMAT = "pdf-ocr"
+EXTENSIONS = (".pdf",)
+LABEL = "PDF"
+
+# A line that can only be a page number (footer or header), never content.
+_PAGE_NO_RE = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+                         r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+
+
+def sniff(head: bytes) -> bool:
+    # PDF allows junk before the header (the spec tolerates it in the first 1024 bytes).
+    return b"%PDF-" in head[:1024]
+
+
+def _open(data: bytes):
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        msg = str(err)
+        if "password" in msg.lower():
+            raise ReaderError("encrypted_document", "PDF is password-protected (encrypted); not read") from None
+        raise ReaderError("corrupt_document", f"PDF cannot be opened (corrupt or truncated): {msg}") from None
+    except Exception as err:  # noqa: BLE001 - any other failure of the native library is a corrupt file
+        raise ReaderError("corrupt_document", f"PDF cannot be opened: {err.__class__.__name__}") from None
+    if len(doc) == 0:
+        doc.close()
+        raise ReaderError("empty_document", "PDF has zero pages")
+    return doc
+
+
+def _page_kinds(page) -> tuple[bool, bool]:
+    """(has vector paths, has images) on a pypdfium2 page."""
+    import pypdfium2.raw as pdfium_c
+
+    paths = images = False
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths = True
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images = True
+        if paths and images:
+            break
+    return paths, images
+
+
+def _pdfium_text(textpage) -> str:
+    text = textpage.get_text_range()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.extract():
+        fields = [cell_text(c) for c in row]
+        if any(fields):
+            lines.append("\t".join(fields))
+    return lines
+
+
+def _plumber_items(ppage) -> list[tuple[float, str, list[str]]] | None:
+    """('text'|'table', lines) items of one page sorted by their top; None if no ruled table."""
+    tables = ppage.find_tables()
+    if not tables:
+        return None
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    items: list[tuple[float, str, list[str]]] = []
+    for line in ppage.filter(outside).extract_text_lines(return_chars=False):
+        text = line["text"].rstrip()
+        if text.strip():
+            items.append((line["top"], "text", [text]))
+    for t in tables:
+        items.append((t.bbox[1], "table", _table_lines(t)))
+    items.sort(key=lambda it: it[0])
+    return items
+
+
+def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
+    """Drop page-number lines between a table ending one page and a table opening the next."""
+    for i in range(len(pages) - 1):
+        cur, nxt = pages[i], pages[i + 1]
+        end = len(cur)
+        while end and cur[end - 1][0] == "text" and all(_PAGE_NO_RE.match(x) for x in cur[end - 1][1]):
+            end -= 1
+        start = 0
+        while start < len(nxt) and nxt[start][0] == "text" and all(_PAGE_NO_RE.match(x) for x in nxt[start][1]):
+            start += 1
+        if end and cur[end - 1][0] == "table" and start < len(nxt) and nxt[start][0] == "table":
+            del cur[end:]
+            del nxt[:start]
+
+
+def read(data: bytes) -> Reading:
+    doc = _open(data)
+    notes: list[str] = []
+    plumber = None
+    try:
+        pages: list[list[tuple[str, list[str]]]] = []
+        no_text: list[int] = []
+        ocred: list[int] = []
+        ocr_budget_hit = False
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            has_text = textpage.count_chars() > 0 and bool(textpage.get_text_range().strip())
+            paths, images = _page_kinds(page)
+            items: list[tuple[str, list[str]]] | None = None
+            if has_text and paths:
+                if plumber is None:
+                    import pdfplumber
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                found = _plumber_items(plumber.pages[i])
+                if found is not None:
+                    items = [(kind, lines) for _, kind, lines in found]
+                plumber.pages[i].close()  # free pdfminer's per-page objects
+            if items is None and has_text:
+                items = [("text", [_pdfium_text(textpage)])]
+            if items is None:
+                if images and ocr.available() and not ocr_budget_hit:
+                    started = time.monotonic()
+                    text = ocr.ocr_pdf_page(page)
+                    if time.monotonic() - started > ocr.PAGE_BUDGET_S:
+                        ocr_budget_hit = True
+                    if text.strip():
+                        ocred.append(i + 1)
+                        items = [("text", [text])]
+                if items is None and images:
+                    no_text.append(i + 1)
+                items = items or []
+            textpage.close()
+            page.close()
+            pages.append(items)
+        _glue_continued_tables(pages)
+        n = len(pages)
+        if no_text:
+            why = ("OCR stopped after a page exceeded its time budget" if ocr_budget_hit else
+                   "OCR is not installed (pip install -e '.[ocr]')" if not ocr.available() else
+                   "OCR found no text on them")
+            listed = ", ".join(map(str, no_text[:20])) + (" ..." if len(no_text) > 20 else "")
+            if len(no_text) == n:
+                raise ReaderError("ocr_needed", f"PDF has no text layer on any of its {n} page(s) (scanned "
+                                  f"images); {why}")
+            notes.append(f"ocr_needed: page(s) {listed} of {n} have no text layer (scanned images); {why}; "
+                         "the text of the other pages is kept")
+        if ocred:
+            notes.append(f"ocr_used: page(s) {', '.join(map(str, ocred))} of {n} were read by OCR")
+        text = "\f".join("\n".join(line for _, lines in items for line in lines) for items in pages)
+        return Reading(text=text + "\n", source_format=OCR_FORMAT if ocred else SOURCE_FORMAT,
+                       encoding=None, notes=notes, pages=n)
+    except ReaderError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a malformed page must not stop the batch
+        raise ReaderError("corrupt_document", f"PDF could not be read: {err.__class__.__name__}: {err}"[:300]) from None
+    finally:
+        if plumber is not None:
+            plumber.close()
+        doc.close()

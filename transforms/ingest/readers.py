@@ -1,0 +1,156 @@
+"""The reader table: which bytes are which format, and the one function that reads any file.
+
+A new binary format is one new module (with SOURCE_FORMAT, EXTENSIONS, LABEL, sniff(head) and
+read(data) -> Reading) added to READERS below. Text formats (txt, md, html) are decoded first
+(`decode.py`) and classified by content; HTML is rendered by `html.py`.
+
+Content decides the format, not the extension: binary signatures are sniffed first (the readers
+in READERS order, then signatures of formats that are not supported, then binary files), and
+decoded text is HTML if it *starts* like markup or contains `<html`/`<body`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from transforms.ingest import doc, docx, pdf
+from transforms.ingest.base import Reading, ReaderError
+from transforms.ingest.decode import DecodeError, _decode, strip_bidi
+from transforms.ingest.html import html_to_text
+
+_SAMPLE = 64 * 1024
+
+# The table: every binary format gongkai reads, in sniffing order (encrypted DOCX is OLE2 too, so
+# docx comes before doc).
+READERS: tuple[ModuleType, ...] = (pdf, docx, doc)
+
+TEXT_EXT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+            ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
+DOC_EXT = {ext: r.SOURCE_FORMAT for r in READERS for ext in r.EXTENSIONS}
+TEXT_LABELS = {"html": "HTML", "md": "markdown text", "txt": "plain text"}
+
+# (signature, label, is_document) of formats that are recognised but not read. Documents and
+# archives are 'unsupported_format'; everything else is 'binary_file'.
+_MAGIC: list[tuple[bytes, str, bool]] = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document (OLE2: .xls/.ppt or other)", True),
+    (b"{\\rtf", "RTF document", True),
+    (b"\x1f\x8b", "gzip archive", True),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive", True),
+    (b"Rar!\x1a\x07", "RAR archive", True),
+    (b"\x89PNG\r\n\x1a\n", "PNG image", False),
+    (b"\xff\xd8\xff", "JPEG image", False),
+    (b"GIF87a", "GIF image", False),
+    (b"GIF89a", "GIF image", False),
+    (b"II*\x00", "TIFF image", False),
+    (b"MM\x00*", "TIFF image", False),
+    (b"RIFF", "RIFF media file", False),
+    (b"\x7fELF", "ELF executable", False),
+    (b"SQLite format 3\x00", "SQLite database", False),
+]
+
+
+@dataclass(frozen=True)
+class Binary:
+    label: str
+    source_format: str
+    is_document: bool
+    reader: ModuleType | None = None
+
+
+def sniff_binary(head: bytes) -> Binary | None:
+    """Recognise binary formats by their signature; None means 'maybe text'."""
+    for reader in READERS:
+        if reader.sniff(head):
+            return Binary(reader.LABEL, reader.SOURCE_FORMAT, True, reader)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        if b"xl/" in head:
+            return Binary("XLSX (Excel)", "unknown", True)
+        if b"ppt/" in head:
+            return Binary("PPTX (PowerPoint)", "unknown", True)
+        if b"application/vnd.oasis.opendocument" in head[:200]:
+            return Binary("OpenDocument file", "unknown", True)
+        return Binary("ZIP archive", "unknown", True)
+    for sig, label, is_doc in _MAGIC:
+        if head.startswith(sig):
+            return Binary(label, "unknown", is_doc)
+    return None
+
+
+
+# A text starts like markup when its first tag is a real HTML tag name (ASCII), which excludes
+# Chinese book-title brackets such as <中华人民共和国政府信息公开条例> that plain reports contain.
+_HTML_LEAD_RE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|span|h[1-6]|br|style|script|"
+    r"font|center|article|section|o:p|link)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANY_RE = re.compile(r"<(?:html|body)\b[^>]*>", re.IGNORECASE)
+_TAGLIKE_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:]*\b[^<>]*>")
+
+
+def text_format(text_head: str, ext: str) -> str:
+    """Format of decoded text: 'html' by content, else 'md' for markdown extensions, else 'txt'.
+
+    A whole document (<html>/<body>) is HTML whatever its name. Markdown may legitimately start
+    with inline HTML (<div align=center>), so for .md only a whole document counts; for other
+    names a leading HTML tag is enough, and for .html/.htm any tag.
+    """
+    claimed = TEXT_EXT.get(ext)
+    if _HTML_ANY_RE.search(text_head) or re.match(r"\s*<!doctype\s+html", text_head, re.I):
+        return "html"
+    if claimed == "md":
+        return "md"
+    if _HTML_LEAD_RE.match(text_head):
+        return "html"
+    if claimed == "html" and _TAGLIKE_RE.search(text_head):
+        return "html"  # an .html fragment, e.g. a pasted <b>...</b> without <p> or <table>
+    return "txt"
+
+
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """Return the source_format of a file by content first ('unknown' for other binary content).
+
+    `head` is the start of the file (the whole file gives the most reliable ZIP/OLE inspection).
+    Binary signatures win over the extension; text is classified by content (HTML markup) and
+    then by extension ('md' for markdown, otherwise 'txt'), so a fake `.pdf` holding text is 'txt'.
+    """
+    binary = sniff_binary(head)
+    if binary is not None:
+        return binary.source_format
+    try:  # same decoder as the scan, so both always agree on what is text
+        text, _, _ = _decode(head)
+    except DecodeError:
+        return "unknown"
+    return text_format(text[:_SAMPLE], path.suffix.lower())
+
+
+def read_document(data: bytes, ext: str, binary: Binary | None = None) -> tuple[Reading, str]:
+    """Read any supported file to text; returns (reading, content label for messages).
+
+    Raises ReaderError (a known document that cannot be read, or an unsupported/binary format:
+    check 'unsupported_format' / 'binary_file') or DecodeError (text that cannot be decoded).
+    """
+    if binary is None:
+        binary = sniff_binary(data)
+    if binary is not None:
+        if binary.reader is None:
+            claimed = TEXT_EXT.get(ext) or DOC_EXT.get(ext)
+            named = f" (named '{ext}')" if claimed and claimed != binary.source_format else ""
+            if binary.is_document:
+                raise ReaderError("unsupported_format", f"{binary.label}{named} is not a supported format "
+                                  "(supported: .txt, .md, .html, .pdf, .docx, .doc/.wps)")
+            raise ReaderError("binary_file", f"binary file: {binary.label}{named}, not text")
+        reading = binary.reader.read(data)
+        reading.text = strip_bidi(reading.text, reading.notes)
+        return reading, binary.label
+    text, enc, notes = _decode(data)
+    fmt = text_format(text[:_SAMPLE], ext)
+    if fmt == "html":
+        text = strip_bidi(html_to_text(text), notes)  # character references can hold bidi controls too
+    return Reading(text=text, source_format=fmt, encoding=enc, notes=notes), TEXT_LABELS[fmt]
