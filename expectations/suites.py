@@ -1,8 +1,8 @@
 """great-expectations suites for the checks that read better as a suite than as code.
 
 Two suites:
-- `normalised_suite(df)`: the gate on the normalised_reports frame (year, agency, residual
-  traditional characters, leftover markdown).
+- `normalised_suite(df)`: the gate on the normalised_reports frame (year, residual
+  traditional characters, leftover markdown; a missing agency is a finding, not a failure).
 - `marts_suite(tables, manifest)`: referential integrity, keys, code sets and coverage of the
   mart tables.
 
@@ -173,10 +173,12 @@ def _run(table: str | None, df: pl.DataFrame, expectations: list[Any]) -> list[S
 def normalised_suite(df: pl.DataFrame) -> list[SuiteOutcome]:
     """Gate on the normalised_reports frame.
 
-    Every report has a report_year and a non-blank agency_name, residual traditional
-    characters are at most RESIDUAL_TRADITIONAL_MAX (column `residual_traditional_ratio`), no
-    markdown markup (MARKDOWN_REGEX) is left in `text`, and report_id is unique. A missing
-    column is a failed expectation (with the error in `details`), not an exception.
+    Every report has a report_year, residual traditional characters are at most
+    RESIDUAL_TRADITIONAL_MAX (column `residual_traditional_ratio`), no markdown markup
+    (MARKDOWN_REGEX) is left in `text`, and report_id is unique. A missing column is a failed
+    expectation (with the error in `details`), not an exception. The agency is metadata, not a
+    gate: a report without one is `partial` with an `agency_missing` finding and keeps its cells
+    (the same rules as `normalised_report_failures`).
     """
     gxe = _gxe()
     return _run(
@@ -186,9 +188,6 @@ def normalised_suite(df: pl.DataFrame) -> list[SuiteOutcome]:
             gxe.ExpectColumnValuesToNotBeNull(column="report_id"),
             gxe.ExpectColumnValuesToBeUnique(column="report_id"),
             gxe.ExpectColumnValuesToNotBeNull(column="report_year"),
-            gxe.ExpectColumnValuesToNotBeNull(column="agency_name"),
-            # not-null alone would let "" or "  " through as an agency
-            gxe.ExpectColumnValuesToNotMatchRegex(column="agency_name", regex=r"^\s*$"),
             gxe.ExpectColumnValuesToBeBetween(
                 column="residual_traditional_ratio", min_value=0.0, max_value=RESIDUAL_TRADITIONAL_MAX
             ),
@@ -202,18 +201,14 @@ def normalised_report_failures(df: pl.DataFrame) -> pl.DataFrame:
 
     One row per failing (report, rule), so the pipeline can quarantine exactly those reports
     while the rest of the partition proceeds. Columns the frame lacks are skipped here (the
-    pandera contract and the GX gate report them at frame level).
+    pandera contract and the GX gate report them at frame level). Only text that cannot be
+    trusted is a failure: a missing agency, region or date is not (metadata never costs a
+    report its cells; staging records it as a finding and the report is `partial`).
     """
     cols = set(df.columns)
     rules: list[tuple[str, pl.Expr, pl.Expr]] = []
     if "report_year" in cols:
         rules.append(("report_year_missing", pl.col("report_year").is_null(), pl.lit("no report_year")))
-    if "agency_name" in cols:
-        rules.append((
-            "agency_name_missing",
-            pl.col("agency_name").is_null() | (pl.col("agency_name").str.strip_chars() == ""),
-            pl.lit("no agency_name"),
-        ))
     if "residual_traditional_ratio" in cols:
         ratio = pl.col("residual_traditional_ratio")
         rules.append((

@@ -4,10 +4,12 @@
 import polars as pl
 from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, asset, multi_asset
 
+from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
 from orchestration.resources import GongkaiConfig
-from transforms.landing import build_manifest, raw_reports_for
+from transforms.engine import EngineOptions, raw_reports as engine_raw_reports
+from transforms.landing import build_manifest
 
 
 @asset(group_name="raw", check_specs=[contract_spec("landing_manifest")], io_manager_key="io_manager")
@@ -41,12 +43,14 @@ def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
     check_specs=[contract_spec("raw_reports"), contract_spec("raw_findings", "findings")],
 )
 def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_manifest: pl.DataFrame):
-    """Read and decode the year's accepted files; the year's rejected files become findings."""
+    """Read and decode the year's accepted files on the batch engine; the year's rejected files become findings."""
     year = int(context.partition_key)
-    raw, findings = raw_reports_for(gongkai.input_dir, landing_manifest, year, gongkai.max_file_bytes)
+    stats: list = []
+    raw, findings = engine_raw_reports(gongkai.input_dir, landing_manifest, year, gongkai.max_file_bytes,
+                                       EngineOptions.from_env(), progress.engine_callback(), stats)
     yield Output(
         raw, output_name="raw_reports",
-        metadata={"reports": len(raw), "findings": len(findings),
+        metadata={"reports": len(raw), "findings": len(findings), **progress.stats_metadata(stats),
                   "preview": MetadataValue.md(md_table(raw.select("report_id", "source_path", "source_format", "encoding")))},
     )
     yield Output(findings, output_name="raw_findings", metadata={"rows": len(findings)})

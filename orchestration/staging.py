@@ -5,8 +5,10 @@ import polars as pl
 from dagster import AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetOut, MetadataValue, Output, multi_asset
 
 from expectations.suites import normalised_report_failures, normalised_suite
+from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
+from transforms.engine import EngineOptions
 from transforms.staging import normalise_reports, quarantine
 
 GX_CHECK = "gx_normalised_suite"
@@ -17,24 +19,29 @@ GX_CHECK = "gx_normalised_suite"
         "normalised_reports": AssetOut(group_name="staging", io_manager_key="io_manager",
                                        description="Simplified, one-width, markup-free text with agency, year, region and template."),
         "normalised_findings": AssetOut(group_name="staging", io_manager_key="io_manager",
-                                        description="Per-report findings of normalisation; errors quarantine the report."),
+                                        description="Per-report findings of normalisation and metadata (a missing agency is a warning)."),
     },
     partitions_def=YEAR_PARTITIONS,
     check_specs=[
         contract_spec("normalised_reports"),
         contract_spec("normalised_findings", "findings"),
         AssetCheckSpec(GX_CHECK, asset="normalised_reports", blocking=True,
-                       description="great-expectations: year and agency present, no residual traditional characters, no markdown"),
+                       description="great-expectations: report_id unique, year present, no residual traditional characters, no markdown"),
     ],
 )
 def normalised_reports(context: AssetExecutionContext, raw_reports: pl.DataFrame):
-    """Normalise the year's reports; a report failing a per-report rule is quarantined, the rest go on."""
-    df, findings = normalise_reports(raw_reports)
+    """Normalise the year's reports on the batch engine; a report whose text cannot be trusted is quarantined.
+
+    A report whose agency, region or date cannot be read is not: it goes on with a finding (`partial`).
+    """
+    stats: list = []
+    df, findings = normalise_reports(raw_reports, EngineOptions.from_env(), progress.engine_callback(), stats)
     df, findings = quarantine(df, findings, normalised_report_failures(df))
     ok = df.filter(pl.col("quarantine_reason").is_null())
     yield Output(df, output_name="normalised_reports", metadata={
         "reports": len(df), "quarantined": len(df) - len(ok),
         "traditional_sources": int((df["source_script"] == "traditional").sum()),
+        "without agency": int(df["agency_name"].is_null().sum()), **progress.stats_metadata(stats),
         "preview": MetadataValue.md(md_table(df.select("source_path", "agency_name", "report_year", "admin_level",
                                                        "template", "source_script", "quarantine_reason"))),
     })

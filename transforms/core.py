@@ -1,54 +1,115 @@
-"""Normalised → sections → typed tables: the core layers, one report at a time."""
+"""Normalised → sections → typed tables: the core layers, one report at a time.
+
+`report_sections_of` and `typed_tables_of` are the per-report functions (pure; they run on the
+batch engine's workers); `split_report_sections` and `build_typed_tables` run them over a
+year's frame through `transforms.engine`. Quarantined reports (text not trusted) are skipped.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 
-from transforms.findings import finding, findings_frame
+from transforms import engine
+from transforms.findings import FINDINGS_SCHEMA, finding
 from transforms.sections import split_sections
+from transforms.staging import sort_findings
 from transforms.typed import DISCLOSURE_SCHEMA, REQUEST_SCHEMA, REVIEW_SCHEMA, cell_frames, parse_tables
 
 SECTIONS_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "section_no": pl.Int32,
                    "title": pl.String, "text": pl.String}
-_TERMINAL = tuple("。.!！)）”\"事项况") 
+CELL_SCHEMAS = {"request_handling_cells": REQUEST_SCHEMA, "active_disclosure_cells": DISCLOSURE_SCHEMA,
+                "review_litigation_cells": REVIEW_SCHEMA}
+_TERMINAL = tuple("。.!！)）”\"事项况")
 
 
-def split_report_sections(normalised: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _finding(r: dict, stage: str, check: str, severity: str, msg: str) -> dict:
+    return finding(r["report_id"], r["source_path"], r["report_year"], stage, check, severity, msg)
+
+
+# ---- sections -------------------------------------------------------------------------------
+def report_sections_of(r: dict, state: dict | None = None) -> dict:
+    """One normalised report → {"rows": its sections, "findings": missing sections, truncation, legacy}."""
+    split = split_sections(r["text"])
+    rows = [{"report_id": r["report_id"], "report_year": r["report_year"], "section_no": s.section_no,
+             "title": s.title, "text": s.text} for s in split.sections]
+    found = [_finding(r, "sections", check, "warning", msg) for check, msg in split.findings]
+    if 6 in split.missing and not r["text"].rstrip().endswith(_TERMINAL):
+        found.append(_finding(r, "sections", "possibly_truncated", "warning",
+                              "the report ends mid-sentence and its last section is missing"))
+    if r["template"] == "legacy":
+        found.append(_finding(r, "sections", "legacy_template", "warning",
+                              "pre-2019 template: sections kept, tables not parsed"))
+    return {"rows": rows, "findings": found}
+
+
+def _sections_timeout(r: dict, state: dict, budget_s: float) -> dict:
+    return {"findings": [_finding(r, "sections", "time_budget_exceeded", "error",
+                                  f"splitting the sections took longer than the {budget_s:g} s budget; "
+                                  "no section kept (tables are looked for in the whole text)")]}
+
+
+def _sections_crash(r: dict) -> dict:
+    return {"findings": [_finding(r, "sections", "worker_crashed", "error",
+                                  "splitting this report's sections stopped its worker process twice "
+                                  "(crash or out of memory); no section kept")]}
+
+
+SECTIONS = engine.Stage("sections", report_sections_of, {"rows": SECTIONS_SCHEMA, "findings": FINDINGS_SCHEMA},
+                        _sections_timeout, _sections_crash)
+
+
+def _trusted(normalised: pl.DataFrame) -> pl.DataFrame:
+    return normalised.filter(pl.col("quarantine_reason").is_null()).select(
+        "report_id", "source_path", "report_year", "text", "template")
+
+
+def split_report_sections(normalised: pl.DataFrame, options: engine.EngineOptions | None = None,
+                          progress: engine.Progress | None = None, stats: list | None = None
+                          ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split each report that is not quarantined into its six sections; missing ones become findings."""
-    rows, found = [], []
-    for r in normalised.filter(pl.col("quarantine_reason").is_null()).iter_rows(named=True):
-        split = split_sections(r["text"])
-        for s in split.sections:
-            rows.append({"report_id": r["report_id"], "report_year": r["report_year"], "section_no": s.section_no,
-                         "title": s.title, "text": s.text})
-        for check, msg in split.findings:
-            found.append(finding(r["report_id"], r["source_path"], r["report_year"], "sections", check, "warning", msg))
-        if 6 in split.missing and not r["text"].rstrip().endswith(_TERMINAL):
-            found.append(finding(r["report_id"], r["source_path"], r["report_year"], "sections", "possibly_truncated",
-                                 "warning", "the report ends mid-sentence and its last section is missing"))
-        if r["template"] == "legacy":
-            found.append(finding(r["report_id"], r["source_path"], r["report_year"], "sections", "legacy_template",
-                                 "warning", "pre-2019 template: sections kept, tables not parsed"))
-    df = pl.DataFrame(rows, schema=SECTIONS_SCHEMA)
+    out = engine.run_stage(SECTIONS, _trusted(normalised), options, progress=progress, bytes_col="text")
+    if stats is not None:
+        stats.append(out.stats)
+    df = out.frames["rows"]
     df = df.unique(["report_id", "section_no"], keep="first", maintain_order=True).sort(["report_id", "section_no"])
-    return df, findings_frame(found)
+    return df, sort_findings(out.frames["findings"])
 
 
-def build_typed_tables(normalised: pl.DataFrame, sections: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+# ---- typed tables -----------------------------------------------------------------------------
+def typed_tables_of(r: dict, state: dict | None = None) -> dict:
+    """One report (text, template, its sections) → its three long-form cell frames and findings."""
+    sections = dict(zip(r["section_nos"] or [], r["section_texts"] or []))
+    t = parse_tables(r["text"], sections, r["template"], r["report_year"])
+    found = [_finding(r, "typed", f.check_name, f.severity, f.message) for f in t.findings]
+    return {**cell_frames(r["report_id"], r["report_year"], t, r["template"]), "findings": found}
+
+
+def _typed_timeout(r: dict, state: dict, budget_s: float) -> dict:
+    return {"findings": [_finding(r, "typed", "time_budget_exceeded", "error",
+                                  f"reading the tables took longer than the {budget_s:g} s budget; no cell kept, "
+                                  "the sections are kept")]}
+
+
+def _typed_crash(r: dict) -> dict:
+    return {"findings": [_finding(r, "typed", "worker_crashed", "error",
+                                  "reading this report's tables stopped its worker process twice "
+                                  "(crash or out of memory); no cell kept, the sections are kept")]}
+
+
+TYPED = engine.Stage("typed", typed_tables_of, {**CELL_SCHEMAS, "findings": FINDINGS_SCHEMA},
+                     _typed_timeout, _typed_crash)
+
+
+def build_typed_tables(normalised: pl.DataFrame, sections: pl.DataFrame, options: engine.EngineOptions | None = None,
+                       progress: engine.Progress | None = None, stats: list | None = None
+                       ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Parse tables 2–4 of every report into long-form cell frames, repaired, with findings."""
-    by_report: dict[str, dict[int, str]] = {}
-    for rid, no, text in sections.select("report_id", "section_no", "text").iter_rows():
-        by_report.setdefault(rid, {})[no] = text
-    frames: dict[str, list[pl.DataFrame]] = {k: [] for k in ("request_handling_cells", "active_disclosure_cells",
-                                                               "review_litigation_cells")}
-    found = []
-    for r in normalised.filter(pl.col("quarantine_reason").is_null()).iter_rows(named=True):
-        t = parse_tables(r["text"], by_report.get(r["report_id"], {}), r["template"], r["report_year"])
-        for f in t.findings:
-            found.append(finding(r["report_id"], r["source_path"], r["report_year"], "typed", f.check_name, f.severity, f.message))
-        for name, df in cell_frames(r["report_id"], r["report_year"], t, r["template"]).items():
-            frames[name].append(df)
-    schemas = {"request_handling_cells": REQUEST_SCHEMA, "active_disclosure_cells": DISCLOSURE_SCHEMA,
-               "review_litigation_cells": REVIEW_SCHEMA}
-    out = {name: pl.concat(dfs) if dfs else pl.DataFrame(schema=schemas[name]) for name, dfs in frames.items()}
-    return out, findings_frame(found)
+    by_report = (sections.sort(["report_id", "section_no"])
+                 .group_by("report_id", maintain_order=True)
+                 .agg(section_nos=pl.col("section_no"), section_texts=pl.col("text")))
+    todo = _trusted(normalised).join(by_report, on="report_id", how="left", maintain_order="left")
+    out = engine.run_stage(TYPED, todo, options, progress=progress, bytes_col="text")
+    if stats is not None:
+        stats.append(out.stats)
+    cells = {name: out.frames[name] for name in CELL_SCHEMAS}
+    return cells, sort_findings(out.frames["findings"])

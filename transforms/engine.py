@@ -1,0 +1,405 @@
+"""The batch engine: one layer's per-report work, in bounded batches, on a process pool.
+
+    from transforms.engine import EngineOptions, run_stage
+    out = run_stage(NORMALISE, raw_frame, EngineOptions(workers=2))
+    out.frames["rows"], out.frames["findings"], out.stats
+
+A *stage* is one layer's pure per-report function (`fn(row, **params) -> {output: rows}`), the
+polars schema of each output, and what to record when a report runs out of time or kills its
+worker. The engine slices the input frame into batches (zero-copy), sends at most
+`2 × workers` batches to a `ProcessPoolExecutor` (spawn context) at a time, and puts the
+per-batch frames back together **in input order**, so the result does not depend on the number
+of workers or on which worker finished first (1 worker = the same code in-process, no pool).
+
+Guards, per report:
+- a time budget (`budget_s`): `signal.setitimer` raises `BudgetExceeded` (a BaseException, so no
+  `except Exception` in the parsers can swallow it) in the main thread of the worker (or of this
+  process with 1 worker); the stage's `on_timeout` keeps what can be kept and adds a
+  `time_budget_exceeded` finding, and the batch goes on;
+- a worker that dies (segfault, OOM kill, `os._exit`) breaks the pool: the batches that were in
+  flight are retried one report at a time on a fresh pool, and a report that kills a worker
+  again is skipped with the stage's `on_crash` finding. The other reports are unaffected.
+
+The stages of the pipeline (raw, normalise, sections, typed) are at the bottom of this module;
+their work is in `transforms.landing`, `transforms.staging` and `transforms.core`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import math
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import polars as pl
+
+DEFAULT_BUDGET_S = 20.0
+MAX_BATCH = 64
+MIN_POOL_REPORTS = 16  # fewer reports than this run in-process: a pool's start-up would cost more
+
+
+class BudgetExceeded(BaseException):
+    """A report's per-report work ran past its time budget."""
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How many worker processes, the per-report time budget (s, 0 = none), the batch size (0 = auto)."""
+
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    budget_s: float = DEFAULT_BUDGET_S
+    batch_size: int = 0
+    min_pool_reports: int = MIN_POOL_REPORTS
+
+    @classmethod
+    def from_env(cls) -> "EngineOptions":
+        """$GONGKAI_WORKERS, $GONGKAI_REPORT_BUDGET_S, $GONGKAI_BATCH_SIZE (set by `gongkai run`), else defaults."""
+        env = os.environ
+        return cls(
+            workers=max(1, int(env.get("GONGKAI_WORKERS") or (os.cpu_count() or 1))),
+            budget_s=float(env.get("GONGKAI_REPORT_BUDGET_S") or DEFAULT_BUDGET_S),
+            batch_size=int(env.get("GONGKAI_BATCH_SIZE") or 0),
+        )
+
+    def batch_for(self, n: int) -> int:
+        """Batches small enough to spread over the workers (≥ 4 per worker), at most MAX_BATCH reports."""
+        if self.batch_size > 0:
+            return self.batch_size
+        return max(1, min(MAX_BATCH, math.ceil(n / (4 * max(1, self.workers)))))
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One layer's per-report work. Every callable is a module-level function (picklable by name)."""
+
+    name: str
+    fn: Callable[..., dict]                     # (row, **params) -> {output name: list of dict rows | DataFrame}
+    outputs: dict[str, dict]                    # output name -> polars schema
+    on_timeout: Callable[..., dict]             # (row, state, budget_s, **params) -> outputs to keep
+    on_crash: Callable[..., dict]               # (row, **params) -> outputs (a finding)
+    path_of: Callable[[dict], str] = None  # row -> display name (default: its source_path)
+
+
+@dataclass
+class StageStats:
+    """What one stage cost: reports, wall and per-report CPU-bound seconds, input bytes, the slowest report."""
+
+    stage: str
+    reports: int = 0
+    wall_s: float = 0.0
+    report_s: float = 0.0
+    bytes_in: int = 0
+    workers: int = 1
+    timeouts: int = 0
+    crashes: int = 0
+    slowest: tuple[str, float] = ("", 0.0)
+
+    @property
+    def reports_per_s(self) -> float:
+        return self.reports / self.wall_s if self.wall_s > 0 else float("inf")
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.bytes_in / 1e6 / self.wall_s if self.wall_s > 0 else float("inf")
+
+
+@dataclass
+class StageOutput:
+    frames: dict[str, pl.DataFrame]
+    stats: StageStats
+
+
+@dataclass
+class _BatchResult:
+    frames: dict[str, pl.DataFrame]
+    n: int
+    report_s: float
+    timeouts: int
+    slowest: tuple[str, float]
+
+
+# ---- the budget -------------------------------------------------------------------------------
+def _raise_budget(signum, frame):  # pragma: no cover - called by the signal machinery
+    raise BudgetExceeded()
+
+
+@contextmanager
+def budget(seconds: float):
+    """Raise BudgetExceeded in this (main) thread after `seconds`; a no-op off the main thread or for 0."""
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGALRM, _raise_budget)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+# ---- one batch (runs in a worker, or in-process) ----------------------------------------------
+def _assemble(stage: Stage, parts: dict[str, list]) -> dict[str, pl.DataFrame]:
+    """Per-report outputs (dict rows or small frames) → one frame per output, in report order."""
+    out = {}
+    for name, schema in stage.outputs.items():
+        frames, rows = [], []
+        for p in parts[name]:
+            if isinstance(p, pl.DataFrame):
+                if rows:
+                    frames.append(pl.DataFrame(rows, schema=schema))
+                    rows = []
+                frames.append(p.cast(schema))
+            else:
+                rows.append(p)
+        if rows:
+            frames.append(pl.DataFrame(rows, schema=schema))
+        out[name] = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=schema)
+    return out
+
+
+def run_batch(stage: Stage, batch: pl.DataFrame, params: dict, budget_s: float) -> _BatchResult:
+    """Run the stage on every row of the batch, each under its own time budget."""
+    parts: dict[str, list] = {k: [] for k in stage.outputs}
+    total, timeouts, slowest = 0.0, 0, ("", 0.0)
+    for row in batch.iter_rows(named=True):
+        state: dict[str, Any] = {}
+        t0 = time.perf_counter()
+        try:
+            with budget(budget_s):
+                res = stage.fn(row, state=state, **params)
+        except BudgetExceeded:
+            timeouts += 1
+            res = stage.on_timeout(row, state=state, budget_s=budget_s, **params)
+        dt = time.perf_counter() - t0
+        total += dt
+        if dt > slowest[1]:
+            slowest = ((stage.path_of or _source_path)(row), dt)
+        for name, value in res.items():
+            if isinstance(value, pl.DataFrame):
+                parts[name].append(value)
+            else:
+                parts[name].extend(value)
+    return _BatchResult(_assemble(stage, parts), batch.height, total, timeouts, slowest)
+
+
+# ---- the pool -----------------------------------------------------------------------------------
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent (which shuts the pool down) and import the stages once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import transforms.core  # noqa: F401  (warm the parsers' imports before the first batch)
+    import transforms.staging  # noqa: F401
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """One pool per worker count, kept for the life of the process (assets and years share it)."""
+    pool = _POOLS.get(workers)
+    if pool is None:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init)
+        _POOLS[workers] = pool
+    return pool
+
+
+def _discard_pool(workers: int) -> None:
+    pool = _POOLS.pop(workers, None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def shutdown_pools() -> None:
+    """Stop every worker process this process started (also run at exit)."""
+    for w in list(_POOLS):
+        pool = _POOLS.pop(w)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+atexit.register(shutdown_pools)
+
+
+# ---- running a stage ------------------------------------------------------------------------
+Progress = Callable[[str, int, int], None]
+
+
+def run_stage(stage: Stage, frame: pl.DataFrame, options: EngineOptions | None = None, params: dict | None = None,
+              progress: Progress | None = None, bytes_col: str | None = None) -> StageOutput:
+    """Run `stage` over every row of `frame`; the outputs are in the order of the input rows."""
+    options = options or EngineOptions.from_env()
+    params = params or {}
+    n = frame.height
+    stats = StageStats(stage.name)
+    if bytes_col and bytes_col in frame.columns and n:
+        col = frame[bytes_col]
+        stats.bytes_in = int(col.sum() if col.dtype.is_integer() else col.str.len_bytes().sum())
+    t0 = time.perf_counter()
+    size = options.batch_for(n)
+    batches = [frame.slice(i, size) for i in range(0, n, size)]
+    use_pool = options.workers > 1 and n >= options.min_pool_reports and len(batches) > 1
+    results: list[_BatchResult | None] = [None] * len(batches)
+    done = 0
+
+    def tick(i: int, r: _BatchResult) -> None:
+        nonlocal done
+        results[i] = r
+        done += r.n
+        if progress:
+            progress(stage.name, done, n)
+
+    if not use_pool:
+        for i, b in enumerate(batches):
+            tick(i, run_batch(stage, b, params, options.budget_s))
+        stats.workers = 1
+    else:
+        stats.workers = options.workers
+        suspects = _run_on_pool(stage, batches, params, options, tick)
+        for i in suspects:  # batches in flight when a worker died: one report at a time
+            r = _retry_alone(stage, batches[i], params, options)
+            stats.crashes += r.timeouts_crashed
+            tick(i, r.result)
+    stats.reports = n
+    for r in results:
+        stats.report_s += r.report_s
+        stats.timeouts += r.timeouts
+        if r.slowest[1] > stats.slowest[1]:
+            stats.slowest = r.slowest
+    frames = {name: (pl.concat([r.frames[name] for r in results], how="vertical") if results
+                     else pl.DataFrame(schema=schema))
+              for name, schema in stage.outputs.items()}
+    stats.wall_s = time.perf_counter() - t0
+    return StageOutput(frames, stats)
+
+
+def _run_on_pool(stage: Stage, batches: list[pl.DataFrame], params: dict, options: EngineOptions,
+                 tick: Callable[[int, _BatchResult], None]) -> list[int]:
+    """Keep at most 2 × workers batches in flight; return the batches lost to a dead worker."""
+    pending = iter(range(len(batches)))
+    inflight: dict[Future, int] = {}
+    suspects: list[int] = []
+    limit = 2 * options.workers
+
+    def submit_more() -> None:
+        while len(inflight) < limit:
+            i = next(pending, None)
+            if i is None:
+                return
+            try:
+                inflight[_pool(options.workers).submit(run_batch, stage, batches[i], params, options.budget_s)] = i
+            except BrokenProcessPool:
+                _discard_pool(options.workers)
+                suspects.append(i)
+
+    try:
+        submit_more()
+        while inflight:
+            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in finished:
+                i = inflight.pop(fut)
+                try:
+                    tick(i, fut.result())
+                except BrokenProcessPool:
+                    suspects.append(i)
+                    broken = True
+            if broken:  # every other batch in flight died with the pool
+                for fut, i in list(inflight.items()):
+                    try:
+                        tick(i, fut.result())
+                    except BrokenProcessPool:
+                        suspects.append(i)
+                inflight.clear()
+                _discard_pool(options.workers)
+            submit_more()
+    except BaseException:
+        _discard_pool(options.workers)  # Ctrl-C or a bug: stop the workers, let the caller decide
+        raise
+    return sorted(suspects)
+
+
+@dataclass
+class _Retry:
+    result: _BatchResult
+    timeouts_crashed: int
+
+
+def _retry_alone(stage: Stage, batch: pl.DataFrame, params: dict, options: EngineOptions) -> _Retry:
+    """Each report of a lost batch on its own; one that kills a worker again gets its `on_crash` finding."""
+    parts: list[_BatchResult] = []
+    crashed = 0
+    for j in range(batch.height):
+        one = batch.slice(j, 1)
+        try:
+            parts.append(_pool(options.workers).submit(run_batch, stage, one, params, options.budget_s).result())
+        except BrokenProcessPool:
+            _discard_pool(options.workers)
+            crashed += 1
+            res = stage.on_crash(one.row(0, named=True), **params)
+            kept = {k: (v if isinstance(v, list) else [v]) for k, v in _complete(stage, res).items()}
+            parts.append(_BatchResult(_assemble(stage, kept), 1, 0.0, 0, ("", 0.0)))
+    frames = {name: pl.concat([p.frames[name] for p in parts], how="vertical") for name in stage.outputs}
+    slowest = max((p.slowest for p in parts), key=lambda s: s[1], default=("", 0.0))
+    return _Retry(_BatchResult(frames, batch.height, sum(p.report_s for p in parts), sum(p.timeouts for p in parts),
+                               slowest), crashed)
+
+
+def _complete(stage: Stage, res: dict) -> dict:
+    return {k: res.get(k, []) for k in stage.outputs}
+
+
+def _source_path(row: dict) -> str:
+    return row.get("source_path") or "?"
+
+
+# ---- the raw stage (files → decoded text); the other stages live beside their layers ----------
+def _raw_one(row: dict, state: dict, input_dir: str, max_bytes: int, manifest_schema: dict) -> dict:
+    """One manifest row → its raw report (accepted and readable) and its findings (rejected or unreadable)."""
+    from transforms.landing import raw_reports_for
+
+    raw, found = raw_reports_for(input_dir, pl.DataFrame([row], schema=manifest_schema), row["report_year"], max_bytes)
+    return {"rows": raw, "findings": found}
+
+
+def _raw_finding(row: dict, check: str, msg: str) -> dict:
+    from transforms.findings import finding
+
+    return {"findings": [finding(None, row["source_path"], row["report_year"], "raw", check, "error", msg)]}
+
+
+def _raw_timeout(row: dict, state: dict, budget_s: float, **_) -> dict:
+    return _raw_finding(row, "time_budget_exceeded",
+                        f"reading and decoding the file took longer than the {budget_s:g} s budget; not read")
+
+
+def _raw_crash(row: dict, **_) -> dict:
+    return _raw_finding(row, "worker_crashed", "reading this file stopped its worker process twice "
+                                               "(crash or out of memory); not read")
+
+
+def raw_stage() -> Stage:
+    from transforms.findings import FINDINGS_SCHEMA
+    from transforms.landing import RAW_SCHEMA
+
+    return Stage("raw", _raw_one, {"rows": RAW_SCHEMA, "findings": FINDINGS_SCHEMA}, _raw_timeout, _raw_crash)
+
+
+def raw_reports(input_dir, manifest: pl.DataFrame, year: int, max_bytes: int, options: EngineOptions | None = None,
+                progress: Progress | None = None, stats: list | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Decode the year's accepted files on the engine; rejected and unreadable files become findings."""
+    from transforms.staging import sort_findings
+
+    of_year = manifest.filter(pl.col("report_year") == year).sort("source_path")
+    params = {"input_dir": str(input_dir), "max_bytes": max_bytes, "manifest_schema": dict(manifest.schema)}
+    out = run_stage(raw_stage(), of_year, options, params, progress=progress, bytes_col="size_bytes")
+    if stats is not None:
+        stats.append(out.stats)
+    return out.frames["rows"].sort("source_path"), sort_findings(out.frames["findings"])
