@@ -89,6 +89,16 @@ class _Index:
             return [d.short_name + s for s in _COUNTY_VARIANT_SUFFIXES if d.short_name + s != d.name]
         return [d.short_name]
 
+    def children_by_short(self) -> dict[str, list[Division]]:
+        """Divisions by their bare short name (built on first use)."""
+        if not hasattr(self, "_by_short"):
+            table: dict[str, list[Division]] = {}
+            for d in self.by_code.values():
+                if d.short_name:
+                    table.setdefault(d.short_name, []).append(d)
+            self._by_short = table
+        return self._by_short
+
     def ancestors(self, d: Division) -> list[Division]:
         """The division and its parents, deepest first."""
         chain = [d]
@@ -234,3 +244,56 @@ def level_of(region: Region) -> str | None:
         if value:
             return level
     return None
+
+
+@lru_cache(maxsize=1)
+def _one_off_index() -> dict[str, tuple[tuple[str, Division], ...]]:
+    """Every prefecture/county name (and suffixed short form) with one stem character masked."""
+    idx = _index()
+    out: dict[str, dict[tuple[str, str], tuple[str, Division]]] = {}
+    for d in idx.by_code.values():
+        if d.level == "province":
+            continue
+        names = {d.name, *(k for k in idx._short_keys(d) if d.level == "county")}
+        for name in names:
+            for i in range(len(name) - 1):  # the suffix (县/区/市/旗/州…) is never the OCR slip
+                out.setdefault(name[:i] + "\0" + name[i + 1 :], {})[(name, d.code)] = (name, d)
+    return {k: tuple(v.values()) for k, v in out.items()}
+
+
+def is_known_name(name: str) -> bool:
+    """True when `name` is a division's full name or one of its accepted short forms."""
+    idx = _index()
+    return name in idx.full or name in idx.short
+
+
+def one_character_away(name: str, province: str | None) -> list[tuple[str, Division]]:
+    """Names in `province` that differ from `name` in one stem character, with their division.
+
+    Meant for OCR slips (沐阳县 → 沭阳县). Empty when `name` is itself known or no province is given.
+    """
+    if not province or len(name) < 3 or is_known_name(name):
+        return []
+    table = _one_off_index()
+    idx = _index()
+    found: dict[tuple[str, str], tuple[str, Division]] = {}
+    for i in range(len(name) - 1):
+        for surface, d in table.get(name[:i] + "\0" + name[i + 1 :], ()):
+            if _region_of(idx, d)[0] == province:
+                found[(surface, d.code)] = (surface, d)
+    return list(found.values())
+
+
+def province_of(d: Division) -> str | None:
+    """The name of the province a division belongs to (itself for a province)."""
+    return _region_of(_index(), d)[0]
+
+
+def county_by_stem(name: str) -> list[Division]:
+    """Counties whose short name begins `name` (平潭综合实验区 → 平潭县), longest stem first."""
+    idx = _index()
+    for length in range(min(6, len(name)), 1, -1):
+        hits = [d for d in idx.children_by_short().get(name[:length], []) if d.level == "county"]
+        if hits:
+            return hits
+    return []

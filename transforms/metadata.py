@@ -2,6 +2,10 @@
 
 Input is the canonical text form (simplified characters, NFKC width, markup removed). Every rule
 works on the report's own wording; nothing is keyed to particular agencies or files.
+
+Only a bounded head and tail of the text are read (a crawler dump may be one 5 MB line), and
+line breaks are a help, never a requirement: long lines are cut into sentence segments.
+Every regex is linear (bounded quantifiers, no nested repetition).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transforms import gazetteer
 from transforms.tables.grid import is_table_line
@@ -17,44 +21,95 @@ from transforms.tables.grid import is_table_line
 FIRST_YEAR = 2008  # the disclosure regulation took effect on 2008-05-01
 _HEAD_LINES = 15  # the title is among the first non-empty lines
 _TAIL_LINES = 8  # a signature date is among the last non-empty lines
+_HEAD_CHARS = 6000  # metadata is read from this much of the start …
+_TAIL_CHARS = 2000  # … and this much of the end, whatever the text's length
+_SEGMENT_CHARS = 160  # a longer line is cut into sentences (one-line crawler dumps)
+_MAX_AGENCY = 40
+
+Finding = tuple[str, str, str]  # (check_name, severity, message)
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = "[〇○零一二三四五六七八九]{4}"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|{_CN_YEAR})"
 _TOPIC = r"(?:政府信息公开|政务公开|信息公开)"
 _TITLE_RE = re.compile(rf"{_TOPIC}.{{0,16}}?(?:年度报告|工作报告|年报|报告)")
-_TITLE_YEAR_RE = re.compile(rf"({_YEAR})(?:年度|年)?(?=.{{0,24}}?{_TOPIC})")
-_TITLE_LATE_YEAR_RE = re.compile(rf"({_YEAR})年")  # 政务公开2022年度工作报告
-_NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《.*》")
+# The covered year in a title is followed by 年 (a number inside a name, 小2015县, is not).
+_TITLE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})\s?(?:年度|年)(?=.{{0,24}}?{_TOPIC})")
+_TITLE_BARE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?={_TOPIC})")  # 2019政府信息公开…
+_TITLE_LATE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})年")  # 政务公开2022年度工作报告
+_NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
+_TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
 _SPACE_RE = re.compile(r"[ \u3000]+")
+_SEGMENT_CUT_RE = re.compile(r"(?<=[。!?;])|={3,}|\s{2,}|\t|\|")
 _PERIOD_RE = re.compile(
     r"统计(?:期限|期间|时限|时段|区间|范围|时间|周期)[^。\n]{0,16}?(\d{4})年(\d{1,2})月(\d{1,2})日"
     r"(?:起)?(?:至|到|-|—|~|～)(\d{4})年(\d{1,2})月(\d{1,2})日"
 )
 _LOOSE_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})年(?!\d{1,2}月)")
-_BODY_TITLE_RE = re.compile(rf"《([^《》\n]{{2,60}}?)\s*{_YEAR}\s*年度?\s*{_TOPIC}")
+_BODY_TITLE_RE = re.compile(rf"《([^《》\n]{{2,60}}?)\s?{_YEAR}\s?年度?\s?{_TOPIC}")
 
 _CN_NUM = r"[〇○零一二三四五六七八九十]"
 _DATE = (
-    rf"(?:(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+    rf"(?:(\d{{4}})\s?年\s?(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?日"
     rf"|(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})"
     rf"|({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日)"
 )
-_DATE_LINE_RE = re.compile(rf"^[(\[]?\s*{_DATE}\s*[)\]]?$")
-_DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s*:?\s*{_DATE}")
-_DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s*:\s*{_DATE}")
+_DATE_RE = re.compile(_DATE)
+_DATE_LINE_RE = re.compile(rf"^[(\[]?\s?{_DATE}\s?[)\]]?$")
+_DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s?:?\s?{_DATE}")
+_DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s?:\s?{_DATE}")
+
+# Header fields of a saved web page or a page header (标题: / 发布机构: / 单位: …), on their own
+# lines or glued into one line: a value ends where the next known key starts.
+_FIELD_KEYS = (
+    "文章标题|信息名称|标题|题目|发布机构|发文机关|发布单位|发文单位|公开单位|公开主体|信息来源|来源|单位|"
+    "发布时间|发布日期|成文日期|公开日期|生成日期|文号|发文字号|索引号|栏目|所属栏目|主题分类|分类|原文链接|链接|网址|"
+    "浏览次数|字号|有效性|关键词|主题词"
+)
+_FIELD_RE = re.compile(rf"({_FIELD_KEYS})\s?:\s?([^\n\t|]{{0,100}}?)(?=\s?(?:(?:{_FIELD_KEYS})\s?:|={{3}}|[\n\t|]|\s{{2}}|$))")
+_AGENCY_FIELDS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "公开单位", "公开主体", "来源", "信息来源")
+_TITLE_FIELDS = ("标题", "文章标题", "信息名称", "题目")
+_BODY_START_RE = re.compile(r"={3,}|一、\s?总体情况|一、\s?概述")
+# 本报告…由XX(根据…)编制 / XX编制了本报告: the clause naming who compiled the report.
+_COMPILED_CLAUSE_RE = re.compile(
+    r"由([^\s,。;:、《》“”()]{2,60}?)(?:编制|制作|编写|起草|编撰|撰写|发布|公布)"
+    r"|([^\s,。;:、《》“”()]{2,40}?)(?:编制|制作|编写|起草|编撰|撰写|制定)了?(?:本|此)(?:年度)?(?:报告|年报)"
+)
+_CLAUSE_STOP_RE = re.compile(r"负责|牵头|汇总|组织|统一|会同|依据|根据|按照|结合|对照|在|于|对")
+_LEADING_FUNCTION_RE = re.compile(r"^(?:现|特|并|已|均|经|由|是|为|将|我们|今)+")
 
 _ORGAN_SUFFIX_RE = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|办事处|委员会|管委会|局|厅|部|署|委|办|院|会|中心|所|站|队|处|馆|社|行)$"
 )
+# A development zone's body is its management committee (苏州工业园区 → …管理委员会).
+_ZONE_SUFFIX_RE = re.compile(
+    r"(?:开发区|实验区|试验区|示范区|新区|园区|工业园|产业园|高新区|保税区|自贸区|合作区|功能区|管理区|度假区|风景区|旅游区)$"
+)
+# A place that is not in the table but ends like one (某某县, 小2015县); 城乡/乡镇 are words, not places.
+_PLACE_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,12}?(?:自治区|自治州|自治县|地区|省|市|县|区|旗|州|盟)$")
+_TOWN_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,16}?(?:街道|镇|乡)$")
+_NOT_PLACE_WORD_RE = re.compile(r"城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
 # A township name is only taken when the body's own name follows (乡村振兴局 is not a 乡).
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
-_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d*[:]?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
+_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
+# What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
+_NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|http|www")
+_UNKNOWN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:县|区|市|旗)")
+_GENERIC_PLACE_RE = re.compile(r"开发|高新|园|新区|保税|实验|试验|示范|经济|工业|管理|城区|郊区|市区|辖区|矿区|景区|社区|片区|小区|山区|林区|全|本|各|该|我")
+# Printed forms of a place's own body, preferred over the default suffix when the report prints one.
+_PLACE_BODY_FORMS = ("人民政府", "行政公署", "管理委员会", "管委会", "街道办事处", "办事处")
+# An abbreviated body name (科委, 人社局, 发改委) ends in one of these; the full name ends in the value.
+_ABBREV_SUFFIX = {"委": "委员会", "局": "局", "办": "办公室", "厅": "厅"}
+_GENERIC_LEVEL_RE = re.compile(r"^(?:省|市|区|县|州|旗)")
 
 
 @dataclass(frozen=True)
 class ReportMetadata:
-    """Title, agency, covered year, publication date, region and level of one report."""
+    """Title, agency, covered year, publication date, region and level of one report.
+
+    `findings` lists what a reader should know about how the metadata was read
+    (check_name, severity, message): agency_missing, agency_doubtful, place_name_corrected.
+    """
 
     title: str | None
     agency_name: str | None
@@ -65,40 +120,99 @@ class ReportMetadata:
     region_county: str | None
     region_township: str | None
     admin_level: str | None  # 'province' | 'prefecture' | 'county' | 'township' | 'department'
+    findings: list[Finding] = field(default_factory=list, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class _View:
+    """The bounded parts of a report that metadata is read from."""
+
+    head: str
+    tail: str
+    head_lines: list[str]
+    tail_lines: list[str]
+    fields: dict[str, str]
+
+    @property
+    def printed(self) -> str:
+        """Head and tail together: where printed full names are looked up."""
+        return self.head + "\n" + self.tail
+
+
+def _view(text: str) -> _View:
+    head = text[:_HEAD_CHARS]
+    tail = text[-_TAIL_CHARS:] if len(text) > _HEAD_CHARS else ""
+    if tail and len(text) > _HEAD_CHARS + _TAIL_CHARS:
+        tail = tail.partition("\n")[2] if "\n" in tail[:400] else tail  # drop a cut first line
+    tail_lines = _nonempty_lines(tail or text[-_TAIL_CHARS:])
+    return _View(head, tail, _nonempty_lines(head), tail_lines, _fields(head))
 
 
 def extract_metadata(text: str) -> ReportMetadata:
     """Read the metadata of one report from its normalised text (missing fields are None)."""
-    lines = _nonempty_lines(text)
-    title = find_title(lines)
-    year = detect_report_year(text)
-    agency = _agency(title, lines, text)
+    view = _view(text)
+    findings: list[Finding] = []
+    title = find_title(view.head_lines) or _field_title(view)
+    year = _detect_year(view, title)
+    agency = _agency(title, view, findings)
+    if agency:
+        agency = _correct_place(agency, view, findings)
     level = admin_level_of(agency) if agency else None
-    region = gazetteer.resolve_region(agency or title or "", context=text[:3000])
+    region = gazetteer.resolve_region(agency or title or "", context=view.head[:3000])
+    if agency and region == gazetteer.Region():
+        zone = _zone_county(agency, view)
+        if zone is not None:
+            region, level = gazetteer.resolve_region(zone.name, context=view.head[:3000]), (
+                "county" if _TERRITORIAL_ZONE_RE.search(agency) else level)
     township = region.township if level == "township" else None
     return ReportMetadata(
         title=title,
         agency_name=agency,
         report_year=year,
-        published_date=detect_published_date(text, year),
+        published_date=_published_date(view, year),
         region_province=region.province,
         region_city=region.city,
         region_county=region.county,
         region_township=township,
         admin_level=level,
+        findings=findings,
     )
 
 
-# ---------------------------------------------------------------- lines and title
+# ---------------------------------------------------------------- lines, fields and title
 
 
 def _nonempty_lines(text: str) -> list[str]:
     out = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("#>").strip().strip("*").strip()
-        if line:
+        if not line:
+            continue
+        if len(line) <= _SEGMENT_CHARS or is_table_line(line):
             out.append(line)
+            continue
+        out.extend(s.strip() for s in _SEGMENT_CUT_RE.split(line) if s and s.strip())
     return out
+
+
+def _fields(head: str) -> dict[str, str]:
+    """Header fields before the body starts (first value of each key)."""
+    start = _BODY_START_RE.search(head)
+    block = head[: start.start()] if start else head[:1500]
+    out: dict[str, str] = {}
+    for m in _FIELD_RE.finditer(block[:3000]):
+        value = m.group(2).strip()
+        if value:
+            out.setdefault(m.group(1), value)
+    return out
+
+
+def _field_title(view: _View) -> str | None:
+    for key in _TITLE_FIELDS:
+        value = view.fields.get(key)
+        if value and _TITLE_RE.search(value):
+            return _compact(value).strip("《》")
+    return None
 
 
 def _compact(s: str) -> str:
@@ -107,13 +221,27 @@ def _compact(s: str) -> str:
     return re.sub(r" (?![A-Za-z])|(?<![A-Za-z]) ", "", s)
 
 
+def _title_candidate(line: str) -> str | None:
+    """The title in a line: the whole line, or (in a long line) the stretch ending at 报告."""
+    cand = _TITLE_PREFIX_RE.sub("", _compact(line)).strip("《》")
+    if len(cand) > 80:
+        m = _TITLE_RE.search(cand, 0, 160)
+        if not m or m.start() > 60:
+            return None
+        start = max((cand.rfind(c, 0, m.start()) for c in ">»|:]】 "), default=-1) + 1
+        cand = _TITLE_PREFIX_RE.sub("", cand[start : m.end()]).strip("《》")
+    if len(cand) > 80 or _NOT_TITLE_RE.search(cand) or not _TITLE_RE.search(cand):
+        return None
+    return cand
+
+
 def find_title(lines: list[str]) -> str | None:
     """The report's title from its first non-empty lines, joining an agency line printed above it."""
     for i, line in enumerate(lines[:_HEAD_LINES]):
         if is_table_line(line):
             continue  # a metadata grid (索引号 / 分类: …年度报告) or a table row is never the title
-        cand = _compact(line).strip("《》")
-        if len(cand) > 80 or _NOT_TITLE_RE.search(cand) or not _TITLE_RE.search(cand):
+        cand = _title_candidate(line)
+        if cand is None:
             continue
         if i > 0 and _agency_part(cand) is None:
             cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
@@ -121,7 +249,7 @@ def find_title(lines: list[str]) -> str | None:
     # a title broken inside its topic words (2019年政府信息公开 / 工作年度报告): join short lines
     for i in range(min(len(lines), _HEAD_LINES)):
         for k in (2, 3):
-            parts = [_compact(x) for x in lines[i : i + k]]
+            parts = [_TITLE_PREFIX_RE.sub("", _compact(x)) for x in lines[i : i + k]]
             if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p) for p in parts):
                 continue
             cand = "".join(parts)
@@ -138,14 +266,18 @@ def _join_title_lines(above: list[str], cand: str) -> str:
         if not parts or any(_NOT_TITLE_RE.search(p) or len(p) > 40 or re.search(r"[,;:]", p) for p in parts):
             continue
         joined = "".join(parts) + cand
-        if _agency_part(joined) is not None and (_looks_like_agency(parts[0]) or _TITLE_YEAR_RE.search(joined)):
+        if _agency_part(joined) is not None and (_looks_like_agency(parts[0]) or _title_year(joined)):
             return joined
     return cand
 
 
+def _title_year(title: str) -> re.Match[str] | None:
+    return _TITLE_YEAR_RE.search(title) or _TITLE_BARE_YEAR_RE.search(title)
+
+
 def _agency_part(title: str) -> str | None:
     """The text naming the agency in a title: before the year, or between the year and the topic."""
-    m = _TITLE_YEAR_RE.search(title)
+    m = _title_year(title)
     topic = re.search(_TOPIC, title)
     if m and m.start() > 0:
         raw = title[: m.start()]
@@ -160,7 +292,7 @@ def _agency_part(title: str) -> str | None:
 
 
 def _looks_like_agency(s: str) -> bool:
-    return 2 <= len(s) <= 40 and not re.search(r"[。,;:]", s) and (
+    return 2 <= len(s) <= _MAX_AGENCY and not _NOT_AGENCY_RE.search(s) and (
         bool(_ORGAN_SUFFIX_RE.search(s)) or _place_prefix_len(s) == len(s)
     )
 
@@ -178,19 +310,21 @@ def _plausible(year: int) -> bool:
 
 def detect_report_year(text: str) -> int | None:
     """The year a report covers: from its title, else its statistics period, else its opening lines."""
-    lines = _nonempty_lines(text)
-    for finder in (_year_from_title, _year_from_period, _year_from_opening):
-        year = finder(lines, text)
+    view = _view(text)
+    return _detect_year(view, find_title(view.head_lines) or _field_title(view))
+
+
+def _detect_year(view: _View, title: str | None) -> int | None:
+    for year in (_year_from_title(title), _year_from_period(view.head), _year_from_opening(view.head_lines)):
         if year is not None:
             return year
     return None
 
 
-def _year_from_title(lines: list[str], text: str) -> int | None:
-    title = find_title(lines)
+def _year_from_title(title: str | None) -> int | None:
     if not title:
         return None
-    for pattern in (_TITLE_YEAR_RE, _TITLE_LATE_YEAR_RE):
+    for pattern in (_TITLE_YEAR_RE, _TITLE_BARE_YEAR_RE, _TITLE_LATE_YEAR_RE):
         for m in pattern.finditer(title):
             year = _to_year(m.group(1))
             if _plausible(year):
@@ -198,8 +332,8 @@ def _year_from_title(lines: list[str], text: str) -> int | None:
     return None
 
 
-def _year_from_period(lines: list[str], text: str) -> int | None:
-    m = _PERIOD_RE.search(_SPACE_RE.sub("", text[:6000]))
+def _year_from_period(head: str) -> int | None:
+    m = _PERIOD_RE.search(_SPACE_RE.sub("", head))
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
@@ -207,7 +341,7 @@ def _year_from_period(lines: list[str], text: str) -> int | None:
     return year if _plausible(year) else None
 
 
-def _year_from_opening(lines: list[str], text: str) -> int | None:
+def _year_from_opening(lines: list[str]) -> int | None:
     """The one year clearly dominating the first lines; None when it is not clear."""
     head = _SPACE_RE.sub("", "\n".join(lines[:_HEAD_LINES]))[:1500]
     counts = Counter(int(y) for y in _LOOSE_YEAR_RE.findall(head) if _plausible(int(y)))
@@ -222,9 +356,13 @@ def _year_from_opening(lines: list[str], text: str) -> int | None:
 
 def detect_published_date(text: str, report_year: int | None = None) -> datetime.date | None:
     """The date printed with the signature at the end, or in a 发布日期/日期 field; else None."""
-    lines = _nonempty_lines(text)
-    head, tail = lines[:20], lines[-_TAIL_LINES:]
+    return _published_date(_view(text), report_year)
+
+
+def _published_date(view: _View, report_year: int | None) -> datetime.date | None:
+    head, tail = view.head_lines[:20], view.tail_lines[-_TAIL_LINES:]
     candidates = [m for line in reversed(tail) if (m := _DATE_LINE_RE.match(_SPACE_RE.sub("", line)))]
+    candidates += [m for _, m in _signed_dates(view.tail_lines)]
     candidates += [m for line in head + tail if (m := _DATE_FIELD_RE.search(line) or _DATE_LINE_FIELD_RE.match(line))]
     for m in candidates:
         date = _to_date(m)
@@ -262,14 +400,57 @@ def _plausible_publication(date: datetime.date, report_year: int | None) -> bool
 # ---------------------------------------------------------------- agency and level
 
 
-def _agency(title: str | None, lines: list[str], text: str) -> str | None:
-    """The reporting body: from the title, else the title quoted in the opening, else the signature."""
-    sources = [_agency_part(title) if title else None, _line_below_title(title, lines), _agency_in_opening(text),
-               _signature(lines)]
-    for raw in sources:
-        agency = canonical_agency(raw) if raw else None
-        if agency:
-            return agency
+def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | None:
+    """The reporting body, from the first source that names one well-formed.
+
+    Sources: the title, a header field (发布机构: / 单位: …), 本报告由…编制, the line under the
+    title, the title quoted in the opening, the sign-off at the end.
+    """
+    title_part = _agency_part(title) if title else None
+    sources = [
+        ("the title", title_part),
+        *((f"the {key}: field", view.fields.get(key)) for key in _AGENCY_FIELDS),
+        ("the 本报告由…编制 sentence", _compiled_by(view)),
+        ("the line under the title", _line_below_title(title, view.head_lines)),
+        ("the title quoted in the opening", _agency_in_opening(view.head)),
+        ("the sign-off", _signature(view.tail_lines)),
+    ]
+    rejected: list[str] = []
+    partial: str | None = None
+    for where, raw in sources:
+        if not raw:
+            continue
+        agency = canonical_agency(raw)
+        if agency is None:
+            rejected.append(f"{raw[:60]!r} ({where})")
+            continue
+        if where == "the title" and agency != _expand_government(_compact(raw)):
+            agency = _printed_place_body(raw, agency, view)
+        agency = _full_name(agency, view)
+        if _place_prefix_len(agency) == 0 and _GENERIC_LEVEL_RE.match(agency):
+            partial = partial or agency  # 县政务公开办公室, 区人社局: a later source may name it in full
+            continue
+        return agency
+    if partial:
+        return partial
+    if rejected:
+        findings.append(("agency_doubtful", "warning",
+                         "no agency name could be read: " + "; ".join(rejected[:3]) + " is not a body's name"))
+    else:
+        findings.append(("agency_missing", "warning",
+                         "no agency name could be read from the title, header fields, opening or sign-off"))
+    return None
+
+
+def _compiled_by(view: _View) -> str | None:
+    """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
+    for part in (view.head, view.tail):
+        for m in _COMPILED_CLAUSE_RE.finditer(_SPACE_RE.sub("", part)):
+            chunk = m.group(1) or m.group(2)
+            stop = _CLAUSE_STOP_RE.search(chunk, 2)
+            agency = _trim_to_agency(chunk[: stop.start()] if stop else chunk, from_left=True)
+            if agency:
+                return agency
     return None
 
 
@@ -278,7 +459,7 @@ def _line_below_title(title: str | None, lines: list[str]) -> str | None:
     if not title:
         return None
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        if title.endswith(_compact(line).strip("《》")):
+        if title.endswith(_TITLE_PREFIX_RE.sub("", _compact(line)).strip("《》")):
             for below in lines[i + 1 : i + 3]:
                 if _looks_like_agency(_compact(below)):
                     return _compact(below)
@@ -286,33 +467,80 @@ def _line_below_title(title: str | None, lines: list[str]) -> str | None:
     return None
 
 
-def _agency_in_opening(text: str) -> str | None:
-    m = _BODY_TITLE_RE.search(_SPACE_RE.sub("", text[:1500]))
+def _agency_in_opening(head: str) -> str | None:
+    m = _BODY_TITLE_RE.search(_SPACE_RE.sub("", head[:1500]))
     return _AGENCY_JUNK_RE.sub("", m.group(1)) if m else None
 
 
 def _signature(lines: list[str]) -> str | None:
-    """The line just above a trailing date line, when it names a body."""
+    """The body signing the report: the line above a trailing date line, or a body and date in one segment."""
     tail = lines[-_TAIL_LINES:]
     for i in range(len(tail) - 1, 0, -1):
         if _DATE_LINE_RE.match(_SPACE_RE.sub("", tail[i])):
             above = _compact(tail[i - 1])
-            return above if _looks_like_agency(above) else None
+            if _looks_like_agency(above):
+                return above
+            break
+    for agency, _ in _signed_dates(lines):
+        return agency
+    return None
+
+
+def _signed_dates(lines: list[str]) -> list[tuple[str, re.Match[str]]]:
+    """(body, date) pairs printed together at the end (…事项无。平潭综合实验区管理委员会2020年1月15日)."""
+    out = []
+    for seg in reversed(lines[-_TAIL_LINES:]):
+        seg = _compact(seg)
+        for m in reversed(list(_DATE_RE.finditer(seg))):
+            after = seg[m.end() :]
+            if after and not re.match(r"^[)\]\s]{0,3}(?:$|\(|[^\u4e00-\u9fff])", after):
+                continue
+            agency = _trim_to_agency(seg[max(0, m.start() - _MAX_AGENCY) : m.start()])
+            if agency:
+                out.append((agency, m))
+        if out:
+            break
+    return out
+
+
+def _trim_to_agency(chunk: str, from_left: bool = False) -> str | None:
+    """The longest tail of `chunk` that is a body's name, starting at a break or at a place name.
+
+    With `from_left` the chunk is a clause's subject (现由…): leading function words are dropped.
+    """
+    chunk = re.split(r"[。,;:!?、)》”\s]", chunk)[-1]
+    if from_left:
+        places = gazetteer.find_places(chunk)
+        if not places or places[0].start > 0:
+            chunk = _LEADING_FUNCTION_RE.sub("", chunk)
+    if _looks_like_agency(chunk) and canonical_agency(chunk):
+        return chunk
+    for m in gazetteer.find_places(chunk):
+        rest = chunk[m.start :]
+        if _looks_like_agency(rest) and canonical_agency(rest):
+            return rest
     return None
 
 
 def canonical_agency(raw: str) -> str | None:
-    """The full name of a body as printed in a title: a bare place becomes its 人民政府."""
-    name = _expand_government(_compact(raw))
-    if not 2 <= len(name) <= 40 or re.search(r"[。,;]", name):
+    """The full name of a body as printed: a bare place becomes its 人民政府 (街道 → 办事处, a zone →
+    管理委员会); anything that does not end in a body's form is no agency (None)."""
+    name = _expand_government(_AGENCY_JUNK_RE.sub("", _compact(raw)))
+    if not 2 <= len(name) <= _MAX_AGENCY or _NOT_AGENCY_RE.search(name):
         return None
     place_len = _place_prefix_len(name)
     if place_len == len(name):
         return _expand_short_places(name) + ("办事处" if name.endswith("街道") else "人民政府")
+    if _ZONE_SUFFIX_RE.search(name):
+        return name + "管理委员会"
+    if _TOWN_LIKE_RE.match(name) and not _NOT_PLACE_WORD_RE.search(name):
+        return name + ("办事处" if name.endswith("街道") else "人民政府")
     if _ORGAN_SUFFIX_RE.search(name):
         if not place_len or _PROPER_NOUN_TAIL_RE.match(name[place_len:]):
             return name  # 苏州工业园区, 广州开发区, 南京东路: the short form is part of a proper name
         return _expand_short_places(name[:place_len]) + name[place_len:]
+    if _PLACE_LIKE_RE.match(name) and not _NOT_PLACE_WORD_RE.search(name):
+        return name + "人民政府"  # a place missing from the table (某某县)
     return None
 
 
@@ -324,6 +552,122 @@ def _expand_government(name: str) -> str:
     """'中卫市政府办' → '中卫市人民政府办公室'; a place's bare 政府 is its 人民政府."""
     name = re.sub(r"政府办$", "政府办公室", name)
     return re.sub(r"(?<=[省市县区旗州盟乡镇])政府", "人民政府", name)
+
+
+def _printed_place_body(raw: str, default: str, view: _View) -> str:
+    """A title naming only a place: the body's name as the report prints it, if it does."""
+    printed = _expand_government(_compact(raw))
+    added = next((s for s in ("管理委员会", "人民政府", "办事处") if default.endswith(s) and not printed.endswith(s)), "")
+    place = default[: len(default) - len(added)]
+    if not added or len(place) < 2:
+        return default
+    pattern = re.compile(re.escape(place) + "(" + "|".join(_PLACE_BODY_FORMS) + ")")
+    counts = Counter(m.group(1) for m in pattern.finditer(_SPACE_RE.sub("", view.printed)))
+    if not counts:
+        return default
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    if best == "管委会" and counts.get("管理委员会"):
+        best = "管理委员会"
+    if best == "办事处" and not place.endswith("街道"):
+        return default
+    return place + best
+
+
+def _full_name(agency: str, view: _View) -> str:
+    """An abbreviated body (市科委, 区人社局) becomes the full name the report prints (…科学技术委员会)."""
+    place_len = _place_prefix_len(agency)
+    generic = _GENERIC_LEVEL_RE.match(agency, place_len) if place_len == 0 else None
+    if generic:
+        place_len = generic.end()
+    body = agency[place_len:]
+    if not 2 <= len(body) <= 4 or body[-1] not in _ABBREV_SUFFIX or body.endswith(("人民政府", "委员会")):
+        return agency
+    gap = r"[^\W\d_局厅委办部处署院会所站队]{0,6}?"
+    pattern = re.compile(re.escape(body[0]) + "".join(gap + re.escape(c) for c in body[1:-1]) + gap
+                         + re.escape(_ABBREV_SUFFIX[body[-1]]))
+    printed = _SPACE_RE.sub("", view.printed)
+    counts: Counter[str] = Counter()
+    for m in pattern.finditer(printed):
+        full_body = m.group(0)
+        if len(full_body) <= len(body) or full_body == body:
+            continue
+        counts[_place_before(printed, m.start(), agency[:place_len]) + full_body] += 1
+    if not counts:
+        return agency
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return agency  # two different full names printed as often: keep what the title prints
+    return ranked[0][0]
+
+
+def _place_before(text: str, end: int, printed_place: str) -> str:
+    """The places printed right before a full body name (苏州市), when they agree with the
+    abbreviation's own place (市, 徐汇区); else the abbreviation's place."""
+    before = text[max(0, end - 15) : end]
+    for start in range(len(before)):
+        cand = before[start:]
+        if _place_prefix_len(cand) != len(cand):
+            continue
+        if not printed_place or (cand.endswith(printed_place) if len(printed_place) == 1 else printed_place in cand):
+            return cand
+    return printed_place
+
+
+def _correct_place(agency: str, view: _View, findings: list[Finding]) -> str:
+    """An OCR slip in a place name (沐阳县): the one division one character away in the same province.
+
+    Several near names (射阳县, 泗阳县, 沭阳县) are narrowed to the ones the report prints
+    elsewhere; a name that stays ambiguous is kept as printed.
+    """
+    pos = _place_prefix_len(agency)
+    m = _UNKNOWN_PLACE_RE.match(agency, pos)
+    if not m or _GENERIC_PLACE_RE.search(m.group(0)) or gazetteer.is_known_name(m.group(0)):
+        return agency
+    province = _province_of_prefix(agency[:pos]) or _context_province(view.head[:3000])
+    near = gazetteer.one_character_away(m.group(0), province)
+    if len({d.code for _, d in near}) > 1:
+        printed = view.printed
+        near = [(s, d) for s, d in near if s in printed or d.name in printed]
+    if len({d.code for _, d in near}) != 1:
+        return agency
+    fixed = near[0][0]
+    findings.append(("place_name_corrected", "warning",
+                     f"{m.group(0)} is not a known division; read as {fixed} ({province}), one character away"))
+    return agency[: m.start()] + fixed + agency[m.end() :]
+
+
+# A comprehensive zone governs a territory (平潭综合实验区 for 平潭县); a park (开发区, 园区) is a body within one.
+_TERRITORIAL_ZONE_RE = re.compile(r"(?:实验区|试验区|示范区|新区)(?:管理委员会|管委会)$")
+
+
+def _zone_county(agency: str, view: _View) -> gazetteer.Division | None:
+    """The county a zone is named after (平潭综合实验区 → 平潭县), when the stem names one county."""
+    if not re.search(r"(?:管理委员会|管委会)$", agency):
+        return None
+    counties = gazetteer.county_by_stem(agency)
+    if len(counties) > 1:
+        province = _context_province(view.head[:3000])
+        counties = [d for d in counties if gazetteer.province_of(d) == province]
+    return counties[0] if len(counties) == 1 else None
+
+
+def _province_of_prefix(prefix: str) -> str | None:
+    if not prefix:
+        return None
+    return gazetteer.resolve_region(prefix).province
+
+
+def _context_province(text: str) -> str | None:
+    """The province most of the unambiguous place names in the text belong to."""
+    counts: Counter[str] = Counter()
+    for m in gazetteer.find_places(text):
+        provinces = {gazetteer.province_of(d) for d in m.candidates}
+        if len(provinces) == 1:
+            counts[provinces.pop()] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
