@@ -25,6 +25,8 @@ Order in :func:`normalise_text` and why:
 from __future__ import annotations
 
 import re
+
+from transforms.reflow import reflow_long_lines
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -619,6 +621,7 @@ def normalise_text(text: str) -> NormalisedText:
     text = strip_markdown(text)
     text = remove_page_debris(text)
     text = collapse_cjk_whitespace(text)
+    text = reflow_long_lines(text)  # one-line crawler dumps get their line breaks back
     text = _tidy_blank_lines(text)
     return NormalisedText(
         text=text,
