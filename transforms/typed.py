@@ -39,7 +39,9 @@ def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
     """A table's section text; without that section, the table-like lines of the whole report."""
     if no in sections:
         return sections[no]
-    return "\n".join(line for line in full_text.split("\n") if is_table_line(line) or len(line.strip()) <= 60)
+    # short lines hold the rows of a table printed without separators; a sentence (。) never does
+    return "\n".join(line for line in full_text.split("\n")
+                     if is_table_line(line) or (len(line.strip()) <= 60 and "。" not in line))
 
 
 def parse_tables(text: str, sections: dict[int, str], template: str, report_year: int | None = None) -> TypedTables:

@@ -115,7 +115,11 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             continue  # stray words of a header split over lines (件数), page furniture
         header_open = False
         if item is not None and item in layout and item not in rows:
-            metrics = header if header and set(header) <= set(layout[item]) else layout[item]
+            # a header naming fewer columns than the form is trusted only in a real grid: in plain
+            # text a split header ('本年增 / 减' cut at '/') loses columns, and a glued row read at the
+            # wrong width gives one wrong number instead of several right ones
+            metrics = (header if header and set(header) <= set(layout[item])
+                       and (r.shape != "plain" or set(header) == set(layout[item])) else layout[item])
             units[item] = unit
             if has_values:
                 rows[item] = (metrics, list(r.values), r.shape)
@@ -174,10 +178,16 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
     signed = frozenset(i for i, m in enumerate(metrics) if m in SIGNED_METRICS)
     decimal = frozenset(i for i, m in enumerate(metrics) if m in AMOUNT_METRICS)
     filled = [c for c in vals if c.raw.strip()]
-    if len(filled) == 1 and len(metrics) > 1 and is_glued(filled[0].raw, len(metrics)) and shape == "plain":
-        found = readings(filled[0].raw, len(metrics), signed, decimal, dash_blank=True) or []
+    glued = _GLUED_UNIT.fullmatch(filled[0].raw.strip()) if len(filled) == 1 else None
+    if glued and len(metrics) > 1 and is_glued(glued.group(1), len(metrics)) and shape == "plain":
+        # a unit glued to the run (1421.2亿元) belongs to its last cell, which must be an amount
+        digits, unit = glued.group(1), glued.group(2)
+        if unit and metrics[-1] not in AMOUNT_METRICS:
+            return []
+        found = readings(digits, len(metrics), signed, decimal, dash_blank=True) or []
         source = "printed" if len(found) == 1 else "derived"  # a split chosen by evidence, not read off the page
-        return [tuple(ParsedCell(v, source) if v is not None else ParsedCell(None, "blank") for v in rd) for rd in found]
+        return [tuple(_glued_cell(v, source, unit if i == len(rd) - 1 else None, m)
+                      for i, (v, m) in enumerate(zip(rd, metrics))) for rd in found]
     while vals and len(vals) > len(metrics) and not vals[-1].raw.strip():
         vals = vals[:-1]
     if len(vals) < len(metrics) and shape != "plain":
@@ -190,6 +200,19 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
         return []
     return [tuple(_value_cell(c, m) for c, m in zip(row, metrics)) for row in placements(vals, len(metrics))
             if all(_fits(c, m, short=True) for c, m in zip(row, metrics) if c is not None)]
+
+
+_GLUED_UNIT = re.compile(r"(.*?\d)(亿元|万元|元)?")
+
+
+def _glued_cell(v: float | None, source: str, unit: str | None, metric: str) -> ParsedCell:
+    """One cell of a glued reading; a glued unit converts the amount like a printed one."""
+    if v is None:
+        return ParsedCell(None, "blank")
+    if unit:
+        p = _value_cell(Cell(str(v), "number", v, unit), metric)
+        return ParsedCell(p.value, source) if p.value is not None else p
+    return ParsedCell(v, source)
 
 
 def _fits(c: Cell, metric: str, short: bool) -> bool:

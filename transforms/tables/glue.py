@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-GLUED = re.compile(r"-?\d+(?:[.\-]\d+)*")
+GLUED = re.compile(r"[-+]?\d+(?:[.,\-+]\d+)*")
 MAX_READINGS = 50_000
+# No cell of these tables is longer than this ("1,234,567.89"): a longer digit run is not one cell.
+MAX_CELL_CHARS = 14
 
 
 def is_glued(raw: str, width: int) -> bool:
@@ -21,54 +23,83 @@ def is_glued(raw: str, width: int) -> bool:
 
 def readings(token: str, width: int, signed: frozenset[int] = frozenset(),
              decimal: frozenset[int] = frozenset(), dash_blank: bool = False) -> list[tuple[float | None, ...]] | None:
-    """Every split of `token` into `width` numbers (no leading zeros; '-' only starts a signed column,
-    '.' only inside a decimal column; with `dash_blank`, a lone '-' is a blank cell, read as None).
-    None when there are too many to be useful."""
+    """Every split of `token` into `width` numbers (no leading zeros; '-'/'+' only start a signed
+    column, '.' only inside a decimal column, ',' only as a thousands separator; with `dash_blank`,
+    a lone '-' is a blank cell, read as None). None when there are more than `MAX_READINGS`: the
+    enumeration was cut off, which callers must report as such, never as "no reading".
+
+    Linear in the token: a split is built column by column from the positions that can still
+    finish the row (a dynamic programme over position × column, each cell at most
+    `MAX_CELL_CHARS` long), so a run of 120 zeros or a 5 MB digit run costs no more than its
+    length, and only feasible readings are ever enumerated.
+    """
     s = token.strip()
     n = len(s)
-    if width > n:
+    if width < 1 or width > n or n > width * MAX_CELL_CHARS:
         return []
-    out: list[tuple[float, ...]] = []
-    # cut points between characters; width-1 cuts among n-1 gaps
-    gaps = range(1, n)
-    count = 0
-    for cuts in combinations(gaps, width - 1):
-        count += 1
-        if count > MAX_READINGS * 20:
-            return None
-        bounds = (0, *cuts, n)
-        parts = [s[bounds[i] : bounds[i + 1]] for i in range(width)]
-        vals = []
-        for i, p in enumerate(parts):
-            if dash_blank and p == "-":
-                vals.append(None)  # 150-200 may be 150 | - | 200 with the 增/减 cell left blank
-                continue
-            v = _number(p, i in signed, i in decimal)
-            if v is None:
-                break
-            vals.append(v)
-        else:
-            out.append(tuple(vals))
+    parts_at: dict[tuple[int, int], list[tuple[int, float | None]]] = {}
+
+    def parts(pos: int, col: int) -> list[tuple[int, float | None]]:
+        key = (pos, col)
+        if key not in parts_at:
+            opts = []
+            for end in range(pos + 1, min(n, pos + MAX_CELL_CHARS) + 1):
+                p = s[pos:end]
+                if dash_blank and p == "-":
+                    opts.append((end, None))  # 150-200 may be 150 | - | 200 with the 增/减 cell blank
+                    continue
+                v = _number(p, col in signed, col in decimal)
+                if v is not None:
+                    opts.append((end, v))
+            parts_at[key] = opts
+        return parts_at[key]
+
+    # can[col] = positions from which columns col.. can consume the rest of the token exactly
+    can: list[set[int]] = [set() for _ in range(width + 1)]
+    can[width] = {n}
+    for col in range(width - 1, -1, -1):
+        lo, hi = max(0, n - (width - col) * MAX_CELL_CHARS), n - (width - col)
+        for pos in range(lo, hi + 1):
+            if any(end in can[col + 1] for end, _ in parts(pos, col)):
+                can[col].add(pos)
+    if 0 not in can[0]:
+        return []
+    out: list[tuple[float | None, ...]] = []
+    stack: list[tuple[int, int, tuple]] = [(0, 0, ())]
+    while stack:
+        pos, col, vals = stack.pop()
+        if col == width:
+            out.append(vals)
             if len(out) > MAX_READINGS:
                 return None
+            continue
+        for end, v in reversed(parts(pos, col)):
+            if end in can[col + 1]:
+                stack.append((end, col + 1, (*vals, v)))
     return out
+
+
+_INT = re.compile(r"0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+")
+_DEC = re.compile(r"(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)\.\d+")
 
 
 def _number(p: str, signed: bool, decimal: bool) -> float | None:
     neg = p.startswith("-")
-    body = p[1:] if neg else p
-    if neg and not signed:
+    sign = p[:1] in "-+" and p[:1] != ""
+    body = p[1:] if sign else p
+    if sign and not signed:
         return None
-    if not body or "-" in body:
+    if not body or "-" in body or "+" in body:
         return None
     if "." in body:
-        if not decimal or not re.fullmatch(r"(0|[1-9]\d*)\.\d+", body):
+        if not decimal or not _DEC.fullmatch(body):
             return None
-    elif not re.fullmatch(r"0|[1-9]\d*", body):
+    elif not _INT.fullmatch(body):
         return None
-    if neg and float(body) == 0:
+    value = float(body.replace(",", ""))
+    if sign and value == 0:
         return None
-    return -float(body) if neg else float(body)
+    return -value if neg else value
 
 
 def placements(cells: list, width: int):

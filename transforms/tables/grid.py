@@ -102,9 +102,10 @@ def split_cells(line: str) -> tuple[list[str], str]:
 
 
 # A value run in plain text: optional sign word, digits with internal '-' or '.', optional money unit.
-_RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.\-]\d+)*)(?:亿元|万元|元)?")
+_RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.\-]\d+)*)(?:亿元|万元|元)?")
+_SIGN_WORD = re.compile(r"^(?:增加?|减少?)\s*")
 _OCR_TOKEN = re.compile(r"(?<![A-Za-z\d])[\dOlI]*[OlI][\dOlI]*(?![A-Za-z\d])")
-_RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)")
+_RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)|持平|无增减|无变化")
 # A glyph OCR could not read, standing where a cell is: no CJK, at most two characters.
 _ILLEGIBLE = re.compile(r"\s+[^\s\u3400-\u9fff\d]{1,2}\s+")
 # A number followed by one of these is prose ("5件", "2019年"), not a table cell.
@@ -130,6 +131,12 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
         elif after in _PROSE_UNIT and not tok.endswith("元"):
             return None
         between = s[pos : m.start()]
+        if tokens and between in ("", ",") and tokens[-1][-1:].isdigit() and (tok[-1:].isdigit() or tok.endswith("元")):
+            # no separator at all: one glued run of several cells (356+312784, 612增加51893);
+            # sign words become the sign they mean so the glue reader can place them
+            tokens[-1] += between + _SIGN_WORD.sub(lambda w: "+" if w.group(0)[0] == "增" else "-", tok.strip())
+            pos = m.start() + len(tok)
+            continue
         if tokens and _ILLEGIBLE.fullmatch(between):
             tokens.append(between.strip())  # an unreadable cell (■, ?) between values keeps its place
         elif between.strip():

@@ -7,7 +7,7 @@ from itertools import product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
-from transforms.tables.glue import is_glued, placements, readings
+from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
 from transforms.tables.grid import Row, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
@@ -300,9 +300,14 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
     """Possible readings of one row as seven cells (several only for glued digits)."""
     width = len(APPLICANT_CODES)
     if r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, width):
-        found = [rd for rd in (readings(r.values[0].raw, width) or []) if rd[-1] == sum(rd[:-1])]
+        every = readings(r.values[0].raw, width)
+        found = [rd for rd in (every or []) if rd[-1] == sum(rd[:-1])]
+        if every is None:
+            out.findings.append(Finding("glued_cut_off", "warning", f"table 3 row {code}: digits '{r.values[0].raw[:40]}' "
+                                        f"have more than {MAX_READINGS} readings; the search was cut off and the row left null"))
+            return [tuple(ParsedCell(None, "missing") for _ in range(width))]
         if not found:
-            out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{r.values[0].raw}' fit no reading"))
+            out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{r.values[0].raw[:40]}' fit no reading"))
             return [tuple(ParsedCell(None, "missing") for _ in range(width))]
         return [tuple(ParsedCell(v, "printed") for v in rd) for rd in found]
     fitted, note = fit_values(r.values, width)
