@@ -1,36 +1,173 @@
 """The `gongkai` command: `run` materialises years through Dagster's own execution; `ui` starts Dagster.
 
-Both set the input and warehouse folders in the environment and a persistent DAGSTER_HOME under
-the warehouse (telemetry off) before the definitions load, so the UI sees the CLI's runs.
+Both check the input and the warehouse first (nothing is created when a check fails), take the
+warehouse lock (one run per warehouse at a time), set the input and warehouse folders in the
+environment and a persistent DAGSTER_HOME under the warehouse (telemetry and the community modal
+off) before the definitions load, so the UI sees the CLI's runs. Every error is one line on stderr;
+the exit codes are in EXIT_CODES.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
+import shutil
+import signal
+import socket
 import sys
+import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from orchestration.resources import DEFAULT_INPUT
 
-DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+DAGSTER_SECTIONS = {"telemetry": "telemetry:\n  enabled: false\n", "nux": "nux:\n  enabled: false\n"}
+DAGSTER_YAML = "".join(DAGSTER_SECTIONS.values())
 # Dagster logs every step event at DEBUG; the CLI prints its own progress and summary instead.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
+EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_BUSY, EXIT_WAREHOUSE, EXIT_NO_REPORTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 5, 130
+EXIT_CODES = {
+    EXIT_OK: "the pipeline ran (reports may still be quarantined; see dq_findings)",
+    EXIT_STOPPED: "a blocking check or a failed step stopped a year (the message names it), or an unexpected error",
+    EXIT_USAGE: "bad command line, or the input cannot be used (missing, a file, empty, unreadable), "
+                "or the intake failed, or the UI port is busy",
+    EXIT_BUSY: "another gongkai run holds the warehouse lock (the message names its PID)",
+    EXIT_WAREHOUSE: "the warehouse cannot be written (not writable, read-only, disk full); the marts are left as they were",
+    EXIT_NO_REPORTS: "the input holds no report files (every file was rejected; see dq_findings)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C): the whole run stopped; every year is either as before or fully written",
+}
+STORAGE_ERRNOS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exhausted",
+                  errno.EROFS: "it is on a read-only file system", errno.EACCES: "permission denied",
+                  errno.EPERM: "permission denied"}
 
-def _prepare(input_dir: str, warehouse: str, max_file_mb: float | None = None) -> Path:
-    """Point the environment at the folders and create DAGSTER_HOME with telemetry disabled."""
+
+class Fail(Exception):
+    """A one-line error with its exit code."""
+
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def say(msg: str) -> None:
+    """One line on stderr."""
+    print(f"gongkai: {msg}", file=sys.stderr, flush=True)
+
+
+def parse_years(text: str) -> list[int] | None:
+    """`all` → None; `2019,2020`, `2019-2021` and mixes (`2019,2021-2022`) → sorted years."""
+    t = (text or "").strip().lower()
+    if t == "all":
+        return None
+    years: set[int] = set()
+    for part in t.split(","):
+        m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", part)
+        if not m:
+            raise argparse.ArgumentTypeError(
+                f"invalid --years {text!r}: use years like 2019,2020, a range like 2019-2021, or all")
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        if b < a or not (1900 <= a <= 2100 and 1900 <= b <= 2100):
+            raise argparse.ArgumentTypeError(
+                f"invalid --years {text!r}: a range goes from the earlier year to the later one, within 1900-2100")
+        years.update(range(a, b + 1))
+    return sorted(years)
+
+
+def _storage_reason(exc: OSError) -> str:
+    return STORAGE_ERRNOS.get(exc.errno, exc.strerror or str(exc))
+
+
+def check_input(path: str) -> Path:
+    """The input folder must exist, be a folder, be readable and hold at least one entry."""
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise Fail(EXIT_USAGE, f"input folder {p} does not exist (--input)")
+    if not p.is_dir():
+        raise Fail(EXIT_USAGE, f"input {p} is a file, not a folder; pass the folder that holds the reports (--input)")
+    try:
+        with os.scandir(p) as it:
+            empty = next(it, None) is None
+    except OSError as exc:
+        raise Fail(EXIT_USAGE, f"input folder {p} cannot be read: {exc.strerror or exc}") from None
+    if empty:
+        raise Fail(EXIT_USAGE, f"input folder {p} is empty: there are no report files to read (--input)")
+    return p.resolve()
+
+
+def check_warehouse(path: str) -> Path:
+    """The warehouse (or, if it does not exist yet, the folder it would be created in) must take a write.
+
+    A small probe file is written, synced and removed, so a read-only file system, missing write
+    permission and a full disk are all found before anything is created.
+    """
+    from transforms.marts import test_fault
+
+    wh = Path(path).expanduser().resolve()
+    if wh.exists() and not wh.is_dir():
+        raise Fail(EXIT_WAREHOUSE, f"warehouse {wh} is a file, not a folder (--warehouse)")
+    probe_dir = wh
+    while not probe_dir.exists():
+        probe_dir = probe_dir.parent
+    if not probe_dir.is_dir():
+        raise Fail(EXIT_WAREHOUSE, f"warehouse {wh} cannot be created: {probe_dir} is a file")
+    try:
+        test_fault("preflight")
+        fd, name = tempfile.mkstemp(prefix=".gongkai-probe-", dir=probe_dir)
+        try:
+            os.write(fd, b"\0" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(name)
+    except OSError as exc:
+        where = f"warehouse {wh}" if probe_dir == wh else f"folder {probe_dir} (where the warehouse {wh} would go)"
+        raise Fail(EXIT_WAREHOUSE, f"cannot write to the {where}: {_storage_reason(exc)}; nothing was changed") from None
+    return wh
+
+
+def check_port(port: int) -> None:
+    """The UI port must be free on 127.0.0.1 (otherwise `dagster dev` would wait or fail obscurely)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise Fail(EXIT_USAGE, f"port {port} on 127.0.0.1 is already in use ({exc.strerror}); "
+                                   "stop what uses it or pick another with --port (make ui PORT=…)") from None
+
+
+def _lock(wh: Path, wait: float):
+    """Take the warehouse lock, waiting up to `wait` seconds; exit 3 naming the holder otherwise."""
+    from orchestration.lock import WarehouseBusy, WarehouseLock
+
+    wh.mkdir(parents=True, exist_ok=True)
+    try:
+        return WarehouseLock(wh).acquire(
+            wait, on_wait=lambda pid: print(f"  waiting up to {wait:.0f} s for the gongkai run holding {wh} "
+                                            f"(PID {pid or '?'}) …", flush=True))
+    except WarehouseBusy as exc:
+        raise Fail(EXIT_BUSY, str(exc)) from None
+
+
+def _prepare(input_dir: str, warehouse: str, max_file_mb: float | None = None, scope: str = "shared") -> Path:
+    """Point the environment at the folders and create DAGSTER_HOME with telemetry and the modal disabled."""
     wh = Path(warehouse).resolve()
     home = wh / ".dagster"
     home.mkdir(parents=True, exist_ok=True)
     cfg = home / "dagster.yaml"
-    if not cfg.exists():
-        cfg.write_text(DAGSTER_YAML)
-    elif "telemetry" not in cfg.read_text():  # keep the user's own instance settings
-        cfg.write_text(cfg.read_text().rstrip("\n") + "\n" + DAGSTER_YAML)
+    text = cfg.read_text() if cfg.exists() else ""
+    missing = [body for key, body in DAGSTER_SECTIONS.items() if not re.search(rf"^{key}\s*:", text, re.M)]
+    if missing:  # keep the user's own instance settings
+        tmp = cfg.with_name(f".dagster.yaml.tmp-{os.getpid()}")
+        tmp.write_text((text.rstrip("\n") + "\n" if text.strip() else "") + "".join(missing))
+        os.replace(tmp, cfg)
     os.environ["GONGKAI_INPUT"] = str(Path(input_dir).resolve())
     os.environ["GONGKAI_WAREHOUSE"] = str(wh)
+    os.environ["GONGKAI_LAYER_SCOPE"] = scope
     os.environ["DAGSTER_HOME"] = str(home)
     if max_file_mb is not None:
         os.environ["GONGKAI_MAX_FILE_BYTES"] = str(int(max_file_mb * 1024 * 1024))
@@ -68,7 +205,7 @@ def _summary(warehouse: Path, year: int) -> str:
 
     def read(t):
         p = partition_dir(marts, t, year) / "part-0.parquet"
-        return pl.read_parquet(p) if p.exists() else None
+        return pl.read_parquet(p, hive_partitioning=False) if p.exists() else None
 
     dim, fnd = read("dim_report"), read("dq_findings")
     if dim is None:
@@ -86,10 +223,66 @@ def _summary(warehouse: Path, year: int) -> str:
             + f"; findings {0 if fnd is None else len(fnd)} ({errors} errors)")
 
 
+def _storage_error(result) -> str | None:
+    """A failed run that failed because the warehouse could not be written: why, in words."""
+    for ev in result.all_events:
+        if ev.event_type_value in ("STEP_FAILURE", "RUN_FAILURE") and getattr(ev.event_specific_data, "error", None):
+            err = ev.event_specific_data.error
+            while err is not None:
+                m = re.search(r"\[Errno (\d+)\] ([^:\n]*)", err.message or "")
+                if m and int(m.group(1)) in STORAGE_ERRNOS:
+                    return f"{STORAGE_ERRNOS[int(m.group(1))]} ({m.group(2).strip()})"
+                err = err.cause
+    return None
+
+
+def _interrupted(result) -> bool:
+    """Whether Dagster stopped the run because of Ctrl-C (it captures SIGINT while it executes)."""
+    from dagster._utils.error import SerializableErrorInfo  # noqa: F401 (the error type of the events)
+
+    for ev in result.all_events:
+        data = ev.event_specific_data
+        err = getattr(data, "error", None)
+        if getattr(data, "error_source", None) is not None and str(getattr(data.error_source, "value", "")) == "INTERRUPT":
+            return True
+        while err is not None:
+            if err.cls_name in ("KeyboardInterrupt", "DagsterExecutionInterruptedError"):
+                return True
+            err = err.cause
+    return False
+
+
+def _check(result, wh: Path, what: str) -> None:
+    """Turn an interrupted run or an unwritable warehouse into the whole run's exit."""
+    if _interrupted(result):
+        raise KeyboardInterrupt
+    if (why := _storage_error(result)) is not None:
+        raise Fail(EXIT_WAREHOUSE, f"cannot write to the warehouse {wh}: {why} during {what}; "
+                                   "the marts are left as they were")
+
+
 def cmd_run(args) -> int:
-    """Materialise the intake job, then every chosen year partition, and print a summary."""
-    wh = _prepare(args.input, args.warehouse, args.max_file_mb)
+    """Check the input and warehouse, take the lock, run intake, every chosen year and continuity."""
+    inp = check_input(args.input)
+    wh = check_warehouse(args.warehouse)
+    years_wanted = parse_years(args.years) if isinstance(args.years, str) else args.years
+    lock = _lock(wh, args.lock_wait)
+    try:
+        return _run_locked(args, inp, wh, years_wanted)
+    finally:
+        lock.release()
+
+
+def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> int:
+    scope = f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    layers = wh / "layers"
+    for stale in layers.glob("run-*") if layers.is_dir() else []:  # left by killed or failed runs (we hold the lock)
+        shutil.rmtree(stale, ignore_errors=True)
+    wh = _prepare(str(inp), str(wh), args.max_file_mb, scope=scope)
+    _engine_env(args)
     from dagster import DagsterInstance
+
+    from orchestration import progress
 
     from orchestration.definitions import defs
     from orchestration.partitions import YEAR_PARTITIONS
@@ -98,45 +291,81 @@ def cmd_run(args) -> int:
     t0 = time.perf_counter()
     print(f"gongkai: input {os.environ['GONGKAI_INPUT']} → warehouse {wh}", flush=True)
     intake = defs.resolve_job_def("intake").execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    _check(intake, wh, "the intake")
     if not intake.success:
-        print("intake failed:\n  " + "\n  ".join(_failure_messages(intake)), file=sys.stderr)
-        return 2
+        say("intake failed: " + "; ".join(_failure_messages(intake) or ["unknown failure"]))
+        return EXIT_USAGE
     manifest = intake.output_for_node("landing_manifest")
     rejected_no_year = manifest.filter(manifest["report_year"].is_null()).height
+    accepted = manifest.filter(manifest["status"] == "accepted").height
     known = sorted(int(y) for y in instance.get_dynamic_partitions(YEAR_PARTITIONS.name)
                    if int(y) in set(manifest["report_year"].drop_nulls().to_list()))
-    years = known if args.years in (None, "all") else sorted({int(y) for y in args.years.split(",") if y.strip()})
-    print(f"  landing: {manifest.height} files, {manifest.filter(manifest['status'] == 'accepted').height} accepted, "
+    years = known if years_wanted is None else years_wanted
+    print(f"  landing: {manifest.height} files, {accepted} accepted, "
           f"{rejected_no_year} without a year; years found: {', '.join(map(str, known)) or 'none'}", flush=True)
+    if accepted == 0:
+        say(f"warning: no report files in {inp}: none of its {manifest.height} file(s) is a report "
+            "(each rejection is in dq_findings)")
+        return EXIT_NO_REPORTS
     job = defs.resolve_job_def("year_pipeline")
     failed = False
+    totals = progress.RunTotals()
+    per_year = dict(manifest.group_by("report_year").len().iter_rows())
     for i, year in enumerate(years, 1):
         if year not in known:
             print(f"  [{i}/{len(years)}] {year}: no reports for this year in the input; skipped", flush=True)
             continue
         t = time.perf_counter()
         print(f"  [{i}/{len(years)}] {year}: running …", flush=True)
-        res = job.execute_in_process(partition_key=str(year), instance=instance, raise_on_error=False,
-                                     run_config=QUIET)
+        with progress.year(year, total=per_year.get(year, 0)) as shown:  # live line on a terminal
+            res = job.execute_in_process(partition_key=str(year), instance=instance, raise_on_error=False,
+                                         run_config=QUIET)
+        totals.add(shown)
+        _check(res, wh, f"the {year} run")
         if res.success:
             print(_summary(wh, year) + f" ({time.perf_counter() - t:.1f} s)", flush=True)
+            if shown.summary():
+                print(f"    {shown.summary()}", flush=True)
         else:
             failed = True
             print(f"  {year}: STOPPED\n    " + "\n    ".join(_failure_messages(res) or ["unknown failure"]), flush=True)
     cont = defs.resolve_job_def("continuity").execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
+    _check(cont, wh, "the cross-year continuity")
     if cont.success:
         n = cont.asset_materializations_for_node("cross_year_continuity")[0].metadata["violations"].value
         print(f"  cross-year continuity: {n} violation(s) across the years in the warehouse", flush=True)
     else:
         failed = True
         print("  cross-year continuity: STOPPED\n    " + "\n    ".join(_failure_messages(cont)), flush=True)
+    print(totals.line(), flush=True)
     print(f"done in {time.perf_counter() - t0:.1f} s; DuckDB views: {wh / 'gongkai.duckdb'}", flush=True)
-    return 1 if failed else 0
+    if not failed:
+        shutil.rmtree(layers / scope, ignore_errors=True)  # this run's intermediates
+    return EXIT_STOPPED if failed else EXIT_OK
+
+
+def _engine_env(args) -> None:
+    """--workers and --report-budget-s reach the batch engine (transforms/engine.py) through the environment."""
+    if getattr(args, "workers", None):
+        os.environ["GONGKAI_WORKERS"] = str(max(1, args.workers))
+    if getattr(args, "report_budget_s", None) is not None:
+        os.environ["GONGKAI_REPORT_BUDGET_S"] = str(args.report_budget_s)
 
 
 def cmd_ui(args) -> int:
     """Start the Dagster webserver and daemon (`dagster dev`) on 127.0.0.1 only."""
-    _prepare(args.input, args.warehouse, args.max_file_mb)
+    inp = check_input(args.input)
+    wh = check_warehouse(args.warehouse)
+    check_port(args.port)
+    lock = _lock(wh, args.lock_wait)  # only while the instance is created (the sqlite init race)
+    try:
+        _prepare(str(inp), str(wh), args.max_file_mb, scope="ui")
+        _engine_env(args)
+        from dagster import DagsterInstance
+
+        DagsterInstance.get().get_runs(limit=1)
+    finally:
+        lock.release()
     bin_dir = Path(sys.executable).parent
     dagster = str(bin_dir / "dagster") if (bin_dir / "dagster").exists() else "dagster"
     argv = [dagster, "dev", "-h", "127.0.0.1", "-p", str(args.port), "-m", "orchestration.definitions"]
@@ -145,9 +374,17 @@ def cmd_ui(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line with a hint (exit 2)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"gongkai: {message} (see '{self.prog} --help')\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command line and dispatch."""
-    ap = argparse.ArgumentParser(prog="gongkai", description=__doc__)
+    """Parse the command line and dispatch; every failure is one line and an exit code (EXIT_CODES)."""
+    ap = _Parser(prog="gongkai", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                 epilog="exit codes:\n" + "\n".join(f"  {k:>3}  {v}" for k, v in EXIT_CODES.items()))
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("run", "ui"):
         p = sub.add_parser(name)
@@ -155,12 +392,48 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--warehouse", default="warehouse", help="warehouse folder (default: ./warehouse)")
         p.add_argument("--max-file-mb", type=float, default=None,
                        help="files larger than this are rejected as oversize (default 20, or $GONGKAI_MAX_FILE_BYTES)")
+        p.add_argument("--lock-wait", type=float, default=30.0, metavar="SECONDS",
+                       help="how long to wait for another gongkai run on the same warehouse (default 30)")
+        p.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="worker processes for the per-report work (default: all cores; 1 = in-process)")
+        p.add_argument("--report-budget-s", type=float, default=None, metavar="SECONDS",
+                       help="time budget per report and layer; past it the report is partial (default 20, 0 = none)")
         if name == "run":
-            p.add_argument("--years", default="all", help="comma-separated years, or 'all' (default)")
+            p.add_argument("--years", default=None, type=parse_years,
+                           help="years to run: 2019,2020 or a range 2019-2021 or all (default)")
         else:
             p.add_argument("--port", type=int, default=3000)
     args = ap.parse_args(argv)
-    return cmd_run(args) if args.cmd == "run" else cmd_ui(args)
+    wh = Path(args.warehouse).expanduser().resolve()
+    try:
+        return cmd_run(args) if args.cmd == "run" else cmd_ui(args)
+    except Fail as exc:
+        say(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the clean exit
+        say("interrupted: the run stopped; every year in the warehouse is either as it was or fully written")
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if exc.errno in STORAGE_ERRNOS:
+            say(f"cannot write to the warehouse {wh}: {_storage_reason(exc)} ({exc.strerror}); "
+                "the marts are left as they were")
+            return EXIT_WAREHOUSE
+        return _unexpected(wh)
+    except Exception:  # never a traceback on the terminal: one line, the details in a file
+        return _unexpected(wh)
+
+
+def _unexpected(wh: Path) -> int:
+    exc = sys.exc_info()[1]
+    log = wh / ".gongkai-error.log" if wh.is_dir() else Path(tempfile.gettempdir()) / "gongkai-error.log"
+    try:
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    say(f"unexpected error: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}{where}")
+    return EXIT_STOPPED
 
 
 if __name__ == "__main__":

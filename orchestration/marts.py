@@ -5,7 +5,7 @@ from pathlib import Path
 
 import polars as pl
 from dagster import (
-    AssetCheckResult, AssetCheckSpec, AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult,
     MetadataValue, multi_asset,
 )
 
@@ -17,8 +17,8 @@ from orchestration.resources import GongkaiConfig
 from transforms.findings import FINDINGS_SCHEMA
 from transforms.landing import unassigned_findings
 from transforms.marts import (
-    MART_TABLES, ViewsBusy, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
-    write_partition, write_table,
+    MART_TABLES, ViewsNotRefreshed, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
+    write_partition, write_table, write_year, year_files,
 )
 
 GX_CHECK = "gx_marts_suite"
@@ -81,6 +81,13 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
     cells = {"request_handling_cells": request_handling_cells, "active_disclosure_cells": active_disclosure_cells,
              "review_litigation_cells": review_litigation_cells}
     findings = pl.concat([raw_findings, normalised_findings, sections_findings, typed_findings]).cast(FINDINGS_SCHEMA)
+    no_reports = normalised_reports.height == 0
+    if no_reports:  # a partition the input has no report for: say so, never "all expectations passed"
+        findings = pl.concat([findings, pl.DataFrame([{
+            "report_id": None, "source_path": "", "report_year": year, "stage": "marts",
+            "check_name": "year_without_reports", "severity": "warning",
+            "message": f"no report of {year} in the input folder {gongkai.input_dir}; nothing to check for this year"}],
+            schema=FINDINGS_SCHEMA)])
     marts = build_marts(normalised_reports, report_sections, cells, findings)
     contracts = {t: validate(t, df) for t, df in marts.items()}
     manifest_year = landing_manifest.filter(pl.col("report_year") == year)
@@ -91,12 +98,15 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
     html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}", marts["dq_findings"]),
                     encoding="utf-8")
     gate_ok = all(r.passed for r in contracts.values()) and not failed
-    if gate_ok:
-        for t, df in marts.items():
-            write_partition(gongkai.marts, t, year, df)
+    kept = no_reports and (partition_dir(gongkai.marts, "dim_report", year) / "part-0.parquet").exists()
+    written = gate_ok and not kept  # a year already in the warehouse is never replaced by an empty one
+    if kept:
+        context.log.warning(f"no report of {year} in the input; the year's marts already in the warehouse are kept")
+    if written:
+        write_year(gongkai.marts, year, marts)  # all tables of the year, published together
         _views(context, gongkai)
     for t, df in marts.items():
-        meta = {"rows": len(df), "written": gate_ok, "path": str(partition_dir(gongkai.marts, t, year)),
+        meta = {"rows": len(df), "written": written, "path": str(partition_dir(gongkai.marts, t, year)),
                 "quality report": MetadataValue.path(str(html))}
         if t == "dim_report":
             status = df.group_by("parse_status").len().sort("parse_status")
@@ -108,11 +118,15 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
         yield AssetCheckResult(asset_key=_key(t), check_name=CONTRACT_CHECK, passed=contracts[t].passed,
                                metadata={"summary": contracts[t].summary,
                                          "failures": MetadataValue.md(md_table(contracts[t].failures))})
+    details = "\n".join(f"- {o.table}.{o.column} {o.expectation}: {o.details}" for o in failed) or "all passed"
+    if no_reports:
+        details = (f"warning: no report of {year} in the input, so there was nothing to check"
+                   + ("; the marts already in the warehouse were kept" if kept else "") + ("\n" + details if failed else ""))
     yield AssetCheckResult(
-        asset_key=_key("dim_report"), check_name=GX_CHECK, passed=not failed,
+        asset_key=_key("dim_report"), check_name=GX_CHECK, passed=not failed and not no_reports,
+        severity=AssetCheckSeverity.WARN if no_reports and not failed else AssetCheckSeverity.ERROR,
         metadata={"expectations": len(outcomes), "failed": len(failed), "quality report": MetadataValue.path(str(html)),
-                  "details": MetadataValue.md("\n".join(f"- {o.table}.{o.column} {o.expectation}: {o.details}" for o in failed)
-                                              or "all passed")},
+                  "reports": normalised_reports.height, "details": MetadataValue.md(details)},
     )
 
 
@@ -120,7 +134,7 @@ def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:
     """Refresh the DuckDB views; a file held open elsewhere is logged, not fatal (the marts are written)."""
     try:
         return ", ".join(refresh_views(Path(gongkai.warehouse_dir)))
-    except ViewsBusy as exc:
+    except ViewsNotRefreshed as exc:
         context.log.warning(str(exc))
         return f"not refreshed: {exc}"
 
@@ -149,5 +163,5 @@ def cross_year_continuity(context: AssetExecutionContext, gongkai: GongkaiConfig
 
 def _all_years(marts_dir: Path, table: str) -> pl.DataFrame | None:
     """Every year partition of a mart table, or None when there is none."""
-    files = sorted((marts_dir / table).glob("report_year=*/part-0.parquet"))
+    files = [f for f in year_files(marts_dir, table) if f.name == "part-0.parquet"]
     return pl.concat([pl.read_parquet(f, hive_partitioning=False) for f in files], how="vertical_relaxed") if files else None

@@ -44,24 +44,41 @@ class GongkaiConfig(ConfigurableResource):
         return Path(self.warehouse_dir) / "marts"
 
 
+def layer_scope() -> str:
+    """Whose intermediates these are: $GONGKAI_LAYER_SCOPE (one per `gongkai run`; `ui` for the UI)."""
+    return os.environ.get("GONGKAI_LAYER_SCOPE") or "shared"
+
+
 class LayerIOManager(ConfigurableIOManager):
-    """Stores each layer's polars frame as Parquet under WAREHOUSE/layers/<asset>/<year>.parquet."""
+    """Stores each layer's polars frame as Parquet under WAREHOUSE/layers/<scope>/<asset>/<year>.parquet.
+
+    The scope keeps runs apart: every `gongkai run` has its own (removed when it succeeds), so a run
+    never reads another run's intermediates; the UI's runs share the scope `ui`.
+    """
 
     base_dir: str
+    scope: str = "shared"
 
     def _path(self, context: OutputContext | InputContext) -> Path:
         key = "__".join(context.asset_key.path)
         part = context.asset_partition_key if context.has_asset_partitions else "all"
-        return Path(self.base_dir) / "layers" / key / f"{part}.parquet"
+        return Path(self.base_dir) / "layers" / self.scope / key / f"{part}.parquet"
 
     def handle_output(self, context: OutputContext, obj: pl.DataFrame) -> None:
         if obj is None:
             return
+        from transforms.marts import test_fault
+
         path = self._path(context)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        obj.write_parquet(tmp, compression="zstd", statistics=True)
-        os.replace(tmp, path)
+        try:
+            test_fault("layers")
+            obj.write_parquet(tmp, compression="zstd", statistics=True)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def load_input(self, context: InputContext) -> pl.DataFrame:
         return pl.read_parquet(self._path(context))
