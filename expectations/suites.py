@@ -341,7 +341,8 @@ tr.fail td.st{color:#b42318;font-weight:600} td.d{font-family:ui-monospace,monos
 """
 
 
-def render_quality_html(outcomes: list[SuiteOutcome], title: str, findings: pl.DataFrame | None = None) -> str:
+def render_quality_html(outcomes: list[SuiteOutcome], title: str, findings: pl.DataFrame | None = None,
+                        reports: pl.DataFrame | None = None) -> str:
     """A self-contained HTML page (inline CSS, no scripts, no external assets) of the outcomes.
 
     Failures are listed first so a reader sees what needs attention without scrolling.
@@ -365,22 +366,38 @@ def render_quality_html(outcomes: list[SuiteOutcome], title: str, findings: pl.D
         f"({len(outcomes) - n_fail} passed, {n_fail} failed)</p>"
         "<table><thead><tr><th>status</th><th>table</th><th>expectation</th><th>column</th>"
         "<th>details</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        + _findings_html(findings) + "</body></html>\n"
+        + _findings_html(findings, reports) + "</body></html>\n"
     )
 
 
-def _findings_html(findings: pl.DataFrame | None) -> str:
-    """The year's findings: counts per check, then every finding (errors first)."""
+def _findings_html(findings: pl.DataFrame | None, reports: pl.DataFrame | None = None) -> str:
+    """The year's findings: counts per check, then every finding grouped by agency name and file (errors
+    first), with the table cell a finding names where there is one. `reports` (dim_report) gives the names."""
     if findings is None:
         return ""
+    from transforms.analysis import finding_location
+
     counts = findings.group_by("stage", "check_name", "severity").len().sort("severity", "stage", "check_name")
     head = "".join(f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td><td>{html.escape(str(c))}</td>"
                    f"<td>{n}</td></tr>" for a, b, c, n in counts.iter_rows())
-    rows = "".join(
-        f"<tr class=\"{'fail' if r['severity'] == 'error' else 'pass'}\"><td>{html.escape(str(r['source_path']))}</td>"
-        f"<td>{html.escape(str(r['stage']))}</td><td>{html.escape(str(r['check_name']))}</td>"
-        f"<td class=\"d\">{html.escape(str(r['message']))}</td></tr>"
-        for r in findings.sort("severity", "source_path").iter_rows(named=True))
+    names = ({} if reports is None or "agency_name" not in reports.columns
+             else dict(zip(reports["report_id"].to_list(), reports["agency_name"].to_list())))
+    f = findings.with_columns(
+        agency=pl.col("report_id").replace_strict(names, default=None, return_dtype=pl.String).fill_null("(no agency read)"),
+        cell=pl.col("message").map_elements(finding_location, return_dtype=pl.String),
+        _err=(pl.col("severity") == "error").cast(pl.Int32))
+    groups = (f.group_by("agency", "source_path").agg(pl.col("_err").sum().alias("errors"), pl.len().alias("n"))
+              .sort(["errors", "agency", "source_path"], descending=[True, False, False], nulls_last=True))
+    body = []
+    for agency, path, errors, n in groups.select("agency", "source_path", "errors", "n").iter_rows():
+        rows = "".join(
+            f"<tr class=\"{'fail' if r['severity'] == 'error' else 'pass'}\"><td>{html.escape(str(r['severity']))}</td>"
+            f"<td>{html.escape(str(r['stage']))}</td><td>{html.escape(str(r['check_name']))}</td>"
+            f"<td>{html.escape(r['cell'] or '')}</td><td class=\"d\">{html.escape(str(r['message']))}</td></tr>"
+            for r in f.filter((pl.col("agency") == agency) & (pl.col("source_path").eq_missing(path)))
+            .sort("_err", "stage", "check_name", "message", descending=[True, False, False, False]).iter_rows(named=True))
+        body.append(f"<h3>{html.escape(agency)} <small>{html.escape(str(path))} · {n} finding(s), {errors} error(s)"
+                    "</small></h3><table><thead><tr><th>severity</th><th>stage</th><th>check</th><th>cell</th>"
+                    f"<th>message</th></tr></thead><tbody>{rows}</tbody></table>")
     return (f"<h2>Findings ({findings.height})</h2><table><thead><tr><th>stage</th><th>check</th><th>severity</th>"
-            f"<th>n</th></tr></thead><tbody>{head}</tbody></table><h2>Every finding</h2><table><thead><tr>"
-            f"<th>file</th><th>stage</th><th>check</th><th>message</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"<th>n</th></tr></thead><tbody>{head}</tbody></table><h2>Findings by agency and file</h2>" + "".join(body))
