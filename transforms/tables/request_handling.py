@@ -41,7 +41,35 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
 }
 EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
            "carried_over": ("收到和处理",)}
+_TRAILING_OTHER_MISC = re.compile(r"(?<!\d)3[.、]其他$")
 _OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*(?:3[.、]?)?\s*其他$")
+
+
+def outcome_code(label: str) -> str | None:
+    """The outcome row a label names; when it names several, the one printed last.
+
+    Broken PDF→markdown puts neighbouring labels side by side in one row
+    (`5.要求行政机关确认或重新出具已获取信息 | (六)其他处理 | 1.…逾期不补正…`): the numbers that follow
+    belong to the label nearest them, never to whichever key happens to be longest.
+    """
+    compact = re.sub(r"\s+", "", label)
+    if _TRAILING_OTHER_MISC.search(compact) and (
+            "其他处理" in compact or any(k in compact for c in OTHER_SPLIT for k in OUTCOME_KEYS.get(c, ()))):
+        return "other_misc"  # '…缴纳费用… 3.其他': the (六) group's last sub-row printed after its neighbour
+    ends: dict[str, int] = {}
+    for code, keys in OUTCOME_KEYS.items():
+        if any(x in compact for x in EXCLUDE.get(code, ())):
+            continue
+        end = max((compact.rfind(k) + len(k) for k in keys if k in compact), default=-1)
+        if end >= 0:
+            ends[code] = end
+    if len(ends) >= 2:
+        last = max(ends.values())
+        tail_codes = [c for c, e in ends.items() if e == last]
+        first_start = min(compact.rfind(k) for c in tail_codes for k in OUTCOME_KEYS[c] if k in compact)
+        # keys of one row can overlap ((七)总计 and 总计); only a separate earlier label is cut off
+        return match_label(compact[first_start:], OUTCOME_KEYS, EXCLUDE) or match_label(label, OUTCOME_KEYS, EXCLUDE)
+    return match_label(label, OUTCOME_KEYS, EXCLUDE)
 
 
 def template_rows(template: str, split_other: bool) -> list[str]:
@@ -233,7 +261,7 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
     for r in rows:
         if _is_header(r):
             continue
-        code = match_label(r.label, OUTCOME_KEYS, EXCLUDE) if r.label else None
+        code = outcome_code(r.label) if r.label else None
         if code is None and prev in ("other", "other_no_correction", "other_unpaid_fee") and _OTHER_MISC.match(
             re.sub(r"\s+", "", r.label)
         ):
@@ -244,7 +272,7 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
         if not has_numbers and r.label and _continues(out, own_line, r):
             prev_code, prev_row = out[-1]
             merged = Row(prev_row.line_no, prev_row.label + r.label, prev_row.values, [], prev_row.shape, prev_row.raw)
-            better = match_label(merged.label, OUTCOME_KEYS, EXCLUDE)
+            better = outcome_code(merged.label)
             if code is None and better is not None:
                 out[-1] = (better, merged)  # the wrapped second line completes the label (逾期 | 不补正)
                 continue
