@@ -46,7 +46,7 @@ _PERIOD_RE = re.compile(
     r"(?:起)?(?:至|到|-|—|~|～)(\d{4})年(\d{1,2})月(\d{1,2})日"
 )
 _LOOSE_YEAR_RE = re.compile(r"(?<![\d〔\[(])((?:19|20)\d{2})年(?!\d{1,2}月)")
-_BODY_TITLE_RE = re.compile(rf"《([^《》\n]{{2,60}}?)\s?{_YEAR}\s?年度?\s?{_TOPIC}")
+_BODY_TITLE_RE = re.compile(rf"《([^《》\n]{{2,60}}?) ?{_YEAR} ?年度? ?{_TOPIC}[^《》\n]{{0,24}}》")
 
 _CN_NUM = r"[〇○零一二三四五六七八九十]"
 _DATE = (
@@ -70,11 +70,12 @@ _FIELD_RE = re.compile(rf"({_FIELD_KEYS})\s?:\s?([^\n\t|]{{0,100}}?)(?=\s?(?:(?:
 _AGENCY_FIELDS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "公开单位", "公开主体", "来源", "信息来源")
 _TITLE_FIELDS = ("标题", "文章标题", "信息名称", "题目")
 _BODY_START_RE = re.compile(r"={3,}|一、\s?总体情况|一、\s?概述")
-# 本报告…由XX(根据…)编制 / XX编制了本报告: the clause naming who compiled the report.
-_COMPILED_CLAUSE_RE = re.compile(
-    r"由([^\s,。;:、《》“”()]{2,60}?)(?:编制|制作|编写|起草|编撰|撰写|发布|公布)"
-    r"|([^\s,。;:、《》“”()]{2,40}?)(?:编制|制作|编写|起草|编撰|撰写|制定)了?(?:本|此)(?:年度)?(?:报告|年报)"
-)
+# 本报告…由XX(根据…)编制 / XX编制了本报告: the clause naming who compiled the report. The verb is
+# found first; the clause before it (to the last punctuation, at most 60 characters) names the body.
+_COMPILE_VERB_RE = re.compile(r"编制|制作|编写|起草|编撰|撰写|制定|发布|公布")
+_THIS_REPORT_RE = re.compile(r"了?(?:本|此)(?:年度)?(?:报告|年报)")
+_CLAUSE_BREAK_RE = re.compile(r"[\s,。;:、《》“”()]")
+_SENTENCE_BREAK_RE = re.compile(r"[。;!?\n]")
 _CLAUSE_STOP_RE = re.compile(r"负责|牵头|汇总|组织|统一|会同|依据|根据|按照|结合|对照|在|于|对")
 _LEADING_FUNCTION_RE = re.compile(r"^(?:现|特|并|已|均|经|由|是|为|将|我们|今)+")
 
@@ -94,6 +95,7 @@ _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人�
 _AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
 # What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
 _NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|http|www")
+_SELF_REFERENCE_RE = re.compile(r"^(?:我|本|该|全|各|此|其)")
 _UNKNOWN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:县|区|市|旗)")
 _GENERIC_PLACE_RE = re.compile(r"开发|高新|园|新区|保税|实验|试验|示范|经济|工业|管理|城区|郊区|市区|辖区|矿区|景区|社区|片区|小区|山区|林区|全|本|各|该|我")
 # Printed forms of a place's own body, preferred over the default suffix when the report prints one.
@@ -445,8 +447,15 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
 def _compiled_by(view: _View) -> str | None:
     """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
     for part in (view.head, view.tail):
-        for m in _COMPILED_CLAUSE_RE.finditer(_SPACE_RE.sub("", part)):
-            chunk = m.group(1) or m.group(2)
+        part = _SPACE_RE.sub("", part)
+        for m in _COMPILE_VERB_RE.finditer(part):
+            window = _SENTENCE_BREAK_RE.split(part[max(0, m.start() - 80) : m.start()])[-1]
+            if "由" in window:  # 由XX根据《条例》要求编制: the body follows 由, up to the next clause word
+                chunk = _CLAUSE_BREAK_RE.split(window[window.index("由") + 1 :])[0]
+            elif _THIS_REPORT_RE.match(part, m.end()):  # XX编制了本报告
+                chunk = _CLAUSE_BREAK_RE.split(window)[-1]
+            else:
+                continue
             stop = _CLAUSE_STOP_RE.search(chunk, 2)
             agency = _trim_to_agency(chunk[: stop.start()] if stop else chunk, from_left=True)
             if agency:
@@ -529,6 +538,8 @@ def canonical_agency(raw: str) -> str | None:
     if not 2 <= len(name) <= _MAX_AGENCY or _NOT_AGENCY_RE.search(name):
         return None
     place_len = _place_prefix_len(name)
+    if not place_len and _SELF_REFERENCE_RE.match(name):
+        return None  # 我局, 本机关, 各区县: the report speaking of itself or of many bodies
     if place_len == len(name):
         return _expand_short_places(name) + ("办事处" if name.endswith("街道") else "人民政府")
     if _ZONE_SUFFIX_RE.search(name):
@@ -582,7 +593,7 @@ def _full_name(agency: str, view: _View) -> str:
     body = agency[place_len:]
     if not 2 <= len(body) <= 4 or body[-1] not in _ABBREV_SUFFIX or body.endswith(("人民政府", "委员会")):
         return agency
-    gap = r"[^\W\d_局厅委办部处署院会所站队]{0,6}?"
+    gap = r"[^\W\d_局厅委办部处署]{0,6}?"
     pattern = re.compile(re.escape(body[0]) + "".join(gap + re.escape(c) for c in body[1:-1]) + gap
                          + re.escape(_ABBREV_SUFFIX[body[-1]]))
     printed = _SPACE_RE.sub("", view.printed)
