@@ -1,0 +1,63 @@
+"""Print the reshape matrix: every truth-backed fixture plus 40 synthetic truths, rendered in every shape
+and read back through the pipeline (the same harness as tests/test_reshape.py; nothing is cached).
+
+    .venv/bin/python scripts/reshape_matrix.py                 # markdown matrix, one row per shape
+    .venv/bin/python scripts/reshape_matrix.py --shapes tsv,crawler_glued
+    .venv/bin/python scripts/reshape_matrix.py --detail crawler_glued   # the problem cells of one shape
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_reshape import all_truths, run_shape  # noqa: E402
+
+from transforms.synth import SHAPES  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shapes", help="comma-separated shapes (default: all)")
+    ap.add_argument("--detail", metavar="SHAPE", help="list the problem cells and metadata misses of one shape")
+    ap.add_argument("--keep", metavar="DIR", help="write the rendered files under DIR instead of a temp dir")
+    args = ap.parse_args(argv)
+    shapes = [args.detail] if args.detail else (args.shapes.split(",") if args.shapes else SHAPES)
+    unknown = [s for s in shapes if s not in SHAPES]
+    if unknown:
+        print(f"unknown shape(s): {', '.join(unknown)}; known: {', '.join(SHAPES)}", file=sys.stderr)
+        return 2
+    truths = all_truths()
+    print("| shape | reports | cells | right | wrong | invented | abstained | % right | agency right | s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.keep) if args.keep else Path(tmp)
+        for shape in shapes:
+            t0 = time.perf_counter()
+            res = run_shape(shape, truths, work)
+            s = res["score"]
+            results.append(res)
+            print(f"| {shape} | {res['reports']} | {s.cells} | {s.correct} | {s.wrong} | {s.invented} | {s.abstained} "
+                  f"| {s.pct:.2f} | {res['agency_right']}/{res['reports']} | {time.perf_counter() - t0:.1f} |",
+                  flush=True)
+    if args.detail:
+        res = results[0]
+        print(f"\n## {args.detail}: problem cells")
+        for stem, probs in sorted(res["score"].problems.items()):
+            print(f"- {stem}: " + "; ".join(probs))
+        print(f"\n## {args.detail}: metadata")
+        for stem, msg in sorted(res["meta_wrong"].items()):
+            print(f"- {stem}: {msg}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

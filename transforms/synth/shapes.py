@@ -1,0 +1,566 @@
+"""Renderers: a report model → the text of one real-world shape (web export, crawler dump, PDF conversion…).
+
+Each `render_<name>(model, rng) -> (text, file_suffix)` prints exactly the model's values; a blank cell
+is printed the way that shape prints one (an empty TSV field, `<td></td>`, spaces, or nothing at all
+where the source format loses empty cells). Variation (blank style, page breaks, wrapping…) comes from rng.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import random
+
+from transforms.synth.report import Cell, Report, Table, TABLE_SECTION, fmt_value
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def _num(m: Report, c: Cell, plain: bool = False) -> str:
+    return fmt_value(c.value, m.options, c.key, plain)
+
+
+def _text(m: Report, c: Cell, plain: bool = False) -> str:
+    return _num(m, c, plain) if c.kind == "num" else c.text
+
+
+def blocks(m: Report):
+    """The document in reading order: ('title', s) ('para', s) ('heading', s) ('table', Table) ('sign', s)."""
+    yield "title", m.title
+    for p in m.intro:
+        yield "para", p
+    for n, (heading, paras) in m.sections.items():
+        yield "heading", heading
+        for p in paras:
+            yield "para", p
+        for name, t in m.tables.items():
+            if TABLE_SECTION[name] == n:
+                yield "table", t
+    for s in m.signoff:
+        yield "sign", s
+
+
+def grid_text(m: Report, t: Table, plain: bool = False, centre: bool = False) -> list[list[str]]:
+    """The table as a full rectangle of strings; a spanned cell's text sits in its origin slot
+    (or, with `centre`, a row-spanning label in the middle row of its span)."""
+    g = t.grid()
+    out = [["" for _ in range(t.ncols)] for _ in g]
+    for r, row in enumerate(g):
+        for c, (cell, origin) in enumerate(row):
+            if cell is None or not origin:
+                continue
+            rr = r + (cell.rowspan - 1) // 2 if centre and cell.kind == "label" else r
+            out[rr][c] = _text(m, cell, plain)
+    return out
+
+
+def _width(s: str) -> int:
+    """Display columns (CJK and fullwidth forms take two)."""
+    return len(s) + sum(1 for ch in s if ord(ch) >= 0x1100)
+
+
+def _wrap(s: str, width: int) -> list[str]:
+    """Split s into chunks of at most `width` display columns, never inside a run of digits/Latin."""
+    out, cur, w = [], [], 0
+    prev = ""
+    for ch in s:
+        cw = 2 if ord(ch) >= 0x1100 else 1
+        inside_number = ch.isascii() and ch.isalnum() and prev.isascii() and prev.isalnum() and prev != ""
+        if cur and w + cw > width and not (inside_number and w < width + 8):
+            out.append("".join(cur))
+            cur, w = [], 0
+        cur.append(ch)
+        w += cw
+        prev = ch
+    if cur:
+        out.append("".join(cur))
+    return out or [""]
+
+
+def _pad(s: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(s))
+    return gap + s if right else s + gap
+
+
+def _lines_doc(m: Report, table_lines, heading=lambda s: s, para=lambda s: s, title=lambda s: s,
+               sep: str = "\n\n") -> str:
+    parts = []
+    for kind, x in blocks(m):
+        if kind == "table":
+            parts.append("\n".join(table_lines(x)))
+        elif kind == "heading":
+            parts.append(heading(x))
+        elif kind == "title":
+            parts.append(title(x))
+        else:
+            parts.append(para(x))
+    return sep.join(parts) + "\n"
+
+
+def _tsv_lines(m: Report, t: Table) -> list[str]:
+    return ["\t".join(r) for r in grid_text(m, t)]
+
+
+def _pipe(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "｜") for c in cells) + " |"
+
+
+def _pipe_table(rows: list[list[str]]) -> list[str]:
+    if not rows:
+        return []
+    return [_pipe(rows[0]), _pipe(["---"] * len(rows[0]))] + [_pipe(r) for r in rows[1:]]
+
+
+# ---------------------------------------------------------------- 1. tsv
+
+def render_tsv(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _lines_doc(m, lambda t: _tsv_lines(m, t), sep=rng.choice(["\n\n", "\n"])), ".txt"
+
+
+# ---------------------------------------------------------------- 2./3. crawler dumps
+
+def _crawler_header(m: Report, rng: random.Random) -> str:
+    colon = rng.choice([":", "："])
+    title = m.title.replace("\n", "")
+    site = rng.choice(["www", "zwgk", "xxgk"])
+    return "\n".join([
+        f"标题{colon}{title}",
+        f"发布时间{colon}{m.published}" + rng.choice(["", " 09:30", " 16:05:12"]),
+        f"文号{colon}" + rng.choice(["无", "", f"{m.year + 1}-{rng.randint(1, 99):05d}"]),
+        f"发布机构{colon}{m.agency}",
+        f"栏目{colon}" + rng.choice(["政府信息公开年报", "年度报告", "政务公开 > 政府信息公开年报"]),
+        f"原文链接{colon}http://{site}.example.gov.cn/art/{m.year + 1}/{rng.randint(1, 12)}/{rng.randint(1, 28)}/"
+        f"art_{rng.randint(1000, 9999)}_{rng.randint(100000, 999999)}.html",
+        rng.choice(["==== 正文 ====", "========== 正文 ==========", "---- 正文 ----"]),
+    ])
+
+
+def _flat_rows(m: Report, t: Table, glue: bool) -> list[str]:
+    rows = []
+    for row in t.line_rows():
+        texts = [_text(m, c, plain=True) for c in row]
+        texts = [x for x in texts if x]
+        rows.append(("" if glue else " ").join(texts))
+    return [r for r in rows if r]
+
+
+def _crawler(m: Report, rng: random.Random, glue: bool) -> str:
+    row_sep = rng.choice(["", " "]) if glue else " "
+    parts = []
+    for kind, x in blocks(m):
+        if kind == "table":
+            parts.append(row_sep.join(_flat_rows(m, x, glue)))
+        elif kind == "title":
+            if rng.random() < 0.5:
+                parts.append(x.replace("\n", " "))
+        else:
+            parts.append(x)
+    return _crawler_header(m, rng) + "\n" + " ".join(parts) + "\n"
+
+
+def render_crawler_oneline(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _crawler(m, rng, glue=False), ".txt"
+
+
+def render_crawler_glued(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _crawler(m, rng, glue=True), ".txt"
+
+
+# ---------------------------------------------------------------- 4./5. HTML
+
+def _e(s: str) -> str:
+    return _html.escape(s, quote=False)
+
+
+def _html_table(m: Report, t: Table, rng: random.Random, word: bool) -> str:
+    blank = rng.choice(["", "&nbsp;", "mixed"])
+    out = []
+    if word:
+        out.append("<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=601 "
+                   "style='width:450.8pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;"
+                   "mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>")
+    else:
+        out.append('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%;'
+                   'font-size:14px;border:1px solid #000;">')
+        out.append("<tbody>")
+    for r, row in enumerate(t.rows):
+        out.append("<tr>" if not word else f"<tr style='mso-yfti-irow:{r}'>")
+        for c in row:
+            span = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
+            txt = _text(m, c)
+            if word:
+                span = span.replace('"', "")
+                w = 48 if c.kind == "num" else 96 * c.colspan
+                if c.blank or not txt:
+                    inner = "<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
+                else:
+                    inner = (f"<p class=MsoNormal align=center style='text-align:center;mso-pagination:widow-orphan'>"
+                             f"<span {'lang=EN-US ' if c.kind == 'num' else ''}style='font-size:10.5pt;font-family:仿宋_GB2312;"
+                             f"mso-hansi-font-family:宋体;mso-bidi-font-family:\"Times New Roman\"'>{_e(txt)}<o:p></o:p></span></p>")
+                out.append(f"<td width={w}{span} valign=top style='width:{w * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
+                           f"mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>{inner}</td>")
+            else:
+                style = ' style="border:1px solid #000;text-align:center;"'
+                if c.blank or not txt:
+                    b = blank if blank != "mixed" else rng.choice(["", "&nbsp;"])
+                    out.append(f"<td{span}{style}>{b}</td>")
+                elif c.kind == "num":
+                    wrap = rng.choice(['<span style="font-family:宋体;font-size:14px;">{}</span>',
+                                       '<p style="text-align:center;">{}</p>', "{}"])
+                    out.append(f"<td{span}{style}>{wrap.format(_e(txt))}</td>")
+                else:
+                    out.append(f'<td{span}{style}><p style="text-align:center;">{_e(txt)}</p></td>')
+        out.append("</tr>")
+    out.append("</tbody></table>" if not word else "</table>")
+    return "\n".join(out)
+
+
+def _html_doc(m: Report, rng: random.Random, word: bool) -> str:
+    title = m.title.replace("\n", "")
+    head = f"<title>{_e(title)}</title>"
+    if word:
+        body = []
+        for kind, x in blocks(m):
+            if kind == "table":
+                body.append(_html_table(m, x, rng, word=True))
+            elif kind == "title":
+                for line in x.split("\n"):
+                    body.append(f"<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:"
+                                f"22.0pt;font-family:方正小标宋简体;mso-hansi-font-family:宋体'>{_e(line)}<span lang=EN-US>"
+                                "<o:p></o:p></span></span></b></p>")
+            elif kind == "heading":
+                body.append(f"<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span style='font-size:"
+                            f"16.0pt;font-family:黑体;mso-hansi-font-family:宋体'>{_e(x)}<span lang=EN-US><o:p></o:p></span>"
+                            "</span></p>")
+            else:
+                align = " align=right style='text-align:right'" if kind == "sign" else \
+                    " style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly'"
+                body.append(f"<p class=MsoNormal{align}><span style='font-size:16.0pt;font-family:仿宋_GB2312;"
+                            f"mso-hansi-font-family:宋体'>{_e(x)}<span lang=EN-US><o:p></o:p></span></span></p>")
+        return ("<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+                "xmlns:w=\"urn:schemas-microsoft-com:office:word\">\n<head>\n<meta http-equiv=Content-Type "
+                f"content=\"text/html; charset=utf-8\">\n{head}\n<style>\n<!--\np.MsoNormal {{mso-style-parent:\"\";"
+                "margin:0cm;text-align:justify;font-size:10.5pt;font-family:\"Times New Roman\";}}\n-->\n</style>\n"
+                "</head>\n<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>\n"
+                "<div class=WordSection1 style='layout-grid:15.6pt'>\n" + "\n".join(body) + "\n</div>\n</body>\n</html>\n")
+    body = []
+    for kind, x in blocks(m):
+        if kind == "table":
+            body.append('<div style="overflow-x:auto;">' + _html_table(m, x, rng, word=False) + "</div>")
+        elif kind == "title":
+            body.append(f'<h1 class="article-title">{"<br/>".join(_e(s) for s in x.split(chr(10)))}</h1>\n'
+                        f'<div class="article-info">发布时间：{m.published}　来源：{_e(m.agency)}　浏览次数：'
+                        f'{rng.randint(100, 9999)}</div>\n<div class="TRS_Editor" id="zoom">')
+        elif kind == "heading":
+            body.append(rng.choice([f"<p><strong>{_e(x)}</strong></p>",
+                                    f'<p style="text-indent:2em;"><b>{_e(x)}</b></p>', f"<h3>{_e(x)}</h3>"]))
+        elif kind == "sign":
+            body.append(f'<p style="text-align:right;">{_e(x)}</p>')
+        else:
+            body.append(f'<p style="text-indent:2em;line-height:1.75em;"><span style="font-family:仿宋;font-size:16px;">'
+                        f"{_e(x)}</span></p>")
+    return (f"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n{head}\n"
+            "<link rel=\"stylesheet\" href=\"/css/main.css\">\n</head>\n<body>\n<div class=\"main\">\n"
+            + "\n".join(body) + "\n</div>\n</div>\n</body>\n</html>\n")
+
+
+def render_html_cms(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _html_doc(m, rng, word=False), ".html"
+
+
+def render_html_word(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _html_doc(m, rng, word=True), ".html"
+
+
+# ---------------------------------------------------------------- 6. broken PDF→markdown
+
+def _split_label_rows(rows: list[list[str]], nlabel: int, rng: random.Random, p: float) -> list[list[str]]:
+    """Some long label cells wrap: the cell's tail goes to an extra row whose other cells are empty."""
+    out = []
+    for r in rows:
+        long = [i for i in range(nlabel) if len(r[i]) > 12]
+        if long and rng.random() < p:
+            i = long[-1]
+            cut = rng.randint(5, len(r[i]) - 4)
+            head, tail = list(r), [""] * len(r)
+            head[i], tail[i] = r[i][:cut], r[i][cut:]
+            out += [head, tail]
+        else:
+            out.append(r)
+    return out
+
+
+def render_pdf_markdown_broken(m: Report, rng: random.Random) -> tuple[str, str]:
+    page = [rng.randint(2, 4)]
+
+    def table(t: Table) -> list[str]:
+        rows = grid_text(m, t, centre=True)
+        head, body = rows[:t.header_rows], rows[t.header_rows:]
+        nlabel = {"table2": 1, "table3": 3, "table4": 0}[t.name]
+        body = _split_label_rows(body, nlabel, rng, 0.25) if nlabel else body
+        if t.name == "table2":
+            return _pipe_table(body)
+        breaks = sorted(rng.sample(range(2, len(body) - 1), k=min(2, max(0, len(body) - 3)))) if \
+            t.name == "table3" and len(body) > 6 else []
+        breaks = breaks[:rng.randint(1, 2)]
+        out, start = [], 0
+        for b in breaks + [len(body)]:
+            chunk = head + body[start:b] if start == 0 or rng.random() < 0.8 else \
+                [[""] * t.ncols] + body[start:b]
+            out += _pipe_table(chunk)
+            if b < len(body):
+                page[0] += 1
+                out += ["", rng.choice([f"- {page[0]} -", f"— {page[0]} —", f"{page[0]}"]), ""]
+            start = b
+        return out
+
+    return _lines_doc(m, table, heading=lambda s: rng.choice([s, f"**{s}**"])), ".md"
+
+
+# ---------------------------------------------------------------- 7. OCR / LLM markdown, one table per row group
+
+def render_ocr_md_rowgroups(m: Report, rng: random.Random) -> tuple[str, str]:
+    merge = rng.random() < 0.5  # the label columns as one cell, or kept apart
+
+    def table(t: Table) -> list[str]:
+        rows = grid_text(m, t)
+        nlabel = {"table2": 1, "table3": 3, "table4": 0}[t.name]
+        if merge and nlabel > 1:
+            rows = [[" ".join(x for x in r[:nlabel] if x)] + r[nlabel:] for r in rows]
+        starts = sorted(set([0] + ([t.header_rows] if t.header_rows else []) + t.group_starts + [len(rows)]))
+        out = []
+        for a, b in zip(starts, starts[1:]):
+            grp = rows[a:b]
+            if not grp:
+                continue
+            n = len(grp[0])
+            out += [_pipe([f"数据{i + 1}" for i in range(n)]), _pipe(["---"] * n)]
+            if rng.random() < 0.3:
+                out.append("")
+            out += [_pipe(r) for r in grp] + [""]
+        return out[:-1]
+
+    return _lines_doc(m, table, heading=lambda s: rng.choice([s, f"## {s}", f"**{s}**"]),
+                      title=lambda s: "# " + s.replace("\n", " ")), ".md"
+
+
+# ---------------------------------------------------------------- 8. pdftotext -layout
+
+def _layout_lines(cols: list[tuple[int, int, str]], right: set[int] = frozenset()) -> list[str]:
+    """cols: (start, width, text) → lines, each text wrapped inside its column."""
+    wrapped = [(s, w, _wrap(txt, w) if txt else [""]) for s, w, txt in cols]
+    n = max(len(x[2]) for x in wrapped)
+    lines = []
+    for k in range(n):
+        line = ""
+        for i, (s, w, parts) in enumerate(wrapped):
+            if k < len(parts) and parts[k]:
+                line = _pad(line, s) + _pad(parts[k], w, right=i in right)
+        lines.append(line.rstrip())
+    return lines
+
+
+def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
+    nums_on_last = rng.random() < 0.5
+    vertical = rng.choice(["chars", "fragment"])
+    numw = rng.choice([8, 9, 10])
+
+    def t3(t: Table) -> list[str]:
+        A, B, C, N = 0, 6, 24, 58
+        out = []
+        out += _layout_lines([(A, N - 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"[:26]),
+                              (N + numw * 3, numw * 3, "申请人情况")])
+        out += _layout_lines([(A, N - 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"[26:]),
+                              (N, numw, "自然人"), (N + numw * 2, numw * 4, "法人或其他组织"), (N + numw * 6, numw, "总计")])
+        heads = ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
+        out += _layout_lines([(N + numw * i, numw - 1, h) for i, h in enumerate(heads)])
+        g = t.grid()
+        vert_rows = []
+        for r in range(t.header_rows, len(t.rows)):
+            cells = [(c, cell) for c, (cell, origin) in enumerate(g[r]) if cell is not None and origin]
+            labels = {c: cell for c, cell in cells if cell.kind == "label"}
+            nums = [cell for c, cell in cells if cell.kind == "num"]
+            cols = []
+            for c, cell in labels.items():
+                if cell.text == "三、本年度办理结果":
+                    vert_rows = list(range(len(out), len(out) + cell.rowspan))
+                    continue
+                start, width = {0: (A, N - 2), 1: (B, N - B - 2), 2: (C, N - C - 2)}[c]
+                if c == 1 and cell.colspan == 1:
+                    width = C - B - 1
+                cols.append((start, width, cell.text))
+            block = _layout_lines(cols) if cols else [""]
+            numline = "".join(_pad(_num(m, x), numw, right=True) for x in nums)
+            k = len(block) - 1 if nums_on_last else 0
+            block[k] = _pad(block[k], N) + numline
+            out += [b.rstrip() for b in block]
+        if vert_rows:  # the vertical label of the result rows
+            label = "三、本年度办理结果"
+            if vertical == "chars":
+                mid = vert_rows[0] + max(0, (len(vert_rows) - len(label)) // 2)
+                for i, ch in enumerate(label):
+                    j = mid + i
+                    if j < len(out):
+                        out[j] = ch + out[j][2:] if out[j][:2].strip() == "" else out[j]
+            else:
+                j = vert_rows[0] + len(vert_rows) // 2
+                out.insert(j, "三、本年度")
+                out.insert(j + 2, "办理结果")
+        return out
+
+    def t2(t: Table) -> list[str]:
+        out = []
+        for row in t.rows:
+            if len(row) == 1 and row[0].kind == "head":
+                out.append(row[0].text)
+                continue
+            cols, pos = [], 0
+            for c in row:
+                w = 22 if pos == 0 else 16 * c.colspan
+                txt = _text(m, c)
+                cols.append((pos, w - 2, txt))
+                pos += w
+            right = {i for i, c in enumerate(row) if c.kind == "num"}
+            out += _layout_lines(cols, right)
+        return out
+
+    def t4(t: Table) -> list[str]:
+        w = 6
+        out = _layout_lines([(0, w * 5, "行政复议"), (w * 5 + w * 3, w * 7, "行政诉讼")])
+        out += _layout_lines([(w * i, w - 1, h) for i, h in enumerate(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
+                             + [(w * 5, w * 5 - 1, "未经复议直接起诉"), (w * 10, w * 5 - 1, "复议后起诉")])
+        out += _layout_lines([(w * (5 + i), w - 1, h) for i, h in
+                              enumerate(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)])
+        out.append("".join(_pad(_num(m, c), w, right=True) for c in t.rows[-1]))
+        return out
+
+    def table(t: Table) -> list[str]:
+        return {"table2": t2, "table3": t3, "table4": t4}[t.name](t)
+
+    ind = rng.choice(["", "    "])
+    return _lines_doc(m, table, para=lambda s: "\n".join(ind + x for x in _wrap(s, 76)), sep="\n\n"), ".txt"
+
+
+# ---------------------------------------------------------------- 9. pdfplumber extract_text
+
+def render_pdfplumber_text(m: Report, rng: random.Random) -> tuple[str, str]:
+    limit = rng.choice([10, 14, 18])
+
+    def table(t: Table) -> list[str]:
+        out = []
+        for i, row in enumerate(t.line_rows(centre=True)):
+            labels = [c.text for c in row if c.kind in ("label", "head") and c.text]
+            nums = [_num(m, c, plain=True) for c in row if c.kind == "num"]
+            nums = [x for x in nums if x]
+            label = " ".join(labels)
+            if i < t.header_rows or not nums:
+                if label or nums:
+                    out.append(" ".join([label] + nums).strip())
+                continue
+            if _width(labels[-1] if labels else "") > limit * 2:
+                # a multi-line label cell: the numbers sit on the line above the label text
+                out.append(" ".join(nums))
+                out += _wrap(label, limit * 2)
+            else:
+                out.append(" ".join([label] + nums).strip())
+        return out
+
+    return _lines_doc(m, table, sep="\n"), ".txt"
+
+
+# ---------------------------------------------------------------- 10. traditional script
+
+_S2T = None
+
+
+def render_traditional(m: Report, rng: random.Random) -> tuple[str, str]:
+    global _S2T
+    if _S2T is None:
+        import opencc
+        _S2T = opencc.OpenCC("s2t")
+    text, suffix = render_tsv(m, rng)
+    return _S2T.convert(text), suffix
+
+
+# ---------------------------------------------------------------- 11. website chrome
+
+def render_web_chrome(m: Report, rng: random.Random) -> tuple[str, str]:
+    region = [x for x in (m.truth.get("region") or []) if x]
+    site = (region[-1] if region else m.agency) + rng.choice(["人民政府", "人民政府门户网站", "政务公开"])
+    if region and region[-1].endswith(("街道", "镇", "乡")):
+        site = (region[-2] if len(region) > 1 else region[0]) + "人民政府"
+    crumbs = rng.choice(["首页 > 政务公开 > 政府信息公开年报", "首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报",
+                         "您当前的位置：首页 > 政务公开 > 年度报告"])
+    before = [site, "首页 | 政务公开 | 政务服务 | 互动交流 | 走进" + (region[-1] if region else "我们"),
+              crumbs, "【字体：大 中 小】 打印本页 关闭窗口"]
+    between = [["分享到：", "扫一扫在手机打开当前页"], ["【打印本页】【关闭窗口】"], ["相关链接：国务院 | 省政府 | 市政府"],
+               ["返回顶部"]]
+    after = ["相关链接", "中国政府网 | 国务院部门网站 | 地方政府网站", "网站地图 | 联系我们 | 使用帮助",
+             f"主办单位：{site}办公室" if not site.endswith("办公室") else f"主办单位：{site}",
+             f"版权所有：{site}", f"ICP备{rng.randint(10000000, 99999999)}号-{rng.randint(1, 9)}",
+             f"网站标识码：{rng.randint(1000000000, 9999999999)}", "扫一扫在手机打开当前页", "分享到："]
+    body = []
+    for kind, x in blocks(m):
+        if kind == "heading" and body and rng.random() < 0.4:
+            body += rng.choice(between)
+        if kind == "table":
+            body += _tsv_lines(m, x)
+        else:
+            body.append(x)
+    return "\n".join(before + body + after) + "\n", ".txt"
+
+
+# ---------------------------------------------------------------- 12. PDF text with page debris
+
+def render_page_debris(m: Report, rng: random.Random) -> tuple[str, str]:
+    text, _ = render_tsv(m, random.Random(rng.random()))
+    lines = text.split("\n")
+    per = rng.randint(18, 34)
+    total = len(lines) // per + 1
+    style = rng.choice(["dash", "of", "both"])
+    out, glued, p = [], False, 1
+    for i, line in enumerate(lines):
+        if i and i % per == 0:
+            p += 1
+            cjk = [k for k in range(4, len(line) - 4) if "\u4e00" <= line[k - 1] <= "\u9fff" and "\u4e00" <= line[k] <= "\u9fff"]
+            if not glued and "\t" not in line and cjk and not any(ch.isdigit() for ch in line):
+                k = rng.choice(cjk)  # the page break fell inside this line: its number is glued into a word
+                out.append(line[:k] + str(p - 1) + line[k:])
+                glued = True
+                continue
+            if style in ("dash", "both"):
+                out.append(f"- {p - 1} -")
+            if style in ("of", "both"):
+                out.append(f"第 {p - 1} 页 共 {total} 页")
+            if rng.random() < 0.3:
+                out.append("")
+        out.append(line)
+    return "\n".join(out) + f"\n- {p} -\n", ".txt"
+
+
+# ---------------------------------------------------------------- 13. markdown with headings
+
+def render_markdown_headings(m: Report, rng: random.Random) -> tuple[str, str]:
+    bold_lead = rng.random() < 0.6
+
+    def para(s: str) -> str:
+        if bold_lead and s.startswith("（") and "。" in s[:12]:
+            k = s.index("。") + 1
+            return f"**{s[:k]}**{s[k:]}"
+        return s
+
+    def table(t: Table) -> list[str]:
+        return _pipe_table(grid_text(m, t))
+
+    return _lines_doc(m, table, heading=lambda s: rng.choice(["## ", "### "]) + s, para=para,
+                      title=lambda s: "# " + s.replace("\n", " ")), ".md"
+
+
+SHAPES = ["tsv", "crawler_oneline", "crawler_glued", "html_cms", "html_word", "pdf_markdown_broken",
+          "ocr_md_rowgroups", "pdftotext_layout", "pdfplumber_text", "traditional", "web_chrome", "page_debris",
+          "markdown_headings"]
+RENDERERS = {name: globals()[f"render_{name}"] for name in SHAPES}
+
+
+def render(shape: str, model: Report, rng: random.Random) -> tuple[str, str]:
+    """Render a model in one shape; (text, file suffix)."""
+    return RENDERERS[shape](model, rng)
