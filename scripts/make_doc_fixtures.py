@@ -200,6 +200,19 @@ def build_docx(src_txt: Path, truth: dict, out: Path) -> None:
                 section = no
         if line.strip():
             doc.add_paragraph(line)
+    # a page-number footer "- N -" as agencies print it (the PDF reader must keep it out of tables)
+    from docx.oxml import OxmlElement
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.add_run("- ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(" -")
     doc.save(out)
 
 

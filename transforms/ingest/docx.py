@@ -101,6 +101,27 @@ def _table_lines(tbl) -> list[str]:
             for tc in (c for c in _children(tr) if c.tag == _TC):
                 out.extend(x for x in _cell_lines(tc) if x.strip())
         return out
+    # Sliver grid columns (a few twips wide) are where two rows' column borders almost but not
+    # quite line up (Word and LibreOffice conversions make them); they hold no cell a reader can
+    # see, so they are folded into the next column to keep every row on the same columns.
+    widths = []
+    for gc in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol"):
+        try:
+            widths.append(int(gc.get(f"{_W}w", "0")))
+        except ValueError:
+            widths.append(0)
+    real = sorted(w for w in widths if w > 0)
+    sliver_below = max(20, real[len(real) // 2] // 10) if real else 0
+    keep = [not (0 < w < sliver_below) for w in widths]
+    new_index: list[int] = []
+    n_kept = 0
+    for k in keep:
+        new_index.append(n_kept)
+        n_kept += k
+
+    def column(i: int) -> int:
+        return new_index[i] if i < len(new_index) else n_kept + (i - len(new_index))
+
     grid: list[list[str]] = []
     width = 0
     for tr in rows:
@@ -117,10 +138,12 @@ def _table_lines(tbl) -> list[str]:
                 vmerge = tcpr.find(f"{_W}vMerge")
                 covered = vmerge is not None and vmerge.get(_VAL, "continue") != "restart"
             text = "" if covered else join_wrapped(_cell_lines(tc)).replace("\t", " ")
-            slots[col] = text
+            at = column(col)
+            slots[at] = f"{slots[at]} {text}".strip() if slots.get(at) else text
             col += span
-        width = max(width, col)
-        grid.append([slots.get(i, "") for i in range(col)])
+        end = column(col) if col else 0
+        width = max(width, end)
+        grid.append([slots.get(i, "") for i in range(end)])
     return ["\t".join(row + [""] * (width - len(row))) for row in grid if any(x.strip() for x in row)]
 
 
@@ -142,7 +165,7 @@ def read(data: bytes) -> Reading:
             lines.extend(_para_text(child).split("\n"))
         elif child.tag == _TBL:
             lines.extend(_table_lines(child))
-    text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    text = "\n".join(line.rstrip(" ") for line in lines).strip("\n")  # trailing tabs are empty cells
     if not text.strip():
         images = sum(1 for el in body.iter() if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _IMAGE_TAGS)
         if images:

@@ -40,16 +40,33 @@ def sniff(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
+def _classify_failure(data: bytes, pdfium_message: str) -> ReaderError:
+    """pypdfium2 could not open the file; its error code is process-global (and may be stale), so
+    pdfminer decides what is wrong: a password, zero pages, or a corrupt file."""
+    import pdfplumber
+
+    if b"/Encrypt" in data:  # an owner-password-only PDF opens fine; failing to open means a user password
+        return ReaderError("encrypted_document", "PDF is password-protected (encrypted); not read")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n = len(pdf.pages)
+    except Exception as err:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
+        chain = f"{err.__class__.__name__} {err} {err.__cause__!r}".lower()
+        if "password" in chain or "encrypt" in chain:
+            return ReaderError("encrypted_document", "PDF is password-protected (encrypted); not read")
+        return ReaderError("corrupt_document", f"PDF cannot be opened (corrupt or truncated): {pdfium_message}")
+    if n == 0:
+        return ReaderError("empty_document", "PDF has zero pages")
+    return ReaderError("corrupt_document", f"PDF cannot be opened by PDFium (corrupt?): {pdfium_message}")
+
+
 def _open(data: bytes):
     import pypdfium2 as pdfium
 
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        msg = str(err)
-        if "password" in msg.lower():
-            raise ReaderError("encrypted_document", "PDF is password-protected (encrypted); not read") from None
-        raise ReaderError("corrupt_document", f"PDF cannot be opened (corrupt or truncated): {msg}") from None
+        raise _classify_failure(data, str(err)) from None
     except Exception as err:  # noqa: BLE001 - any other failure of the native library is a corrupt file
         raise ReaderError("corrupt_document", f"PDF cannot be opened: {err.__class__.__name__}") from None
     if len(doc) == 0:

@@ -1,0 +1,264 @@
+"""PDF, DOCX and DOC input: the committed fixtures (tests/fixtures/docs, made by
+scripts/make_doc_fixtures.py) give the truth's cells end to end, and every broken document is one
+finding while the batch goes on. Scanned and mixed PDFs are generated here from the text PDF."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from scoring import Score, score_cells
+from transforms import ingest
+from transforms.ingest import ReaderError, doc as doc_reader, ocr, read_document, scan_landing
+from transforms.pipeline import run_layers
+
+DOCS = Path(__file__).parent / "fixtures" / "docs"
+TRUTHS = sorted(DOCS.glob("*.json"))
+FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
+         "table2": ("fact_active_disclosure", "item", "metric", "value"),
+         "table4": ("fact_review_litigation", "case_type", "result", "count")}
+NO_SOFFICE = doc_reader.soffice() is None
+SOFFICE_REASON = ("LibreOffice 'soffice' is not on PATH (apt-get install -y --no-upgrade libreoffice-writer-nogui): "
+                  ".doc/.wps conversion cannot be tested")
+
+
+def _parse(files: list[Path], tmp_path: Path) -> dict:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for f in files:
+        shutil.copy(f, inp / f.name)
+    layers = run_layers(inp)
+    out = {}
+    for y, year in layers["years"].items():
+        marts = year["marts"]
+        for dim in marts["dim_report"].to_dicts():
+            got = {}
+            for table, (mart, a, b, v) in FACTS.items():
+                m = marts[mart].filter(marts[mart]["report_id"] == dim["report_id"])
+                for x, yy, val in m.select(a, b, v).iter_rows():
+                    got[(table, x, yy)] = val
+            out[dim["source_path"]] = {"dim": dim, "cells": got, "findings": marts["dq_findings"]}
+    return {"reports": out, "manifest": layers["landing_manifest"]}
+
+
+def _check(parsed: dict, truth: dict, name: str) -> None:
+    score = Score()
+    score_cells(parsed["cells"], truth, name, score)
+    assert (score.wrong, score.invented, score.abstained) == (0, 0, 0), score.problems
+    assert score.correct == score.cells
+    assert parsed["dim"]["agency_name"] == truth["agency"]
+    assert parsed["dim"]["report_year"] == truth["year"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=[p.stem for p in TRUTHS])
+def test_document_fixture_gives_the_truth_cells(truth_path: Path, suffix: str, tmp_path: Path) -> None:
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    src = truth_path.with_suffix(suffix)
+    parsed = _parse([src], tmp_path)
+    rep = parsed["reports"][src.name]
+    assert rep["dim"]["source_format"] == suffix[1:]
+    _check(rep, truth, src.stem)
+
+
+@pytest.mark.skipif(NO_SOFFICE, reason=SOFFICE_REASON)
+@pytest.mark.parametrize("truth_path", TRUTHS, ids=[p.stem for p in TRUTHS])
+def test_doc_fixture_through_libreoffice(truth_path: Path, tmp_path: Path) -> None:
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    src = truth_path.with_suffix(".doc")
+    wps = tmp_path / f"{src.stem}_copy.wps"  # WPS files are the same OLE Word format
+    wps.write_bytes(src.read_bytes() + b"")
+    parsed = _parse([src], tmp_path)
+    rep = parsed["reports"][src.name]
+    assert rep["dim"]["source_format"] == "doc"
+    _check(rep, truth, src.stem)
+
+
+def test_doc_without_libreoffice_is_one_clear_finding(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(doc_reader, "soffice", lambda: None)
+    (tmp_path / "in").mkdir()
+    shutil.copy(DOCS / "report_2021.doc", tmp_path / "in" / "r.doc")
+    shutil.copy(Path(__file__).parent / "fixtures" / "shapes" / "tsv_2021_clean.txt", tmp_path / "in" / "ok.txt")
+    rows = {f.source_path: f for f in scan_landing(tmp_path / "in")}
+    assert rows["r.doc"].status == "rejected" and rows["r.doc"].check_name == "converter_missing"
+    assert "libreoffice" in rows["r.doc"].message.lower() and rows["r.doc"].source_format == "doc"
+    assert rows["ok.txt"].status == "accepted"
+
+
+# ---------------------------------------------------------------------------------------------
+# generated PDFs: scanned, mixed, encrypted, corrupt, zero pages
+# ---------------------------------------------------------------------------------------------
+def _scan_pdf(pages: list[int] | None = None) -> bytes:
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(DOCS / "report_2021.pdf"))
+    idx = range(len(doc)) if pages is None else pages
+    images = [doc[i].render(scale=0.6, grayscale=True).to_pil().convert("L") for i in idx]
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+def _mixed_pdf() -> bytes:
+    """Pages 1-2 with a text layer, page 3 an image only."""
+    import pypdfium2 as pdfium
+    text = pdfium.PdfDocument(str(DOCS / "report_2021.pdf"))
+    scan = pdfium.PdfDocument(_scan_pdf([2]))
+    out = pdfium.PdfDocument.new()
+    out.import_pages(text, [0, 1])
+    out.import_pages(scan, [0])
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def _zero_page_pdf() -> bytes:
+    import pypdfium2 as pdfium
+    buf = io.BytesIO()
+    pdfium.PdfDocument.new().save(buf)
+    return buf.getvalue()
+
+
+# A standard-security-handler PDF whose user password is not empty: opening it needs a password.
+_ENCRYPTED_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"3 0 obj<</Filter/Standard/V 2/R 3/Length 128/P -3904/O<" + b"41" * 32 + b">/U<" + b"42" * 32 + b">>>endobj\n"
+    b"trailer<</Root 1 0 R/Encrypt 3 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\n"
+    b"%%EOF\n"
+)
+
+
+def test_scanned_pdf_without_ocr_is_one_ocr_needed_finding(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(ReaderError) as err:
+        read_document(_scan_pdf(), ".pdf")
+    assert err.value.check_name == "ocr_needed" and "no text layer" in str(err.value)
+
+
+def test_mixed_pdf_keeps_the_text_pages_and_notes_ocr_needed(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    reading, _ = read_document(_mixed_pdf(), ".pdf")
+    assert reading.source_format == "pdf" and reading.pages == 3
+    assert reading.text.count("\f") == 2  # three pages, the last one empty
+    assert "一、本年新收政府信息公开申请数量" in reading.text
+    assert [n.split(":")[0] for n in reading.notes] == ["ocr_needed"]
+    assert "page(s) 3 of 3" in reading.notes[0]
+
+
+def test_ocr_pages_make_source_format_pdf_ocr(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "ocr_pdf_page", lambda page: "六、其他需要报告的事项\n本机关无其他需要报告的事项。")
+    reading, _ = read_document(_mixed_pdf(), ".pdf")
+    assert reading.source_format == "pdf-ocr"
+    assert reading.text.split("\f")[2].startswith("六、其他需要报告的事项")
+    assert any(n.startswith("ocr_used:") for n in reading.notes)
+
+
+def test_ocr_boxes_become_lines_with_tabs_between_cells() -> None:
+    box = lambda x0, y0, x1, y1: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
+    text = ocr.boxes_to_text([box(200, 10, 230, 30), box(10, 12, 150, 30), box(10, 50, 60, 70)],
+                             ["66", "一、本年新收政府信息公开申请数量", "二、"])
+    assert text == "一、本年新收政府信息公开申请数量\t66\n二、"
+
+
+@pytest.mark.parametrize("name,data,check", [
+    ("encrypted.pdf", _ENCRYPTED_PDF, "encrypted_document"),
+    ("zero.pdf", _zero_page_pdf(), "empty_document"),
+    ("corrupt.pdf", (DOCS / "report_2021.pdf").read_bytes()[:3000], "corrupt_document"),
+    ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptedPackage".encode("utf-16-le")
+     + bytes(500), "encrypted_document"),
+])
+def test_broken_document_is_one_finding_and_the_batch_goes_on(tmp_path: Path, name, data, check) -> None:
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / name).write_bytes(data)
+    shutil.copy(DOCS / "report_2021.docx", inp / "good.docx")
+    rows = {f.source_path: f for f in scan_landing(inp)}
+    assert rows[name].status == "rejected" and rows[name].check_name == check, rows[name]
+    assert rows[name].message and rows[name].message.isascii()
+    assert rows["good.docx"].status == "accepted"
+
+
+def test_image_only_docx_is_one_finding(tmp_path: Path) -> None:
+    from docx import Document
+    from PIL import Image
+    img = io.BytesIO()
+    Image.new("L", (40, 20), 128).save(img, format="PNG")
+    img.seek(0)
+    d = Document()
+    d.add_picture(img)
+    buf = io.BytesIO()
+    d.save(buf)
+    with pytest.raises(ReaderError) as err:
+        read_document(buf.getvalue(), ".docx")
+    assert err.value.check_name == "image_only_document"
+
+
+def _docx_with_body(body_xml: str) -> bytes:
+    """The committed DOCX with its body replaced (same package, styles and relations)."""
+    src = zipfile.ZipFile(DOCS / "report_2021.docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                start = text.index("<w:body>") + len("<w:body>")
+                end = text.index("</w:body>")
+                data = (text[:start] + body_xml + text[end:]).encode("utf-8")
+            zf.writestr(item, data)
+    return out.getvalue()
+
+
+def test_docx_merges_are_read_from_grid_span_and_vmerge() -> None:
+    p = lambda t: f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+    tc = lambda t, pr="": f"<w:tc><w:tcPr>{pr}</w:tcPr>{p(t)}</w:tc>"
+    span2, restart, cont = '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    body = (p("前文") + "<w:tbl>"
+            f"<w:tr>{tc('甲', span2)}{tc('乙', restart)}</w:tr>"
+            f"<w:tr>{tc('1')}{tc('2')}{tc('乙', cont)}</w:tr>"
+            f"<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{tc('3')}{tc('')}</w:tr>"
+            "</w:tbl>" + p("后文")
+            + f"<w:p><w:r><w:t>换</w:t><w:br/><w:t>行</w:t><w:tab/><w:t>x</w:t></w:r></w:p>")
+    reading, _ = read_document(_docx_with_body(body), ".docx")
+    assert reading.text.split("\n") == ["前文", "甲\t\t乙", "1\t2\t", "\t3\t", "后文", "换", "行 x", ""]
+
+
+def test_wrapped_cell_lines_join_without_space_between_cjk() -> None:
+    from transforms.ingest.base import cell_text
+    assert cell_text("1.属于三\n类内部事\n务信息") == "1.属于三类内部事务信息"
+    assert cell_text("12\n34") == "1234"
+    assert cell_text("Annual\nreport") == "Annual report"
+    assert cell_text(None) == ""
+
+
+def test_mixed_folder_parses_end_to_end(tmp_path: Path) -> None:
+    """txt, md, html, pdf and docx (and doc when LibreOffice is there) in one batch."""
+    shapes = Path(__file__).parent / "fixtures" / "shapes"
+    files = [shapes / "tsv_2019_clean.txt", shapes / "html_word_paste.html", DOCS / "report_2021.pdf"]
+    parsed = _parse(files, tmp_path)
+    (tmp_path / "in2").mkdir()
+    shutil.copy(DOCS / "report_2021.docx", tmp_path / "in2" / "a.docx")
+    md = (shapes / "tsv_2019_clean.txt").read_text(encoding="utf-8").replace("2019", "2018")
+    (tmp_path / "in2" / "b.md").write_text(md, encoding="utf-8")
+    if not NO_SOFFICE:
+        shutil.copy(DOCS / "report_2021.doc", tmp_path / "in2" / "c.doc")
+    manifest2 = run_layers(tmp_path / "in2")["landing_manifest"]
+    fmts = dict(zip(parsed["manifest"]["source_path"], parsed["manifest"]["source_format"]))
+    fmts |= dict(zip(manifest2["source_path"], manifest2["source_format"]))
+    assert set(parsed["manifest"]["status"]) == {"accepted"} and set(manifest2["status"]) == {"accepted"}
+    assert fmts["report_2021.pdf"] == "pdf" and fmts["a.docx"] == "docx" and fmts["b.md"] == "md"
+    assert fmts["html_word_paste.html"] == "html" and fmts["tsv_2019_clean.txt"] == "txt"
+    assert NO_SOFFICE or fmts["c.doc"] == "doc"
+    assert len(parsed["reports"]) == 3
+
+
+def test_readers_table_is_the_one_registry() -> None:
+    fmts = [r.SOURCE_FORMAT for r in ingest.READERS]
+    assert fmts == ["pdf", "docx", "doc"]
+    for r in ingest.READERS:
+        assert callable(r.sniff) and callable(r.read) and r.EXTENSIONS and r.LABEL
