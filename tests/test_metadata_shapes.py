@@ -85,6 +85,19 @@ SHAPES = {
     "crawler_title_in_body": lambda b, y, p: (crawler_header(f"{b.title_name}{y}年政府信息公开工作年度报告", "", y)
                                               + one_line(f"{b.title_name}{y}年政府信息公开工作年度报告 "
                                                          + body_text(y, p))),
+    "crawler_no_title_field": lambda b, y, p: one_line(
+        f"发布时间:{y + 1}-01-20 栏目:年报 ==== 正文 ==== {b.title_name}{y}年政府信息公开工作年度报告 " + body_text(y, p)),
+    "markdown_bold_heading": lambda b, y, p: f"# **{b.title_name}{y}年政府信息公开工作年度报告**\n\n" + body_text(y, p),
+    "title_with_glued_date": lambda b, y, p: (f"{b.title_name}{y}年政府信息公开工作年度报告 发布日期:{y + 1}-01-20"
+                                              f" 来源:本站\n" + body_text(y, p)),
+    "issued_by_notice": lambda b, y, p: (f"{p}人民政府办公厅关于印发{b.title_name}{y}年政府信息公开工作年度报告的通知\n"
+                                         + body_text(y, p)),
+    "grid_tsv": lambda b, y, p: (f"索引号\t000014349/{y + 1}-00012\t分类\t年度报告\n发布机构\t{b.full}\t发文日期\t"
+                                 f"{y + 1}-01-20\n名称\t{GENERIC.format(y=y)}\n" + body_text(y, p)),
+    "grid_markdown": lambda b, y, p: (f"| 索引号 | 000014349 | 分类 | 年度报告 |\n|---|---|---|---|\n| 发布机构 | {b.full} "
+                                      f"| 发文日期 | {y + 1}-01-20 |\n\n{GENERIC.format(y=y)}\n" + body_text(y, p)),
+    "chrome_site_owner": lambda b, y, p: (f"主办单位:{p}人民政府办公厅 承办单位:{p}大数据中心\n发布机构:{b.full}\n"
+                                          f"{GENERIC.format(y=y)}\n" + body_text(y, p)),
     "compiled_by": lambda b, y, p: (GENERIC.format(y=y) + f"\n本报告由{b.full}根据《条例》要求编制。\n"
                                     + body_text(y, p)),
     "compiled_by_inline": lambda b, y, p: (GENERIC.format(y=y) + "\n" + body_text(y, p).replace(

@@ -37,6 +37,7 @@ _TITLE_RE = re.compile(rf"{_TOPIC}.{{0,16}}?(?:年度报告|工作报告|年报|
 _TITLE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})\s?(?:年度|年)(?=.{{0,24}}?{_TOPIC})")
 _TITLE_BARE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?={_TOPIC})")  # 2019政府信息公开…
 _TITLE_LATE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})年")  # 政务公开2022年度工作报告
+_ABOUT_RE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?")
 _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
 _TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
 _SPACE_RE = re.compile(r"[ \u3000]+")
@@ -62,13 +63,18 @@ _DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s?:\s?{_DATE}")
 # Header fields of a saved web page or a page header (标题: / 发布机构: / 单位: …), on their own
 # lines or glued into one line: a value ends where the next known key starts.
 _FIELD_KEYS = (
-    "文章标题|信息名称|标题|题目|发布机构|发文机关|发布单位|发文单位|公开单位|公开主体|信息来源|来源|单位|"
-    "发布时间|发布日期|成文日期|公开日期|生成日期|文号|发文字号|索引号|栏目|所属栏目|主题分类|分类|原文链接|链接|网址|"
+    "文章标题|信息名称|标题|题目|名称|发布机构|发文机关|发布单位|发文单位|公开单位|公开主体|信息来源|来源|单位|"
+    "发布时间|发布日期|发文日期|成文日期|公开日期|生成日期|文号|发文字号|索引号|栏目|所属栏目|主题分类|分类|原文链接|链接|网址|"
     "浏览次数|字号|有效性|关键词|主题词"
 )
-_FIELD_RE = re.compile(rf"({_FIELD_KEYS})\s?:\s?([^\n\t|]{{0,100}}?)(?=\s?(?:(?:{_FIELD_KEYS})\s?:|={{3}}|[\n\t|]|\s{{2}}|$))")
+# key: value, or a metadata grid's key cell then value cell (TSV or markdown pipes). The site's
+# own 主办单位/承办单位 in the page chrome is not the report's body.
+_FIELD_RE = re.compile(
+    rf"(?<!主办)(?<!承办)(?<!协办)(?<!技术支持)({_FIELD_KEYS})(?: ?: ?|\t| ?\| ?)([^\n\t|]{{0,100}}?)"
+    rf"(?= ?(?:(?:{_FIELD_KEYS}) ?:|={{3}}|[\n\t|]|\s{{2}}|$))"
+)
 _AGENCY_FIELDS = ("发布机构", "发文机关", "发布单位", "发文单位", "单位", "公开单位", "公开主体", "来源", "信息来源")
-_TITLE_FIELDS = ("标题", "文章标题", "信息名称", "题目")
+_TITLE_FIELDS = ("标题", "文章标题", "信息名称", "题目", "名称")
 _BODY_START_RE = re.compile(r"={3,}|一、\s?总体情况|一、\s?概述")
 # 本报告…由XX(根据…)编制 / XX编制了本报告: the clause naming who compiled the report. The verb is
 # found first; the clause before it (to the last punctuation, at most 60 characters) names the body.
@@ -190,7 +196,7 @@ def _nonempty_lines(text: str) -> list[str]:
         line = raw.strip().lstrip("#>").strip().strip("*").strip()
         if not line:
             continue
-        if len(line) <= _SEGMENT_CHARS or is_table_line(line):
+        if len(line) <= _SEGMENT_CHARS:
             out.append(line)
             continue
         out.extend(s.strip() for s in _SEGMENT_CUT_RE.split(line) if s and s.strip())
@@ -232,7 +238,13 @@ def _title_candidate(line: str) -> str | None:
             return None
         start = max((cand.rfind(c, 0, m.start()) for c in ">»|:]】 "), default=-1) + 1
         cand = _TITLE_PREFIX_RE.sub("", cand[start : m.end()]).strip("《》")
-    if len(cand) > 80 or _NOT_TITLE_RE.search(cand) or not _TITLE_RE.search(cand):
+    m = _TITLE_RE.search(cand) if len(cand) <= 80 else None
+    if m is None or _NOT_TITLE_RE.search(cand[: m.end()]):
+        return None
+    rest = cand[m.end() :]
+    if len(rest) > 14 or re.search(r"[:。]|发布|日期|来源|浏览", rest):
+        cand = cand[: m.end()]  # 发布日期:… or a source glued after the title
+    elif _NOT_TITLE_RE.search(rest):
         return None
     return cand
 
@@ -287,6 +299,9 @@ def _agency_part(title: str) -> str | None:
         raw = title[m.end() : topic.start()] if topic and topic.start() > m.end() else ""
     else:
         raw = title[: topic.start()] if topic else ""
+    about = _ABOUT_RE.search(raw)
+    if about:  # XX办公室关于印发XX县2019年…的通知: the report is the one named after 关于
+        raw = raw[about.end() :] or raw[: about.start()]
     raw = _AGENCY_JUNK_RE.sub("", raw).strip()
     if raw.endswith("人民"):  # '…县人民政府信息公开…': the topic swallowed 政府
         raw = raw[:-2]
