@@ -26,8 +26,9 @@ from orchestration.resources import DEFAULT_INPUT
 
 DAGSTER_SECTIONS = {"telemetry": "telemetry:\n  enabled: false\n", "nux": "nux:\n  enabled: false\n"}
 DAGSTER_YAML = "".join(DAGSTER_SECTIONS.values())
-# Dagster logs every step event at DEBUG; the CLI prints its own progress and summary instead.
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Dagster logs every step event, and a failure with its traceback; the CLI prints its own progress,
+# summary and one-line reasons instead (the full events stay in the instance, for the UI).
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_BUSY, EXIT_WAREHOUSE, EXIT_NO_REPORTS, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 5, 130
 EXIT_CODES = {
@@ -252,10 +253,24 @@ def _interrupted(result) -> bool:
     return False
 
 
+_SIGINT = {"received": False}
+
+
+def _on_sigint(signo, frame) -> None:
+    """Ctrl-C outside Dagster's execution: noted, acted on at the next checkpoint (never mid-write)."""
+    _SIGINT["received"] = True
+
+
+def _checkpoint() -> None:
+    if _SIGINT["received"]:
+        raise KeyboardInterrupt
+
+
 def _check(result, wh: Path, what: str) -> None:
     """Turn an interrupted run or an unwritable warehouse into the whole run's exit."""
     if _interrupted(result):
         raise KeyboardInterrupt
+    _checkpoint()
     if (why := _storage_error(result)) is not None:
         raise Fail(EXIT_WAREHOUSE, f"cannot write to the warehouse {wh}: {why} during {what}; "
                                    "the marts are left as they were")
@@ -267,7 +282,9 @@ def cmd_run(args) -> int:
     wh = check_warehouse(args.warehouse)
     years_wanted = parse_years(args.years) if isinstance(args.years, str) else args.years
     lock = _lock(wh, args.lock_wait)
+    signal.signal(signal.SIGINT, _on_sigint)  # Dagster installs its own while it executes, then restores ours
     try:
+        _checkpoint()
         return _run_locked(args, inp, wh, years_wanted)
     finally:
         lock.release()
@@ -315,6 +332,7 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
         if year not in known:
             print(f"  [{i}/{len(years)}] {year}: no reports for this year in the input; skipped", flush=True)
             continue
+        _checkpoint()
         t = time.perf_counter()
         print(f"  [{i}/{len(years)}] {year}: running …", flush=True)
         with progress.year(year, total=per_year.get(year, 0)) as shown:  # live line on a terminal
@@ -338,6 +356,12 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
         failed = True
         print("  cross-year continuity: STOPPED\n    " + "\n    ".join(_failure_messages(cont)), flush=True)
     print(totals.line(), flush=True)
+    from transforms.marts import ViewsNotRefreshed, refresh_views
+
+    try:
+        refresh_views(wh)  # nothing to do when the assets made them; says why when they could not
+    except ViewsNotRefreshed as exc:
+        say(f"warning: DuckDB views not refreshed: {exc}")
     print(f"done in {time.perf_counter() - t0:.1f} s; DuckDB views: {wh / 'gongkai.duckdb'}", flush=True)
     if not failed:
         shutil.rmtree(layers / scope, ignore_errors=True)  # this run's intermediates

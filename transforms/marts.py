@@ -203,7 +203,7 @@ def write_year(marts: Path, year: int, tables: dict[str, pl.DataFrame]) -> Path:
             (stage / table).mkdir(parents=True)
             _write_parquet(stage / table / PART, df)
             _boundary()
-        with _locked(store / ".publish"):
+        with _locked(store / ".publish"), _no_interrupts():
             versions = [int(p.name.rsplit(".", 1)[1]) for p in store.glob(f"report_year={year}.*")
                         if p.name.rsplit(".", 1)[1].isdigit()]
             version = store / f"report_year={year}.{max(versions, default=0) + 1}"
@@ -224,6 +224,17 @@ def write_year(marts: Path, year: int, tables: dict[str, pl.DataFrame]) -> Path:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return version
+
+
+@contextmanager
+def _no_interrupts():
+    """Hold Ctrl-C (SIGINT/SIGTERM) back while a year is switched; it is delivered right after."""
+    sigs = {signal.SIGINT, signal.SIGTERM}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, sigs)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _link(path: Path, target: Path) -> None:
@@ -347,17 +358,19 @@ def view_statements(marts: Path) -> dict[str, str]:
     return out
 
 
-def _create_views(con, marts: Path, statements: dict[str, str]) -> None:
+def _create_views(con, marts: Path, statements: dict[str, str]) -> str | None:
+    """The contract views, then the analysis views (transforms/analysis.py) if present; why those failed."""
     for sql in statements.values():
         con.execute(sql)
     try:
         from transforms.analysis import create_analysis_views
     except ImportError:
-        return
+        return None
     try:
         create_analysis_views(con, marts)
     except Exception as exc:  # the contract views stand on their own; say why the others are missing
-        raise ViewsNotRefreshed(f"analysis views not created: {type(exc).__name__}: {exc}") from exc
+        return f"analysis views not created: {type(exc).__name__}: {str(exc).strip().splitlines()[0]}"
+    return None
 
 
 def _views_of(con) -> dict[str, str]:
@@ -366,7 +379,7 @@ def _views_of(con) -> dict[str, str]:
 
 def _is_lock_conflict(exc: Exception) -> bool:
     msg = str(exc).lower()
-    return "lock" in msg and ("conflicting" in msg or "could not set" in msg)
+    return ("lock" in msg and ("conflicting" in msg or "could not set" in msg)) or "different configuration" in msg
 
 
 def storage_version_number(db: Path) -> int | None:
@@ -396,10 +409,19 @@ def refresh_views(warehouse: Path, attempts: int = 8) -> list[str]:
     statements = view_statements(marts)
     mem = duckdb.connect()
     try:
-        _create_views(mem, marts, statements)
+        problem = _create_views(mem, marts, statements)
         wanted = _views_of(mem)
     finally:
         mem.close()
+    names = _refresh(db, marts, statements, wanted, attempts)
+    if problem:
+        raise ViewsNotRefreshed(problem + " (the contract views are in place)")
+    return names
+
+
+def _refresh(db: Path, marts: Path, statements: dict[str, str], wanted: dict[str, str], attempts: int) -> list[str]:
+    import duckdb
+
     with _locked(db):
         for attempt in range(attempts):
             readable = True
@@ -454,7 +476,7 @@ def _rebuild(db: Path, marts: Path, statements: dict[str, str]) -> None:
     try:
         con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
         try:
-            _create_views(con, marts, statements)
+            _create_views(con, marts, statements)  # an analysis-view problem is reported by the caller
             con.execute("CHECKPOINT")
         finally:
             con.close()
