@@ -85,7 +85,7 @@ class YearProgress:
         workers = max(s.workers for s in self.stats)
         elapsed = time.perf_counter() - self.started
         rate = self.total / elapsed if elapsed > 0 else 0.0
-        out = f"{rate:,.0f} reports/s on {workers} worker(s)"
+        out = f"{rate:,.1f} reports/s on {workers} worker(s)"
         if slow[0]:
             out += f"; slowest report {slow[0]} ({slow[1]:.2f} s)"
         timeouts = sum(s.timeouts for s in self.stats)
@@ -103,6 +103,12 @@ class RunTotals:
     years: int = 0
     started: float = field(default_factory=time.perf_counter)
     stats: list = field(default_factory=list)
+
+    def add(self, p: YearProgress) -> None:
+        """Count a finished year (its reports and the engine's statistics)."""
+        self.reports += p.total
+        self.years += 1
+        self.stats.extend(p.stats)
 
     def line(self) -> str:
         elapsed = time.perf_counter() - self.started
@@ -140,9 +146,7 @@ def year(report_year: int, total: int, stream: TextIO | None = None, live: bool 
         p.clear()
         _CURRENT.pop()
         if _TOTALS:
-            _TOTALS[-1].reports += total
-            _TOTALS[-1].years += 1
-            _TOTALS[-1].stats.extend(p.stats)
+            _TOTALS[-1].add(p)
 
 
 def current() -> YearProgress | None:
