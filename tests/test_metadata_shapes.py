@@ -39,6 +39,9 @@ BODIES = [
     Body("天津市人民政府办公厅", "天津市人民政府办公厅", "department", ("天津市", None, None, None)),
     Body("环县", "环县人民政府", "county", ("甘肃省", "庆阳市", "环县", None)),
     Body("国家税务总局", "国家税务总局", "department", (None, None, None, None)),
+    Body("国家税务总局上海市税务局", "国家税务总局上海市税务局", "department", ("上海市", None, None, None)),
+    Body("上海海关", "上海海关", "department", ("上海市", None, None, None)),
+    Body("泉州台商投资区", "泉州台商投资区管理委员会", "department", ("福建省", "泉州市", None, None)),
 ]
 
 
@@ -355,3 +358,18 @@ def test_five_megabyte_one_line_dump_reads_head_and_tail_only():
     meta = extract_metadata(raw)
     assert (meta.agency_name, meta.report_year, meta.admin_level) == ("宜昌市人民政府办公室", 2022, "department")
     assert meta.published_date.isoformat() == "2023-01-20"
+
+
+def test_management_committee_abbreviation_gets_the_printed_full_name():
+    raw = "苏州工业园区管委会2020年政府信息公开工作年度报告\n" + body_text(2020).replace(
+        "现公布本年度报告。", "现公布本年度报告。苏州工业园区管理委员会高度重视政务公开。")
+    assert extract_metadata(normalise_text(raw).text).agency_name == "苏州工业园区管理委员会"
+    kept = "苏州工业园区管委会2020年政府信息公开工作年度报告\n" + body_text(2020)
+    assert extract_metadata(normalise_text(kept).text).agency_name == "苏州工业园区管委会"
+
+
+@pytest.mark.parametrize("date_line", ["2021年1月", "二〇二一年一月", "2021 年 1 月 20 日", "(2021-01-20)"])
+def test_signoff_dated_to_the_month_or_day_names_the_body(date_line):
+    raw = GENERIC.format(y=2020) + "\n" + body_text(2020) + f"\n\n南平市人民政府办公室\n{date_line}\n(此件公开发布)\n"
+    meta = extract_metadata(normalise_text(raw).text)
+    assert (meta.agency_name, meta.report_year) == ("南平市人民政府办公室", 2020)

@@ -56,6 +56,7 @@ _DATE = (
     rf"|({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日)"
 )
 _DATE_RE = re.compile(_DATE)
+_MONTH_LINE_RE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_NUM}{{1,2}})月$")  # a sign-off dated to the month
 _DATE_LINE_RE = re.compile(rf"^[(\[]?\s?{_DATE}\s?[)\]]?$")
 _DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s?:?\s?{_DATE}")
 _DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s?:\s?{_DATE}")
@@ -86,11 +87,11 @@ _CLAUSE_STOP_RE = re.compile(r"负责|牵头|汇总|组织|统一|会同|依据|
 _LEADING_FUNCTION_RE = re.compile(r"^(?:现|特|并|已|均|经|由|是|为|将|我们|今)+")
 
 _ORGAN_SUFFIX_RE = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|办事处|委员会|管委会|局|厅|部|署|委|办|院|会|中心|所|站|队|处|馆|社|行)$"
+    r"(?:人民政府|政府|办公室|办公厅|办事处|委员会|管委会|局|厅|部|署|委|办|院|会|中心|所|站|队|处|馆|社|行|大学|学校|海关|台)$"
 )
 # A development zone's body is its management committee (苏州工业园区 → …管理委员会).
 _ZONE_SUFFIX_RE = re.compile(
-    r"(?:开发区|实验区|试验区|示范区|新区|园区|工业园|产业园|高新区|保税区|自贸区|合作区|功能区|管理区|度假区|风景区|旅游区)$"
+    r"(?:开发区|实验区|试验区|示范区|新区|园区|工业园|产业园|高新区|保税区|自贸区|合作区|功能区|管理区|度假区|风景区|旅游区|投资区|港区)$"
 )
 # A place that is not in the table but ends like one (某某县, 小2015县); 城乡/乡镇 are words, not places.
 _PLACE_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,12}?(?:自治区|自治州|自治县|地区|省|市|县|区|旗|州|盟)$")
@@ -500,7 +501,7 @@ def _signature(lines: list[str]) -> str | None:
     """The body signing the report: the line above a trailing date line, or a body and date in one segment."""
     tail = lines[-_TAIL_LINES:]
     for i in range(len(tail) - 1, 0, -1):
-        if _DATE_LINE_RE.match(_SPACE_RE.sub("", tail[i])):
+        if _DATE_LINE_RE.match(_SPACE_RE.sub("", tail[i])) or _MONTH_LINE_RE.match(_SPACE_RE.sub("", tail[i])):
             above = _compact(tail[i - 1])
             if _looks_like_agency(above):
                 return above
@@ -562,9 +563,7 @@ def canonical_agency(raw: str) -> str | None:
     if _TOWN_LIKE_RE.match(name) and not _NOT_PLACE_WORD_RE.search(name):
         return name + ("办事处" if name.endswith("街道") else "人民政府")
     if _ORGAN_SUFFIX_RE.search(name):
-        if not place_len or _PROPER_NOUN_TAIL_RE.match(name[place_len:]):
-            return name  # 苏州工业园区, 广州开发区, 南京东路: the short form is part of a proper name
-        return _expand_short_places(name[:place_len]) + name[place_len:]
+        return name  # as printed (上海海关, 苏州工业园区管委会); _full_name expands what the report prints in full
     if _PLACE_LIKE_RE.match(name) and not _NOT_PLACE_WORD_RE.search(name):
         return name + "人民政府"  # a place missing from the table (某某县)
     return None
@@ -600,9 +599,16 @@ def _printed_place_body(raw: str, default: str, view: _View) -> str:
 
 
 def _full_name(agency: str, view: _View) -> str:
-    """An abbreviated body (市科委, 区人社局) becomes the full name the report prints (…科学技术委员会)."""
+    """An abbreviated body (市科委, 区人社局, …管委会) becomes the full name the report prints."""
+    printed = _SPACE_RE.sub("", view.printed)
+    if agency.endswith("管委会") and agency[:-3] + "管理委员会" in printed:
+        agency = agency[:-3] + "管理委员会"
     place_len = _place_prefix_len(agency)
-    generic = _GENERIC_LEVEL_RE.match(agency, place_len) if place_len == 0 else None
+    if place_len and not _PROPER_NOUN_TAIL_RE.match(agency, place_len):
+        expanded = _expand_short_places(agency[:place_len]) + agency[place_len:]
+        if expanded != agency and expanded in printed:  # 宁夏财政厅 printed in full as 宁夏回族自治区财政厅
+            agency, place_len = expanded, _place_prefix_len(expanded)
+    generic = _GENERIC_LEVEL_RE.match(agency) if place_len == 0 else None
     if generic:
         place_len = generic.end()
     body = agency[place_len:]
@@ -611,7 +617,6 @@ def _full_name(agency: str, view: _View) -> str:
     gap = r"[^\W\d_局厅委办部处署]{0,6}?"
     pattern = re.compile(re.escape(body[0]) + "".join(gap + re.escape(c) for c in body[1:-1]) + gap
                          + re.escape(_ABBREV_SUFFIX[body[-1]]))
-    printed = _SPACE_RE.sub("", view.printed)
     counts: Counter[str] = Counter()
     for m in pattern.finditer(printed):
         full_body = m.group(0)
