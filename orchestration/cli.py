@@ -64,16 +64,16 @@ def parse_years(text: str) -> list[int] | None:
     t = (text or "").strip().lower()
     if t == "all":
         return None
+    bad = argparse.ArgumentTypeError(f"{text!r} is not a list of years: use 2019,2020 or a range 2019-2021 "
+                                     "(earlier year first, 1900-2100), or all")
     years: set[int] = set()
     for part in t.split(","):
         m = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", part)
         if not m:
-            raise argparse.ArgumentTypeError(
-                f"invalid --years {text!r}: use years like 2019,2020, a range like 2019-2021, or all")
+            raise bad
         a, b = int(m.group(1)), int(m.group(2) or m.group(1))
         if b < a or not (1900 <= a <= 2100 and 1900 <= b <= 2100):
-            raise argparse.ArgumentTypeError(
-                f"invalid --years {text!r}: a range goes from the earlier year to the later one, within 1900-2100")
+            raise bad
         years.update(range(a, b + 1))
     return sorted(years)
 

@@ -1,15 +1,14 @@
-"""A `gongkai run` killed (SIGKILL) in the marts step, then re-run, equals a clean run.
+"""A process killed (SIGKILL) while it publishes a year leaves every reader the whole old year or the whole
+new one, never a mix; a re-run then writes the same bytes as a clean run.
 
-Run 1 writes warehouse A and is SIGKILLed as soon as the first year's mart partition is being
-written; run 2 re-runs into A; run 3 is a clean run into warehouse B. A and B must hold the same
-mart files with the same rows (and, since the writer is deterministic, the same bytes), no temp
-files may remain, and the DuckDB views must answer.
+The publishing code (`transforms.marts.write_year`) honours GONGKAI_TEST_KILL_AT=k: it SIGKILLs its
+own process at its k-th boundary (after each table is staged, and right after the one switch).
 
-If transforms/marts.py honours GONGKAI_TEST_PAUSE_BEFORE_RENAME (a pause between writing a
-partition's temp file and renaming it), the kill lands every time with the year's first table
-renamed into place and the second one's temp file on disk (a torn year). Without the hook it
-lands as soon as the first file (temp or final) appears in a year partition, which is still
-inside the marts step (more tables, then the DuckDB views, then the next year).
+1. Every boundary: a small child process publishes a new version of a year over an old one (and,
+   separately, a first version into an empty warehouse) and is killed at boundary k = 1 … 7. After
+   each kill the contract paths and the DuckDB views show one version for every table.
+2. End to end: `gongkai run` is killed in the middle of the first year's tables, then re-run; the
+   re-run and a clean run into another warehouse hold byte-identical marts and answer the same.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import hashlib
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -25,16 +25,98 @@ import duckdb
 import polars as pl
 
 from helpers_dagster import GONGKAI, REPO, SAMPLE_YEARS, child_env, copy_corpus, stop_group, tail
+from transforms import marts as M
 
-PAUSE_ENV = "GONGKAI_TEST_PAUSE_BEFORE_RENAME"
-HOOK_PRESENT = PAUSE_ENV in (REPO / "transforms" / "marts.py").read_text(encoding="utf-8")
-NULL_PARTITION = "report_year=__HIVE_DEFAULT_PARTITION__"
+KILL_ENV = M.KILL_ENV
 YEAR_TABLES = ["dim_report", "fact_request_handling", "fact_active_disclosure", "fact_review_litigation",
                "report_sections", "dq_findings"]
+BOUNDARIES = len(YEAR_TABLES) + 1  # after each staged table, and after the switch
+
+CHILD = """
+import sys
+from pathlib import Path
+import polars as pl
+from transforms.marts import write_year
+src, marts = Path(sys.argv[1]), Path(sys.argv[2])
+files = sorted(src.glob("*.parquet"), key=lambda p: int(p.name.split("_", 1)[0]))
+write_year(marts, 2019, {p.stem.split("_", 1)[1]: pl.read_parquet(p) for p in files})
+"""
 
 
-def _start_run(corpus: Path, warehouse: Path, log: Path,
-               extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+def _version_frames(d: Path, tag: str, n: int) -> Path:
+    """Frames for one version of year 2019, saved so a child process can publish them (table order kept)."""
+    d.mkdir(parents=True)
+    for i, t in enumerate(YEAR_TABLES):
+        pl.DataFrame({"report_id": [f"{tag}{j}" for j in range(n)], "report_year": [2019] * n}).write_parquet(
+            d / f"{i}_{t}.parquet")
+    return d
+
+
+def _publish(src: Path, marts: Path, kill_at: int | None) -> int:
+    env = child_env() | ({KILL_ENV: str(kill_at)} if kill_at else {})
+    env["PYTHONPATH"] = str(REPO)
+    return subprocess.run([sys.executable, "-c", CHILD, str(src), str(marts)], env=env, cwd=REPO,
+                          timeout=600).returncode
+
+
+def _seen_by_readers(wh: Path) -> set[tuple[str, ...]]:
+    """For every table, the report ids a reader gets (contract paths with polars, and the DuckDB views)."""
+    marts = wh / "marts"
+    seen = set()
+    for t in YEAR_TABLES:
+        p = marts / t / "report_year=2019" / "part-0.parquet"
+        seen.add(tuple(sorted(pl.read_parquet(p)["report_id"])) if p.exists() else ())
+    con = duckdb.connect(str(wh / "gongkai.duckdb"), read_only=True)
+    try:
+        for t in YEAR_TABLES:
+            rows = con.execute(f'SELECT report_id FROM "{t}" WHERE report_year = 2019').fetchall()
+            seen.add(tuple(sorted(r[0] for r in rows)))
+    finally:
+        con.close()
+    return seen
+
+
+def test_a_kill_at_every_table_boundary_leaves_the_old_or_the_new_year(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "transforms.analysis", None)  # stand-in frames: contract views only
+    old = _version_frames(tmp_path / "old", "old", 2)
+    new = _version_frames(tmp_path / "new", "new", 3)
+    old_ids, new_ids = ("old0", "old1"), ("new0", "new1", "new2")
+    for first_publish in (False, True):
+        wh = tmp_path / ("first" if first_publish else "over_old")
+        marts = wh / "marts"
+        # a year 2020 and the views exist already; for `over_old` so does an old 2019
+        M.write_year(marts, 2020, {t: pl.DataFrame({"report_id": ["x"], "report_year": [2020]}) for t in YEAR_TABLES})
+        if not first_publish:
+            assert _publish(old, marts, None) == 0
+        M.refresh_views(wh)
+        before = () if first_publish else old_ids
+        for k in range(1, BOUNDARIES + 1):
+            rc = _publish(new, marts, k)
+            assert rc == -signal.SIGKILL, f"boundary {k}: the child was not killed (rc {rc})"
+            seen = _seen_by_readers(wh)
+            want = {new_ids} if k == BOUNDARIES else {before}
+            assert seen == want, f"boundary {k} (first publish: {first_publish}): readers saw {seen}, want {want}"
+            if k == BOUNDARIES:
+                before = new_ids
+        assert _publish(new, marts, None) == 0  # the re-run after all those kills
+        assert _seen_by_readers(wh) == {new_ids}
+        store = M.published_dir(marts)
+        assert sorted(p.name for p in store.iterdir() if not p.name.startswith(".")) == [
+            "report_year=2019", f"report_year=2019.{sorted(store.glob('report_year=2019.*'))[-1].name.rsplit('.', 1)[1]}",
+            "report_year=2020", "report_year=2020.1"]
+        assert not list(store.glob(".stage-*")), "staging folders of killed writers are collected"
+    # the re-run's bytes equal a clean publication's
+    clean = tmp_path / "clean" / "marts"
+    assert _publish(new, clean, None) == 0
+    for t in YEAR_TABLES:
+        a = (tmp_path / "over_old" / "marts" / t / "report_year=2019" / "part-0.parquet").read_bytes()
+        b = (clean / t / "report_year=2019" / "part-0.parquet").read_bytes()
+        assert a == b, f"{t}: the re-run and the clean run differ in bytes"
+
+
+# ---- end to end ---------------------------------------------------------------------------------
+
+def _start_run(corpus: Path, warehouse: Path, log: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     env = child_env() | (extra_env or {})
     with open(log, "wb") as fh:
         return subprocess.Popen(
@@ -44,40 +126,16 @@ def _start_run(corpus: Path, warehouse: Path, log: Path,
         )
 
 
-def _finish(proc: subprocess.Popen, log: Path, what: str, timeout: float = 300) -> None:
+def _finish(proc: subprocess.Popen, log: Path, what: str, timeout: float = 1800) -> int:
     try:
-        rc = proc.wait(timeout=timeout)
+        return proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         stop_group(proc, signal.SIGKILL)
         raise AssertionError(f"{what} did not finish in {timeout:.0f} s\n{tail(log)}")
-    assert rc == 0, f"{what} exited {rc}\n{tail(log)}"
-
-
-def _year_partition_entries(marts: Path) -> list[str]:
-    """Year partition dirs (not the null-year one the intake writes) and the files in them."""
-    out: list[str] = []
-    try:
-        tables = list(os.scandir(marts))
-    except FileNotFoundError:
-        return out
-    for t in tables:
-        if not t.is_dir():
-            continue
-        for p in os.scandir(t.path):
-            if p.name.startswith("report_year=") and p.name != NULL_PARTITION:
-                out.append(f"{t.name}/{p.name}/")
-                try:
-                    out += [f"{t.name}/{p.name}/{f.name}" for f in os.scandir(p.path)]
-                except FileNotFoundError:
-                    pass
-    return out
-
-
-def _is_temp(name: str) -> bool:
-    return Path(name).name.startswith(".tmp")
 
 
 def _mart_files(warehouse: Path) -> dict[str, Path]:
+    """Every file a reader of the contract layout sees (links followed), by its contract path."""
     marts = warehouse / "marts"
     return {p.relative_to(marts).as_posix(): p for p in sorted(marts.rglob("*")) if p.is_file()}
 
@@ -89,83 +147,45 @@ def _digest(path: Path) -> str:
 def test_killed_run_rerun_equals_clean_run(tmp_path: Path):
     corpus = copy_corpus(tmp_path / "landing")
     wh_a, wh_b = tmp_path / "wh_a", tmp_path / "wh_b"
-    marts_a = wh_a / "marts"
     t0 = time.monotonic()
-
-    # Run 1: kill it with SIGKILL the moment it starts writing a year's marts.
+    # Run 1: SIGKILLed by its own hook in the middle of the first year's tables.
+    k = len(YEAR_TABLES) // 2
     log1 = tmp_path / "run1_killed.log"
-    proc = _start_run(corpus, wh_a, log1, {PAUSE_ENV: "3"})  # per temp file; the intake pays it once too
-    seen: list[str] = []
+    proc = _start_run(corpus, wh_a, log1, {KILL_ENV: str(k)})
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            seen = _year_partition_entries(marts_a)
-            files = [e for e in seen if not e.endswith("/")]
-            temps = [e for e in files if _is_temp(e)]
-            if HOOK_PRESENT:  # the deterministic case: one table's partition done, the next one's mid-write
-                if temps and len(temps) < len(files):
-                    break
-            elif files:  # no hook: the first file to appear, usually dim_report's temp file
-                break
-            if proc.poll() is not None:
-                raise AssertionError(f"run 1 exited ({proc.returncode}) before its marts step was caught; "
-                                     f"saw {seen}\n{tail(log1)}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"run 1 never reached the marts step\n{tail(log1)}")
-            time.sleep(0.01 if HOOK_PRESENT else 0.001)  # with the hook a temp file lives 3 s
-        os.killpg(proc.pid, signal.SIGKILL)
+        rc = _finish(proc, log1, "run 1")
     finally:
         stop_group(proc, signal.SIGKILL, timeout=30)
-    t_killed = time.monotonic() - t0
-    assert proc.returncode == -signal.SIGKILL, f"run 1 ended on its own: rc {proc.returncode}\n{tail(log1)}"
-    assert "done in" not in log1.read_text(errors="replace"), "run 1 finished before the kill"
-    at_kill = sorted(_year_partition_entries(marts_a))
-    temps_at_kill = [e for e in at_kill if _is_temp(e)]
-    complete_at_kill = [e for e in at_kill if e.endswith("/part-0.parquet")]
-    hook = "on" if HOOK_PRESENT else "absent"
-    print(f"\nkilled in the marts step after {t_killed:.1f} s (pause hook {hook}); "
-          f"year partition entries at kill: {at_kill}")
-    if HOOK_PRESENT:
-        assert temps_at_kill and complete_at_kill, f"the pause hook is present but the kill missed: {at_kill}"
-    # The warehouse is torn: some year's marts are missing (and perhaps a temp file is lying there).
-    assert len(complete_at_kill) < len(YEAR_TABLES) * len(SAMPLE_YEARS), at_kill
+    assert rc == -signal.SIGKILL, f"run 1 was not killed at boundary {k}: rc {rc}\n{tail(log1)}"
+    assert "done in" not in log1.read_text(errors="replace")
+    # the first year was never switched in: readers see no year at all, not half of one
+    years_seen = {t: sorted(p.name for p in (wh_a / "marts" / t).glob("report_year=*") if (p / "part-0.parquet").exists()
+                            and "HIVE_DEFAULT" not in p.name) for t in YEAR_TABLES if (wh_a / "marts" / t).exists()}
+    assert all(v == [] for v in years_seen.values()), years_seen
+    print(f"\nkilled at publish boundary {k} after {time.monotonic() - t0:.1f} s")
 
-    # Run 2 (re-run into A) and run 3 (clean into B), side by side: independent warehouses and homes.
+    # Run 2 (re-run into A) and run 3 (clean into B), side by side: independent warehouses.
     log2, log3 = tmp_path / "run2_rerun.log", tmp_path / "run3_clean.log"
-    rerun = _start_run(corpus, wh_a, log2)
-    clean = _start_run(corpus, wh_b, log3)
+    rerun, clean = _start_run(corpus, wh_a, log2), _start_run(corpus, wh_b, log3)
     try:
-        _finish(rerun, log2, "the re-run into A")
-        _finish(clean, log3, "the clean run into B")
+        assert _finish(rerun, log2, "the re-run into A") == 0, tail(log2)
+        assert _finish(clean, log3, "the clean run into B") == 0, tail(log3)
     finally:
         stop_group(rerun, signal.SIGKILL, timeout=5)
         stop_group(clean, signal.SIGKILL, timeout=5)
-    t_total = time.monotonic() - t0
 
-    # No temp file survives the re-run, anywhere in the marts.
-    leftovers = [p.relative_to(wh_a).as_posix() for p in marts_a.rglob("*") if _is_temp(p.name)]
+    leftovers = [p.relative_to(wh_a).as_posix() for p in wh_a.rglob("*") if p.name.startswith((".tmp", ".stage"))]
     assert not leftovers, f"temp files left after the re-run: {leftovers}"
-
-    # The same mart files, the same rows, the same bytes.
     files_a, files_b = _mart_files(wh_a), _mart_files(wh_b)
-    assert set(files_a) == set(files_b), (sorted(set(files_a) ^ set(files_b)))
+    assert set(files_a) == set(files_b), sorted(set(files_a) ^ set(files_b))
     for year in SAMPLE_YEARS:
         for table in YEAR_TABLES:
             assert f"{table}/report_year={year}/part-0.parquet" in files_a
-    byte_diffs = []
-    for rel in sorted(files_b):
-        a, b = pl.read_parquet(files_a[rel]), pl.read_parquet(files_b[rel])
-        assert a.schema == b.schema, f"{rel}: schema {a.schema} != {b.schema}"
-        assert a.equals(b, null_equal=True), f"{rel}: rows differ between the re-run and the clean run"
-        if _digest(files_a[rel]) != _digest(files_b[rel]):
-            byte_diffs.append(rel)
-    assert not byte_diffs, f"same rows but different bytes (the writer should be deterministic): {byte_diffs}"
+    diffs = [rel for rel in sorted(files_b) if _digest(files_a[rel]) != _digest(files_b[rel])]
+    assert not diffs, f"the re-run and the clean run differ in bytes: {diffs}"
 
-    # The DuckDB views answer after the re-run, and agree with the clean warehouse.
-    con = duckdb.connect(str(wh_a / "gongkai.duckdb"), read_only=True)
-    con_b = duckdb.connect(str(wh_b / "gongkai.duckdb"), read_only=True)
+    con, con_b = (duckdb.connect(str(w / "gongkai.duckdb"), read_only=True) for w in (wh_a, wh_b))
     try:
-        assert con.execute("SELECT count(*) FROM dim_report").fetchone()[0] == sum(SAMPLE_YEARS.values())
         per_year = dict(con.execute("SELECT report_year, count(*) FROM dim_report GROUP BY 1").fetchall())
         assert per_year == {int(y): n for y, n in SAMPLE_YEARS.items()}, per_year
         views = lambda c: sorted(r[0] for r in c.execute(  # noqa: E731
@@ -178,5 +198,4 @@ def test_killed_run_rerun_equals_clean_run(tmp_path: Path):
     finally:
         con.close()
         con_b.close()
-    print(f"kill test: killed at {t_killed:.1f} s, re-run and clean run done at {t_total:.1f} s; "
-          f"{len(files_b)} mart files identical in rows and bytes")
+    print(f"kill test done at {time.monotonic() - t0:.1f} s; {len(files_b)} mart files identical in bytes")

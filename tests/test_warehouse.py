@@ -197,7 +197,7 @@ def _split_corpus(tmp_path: Path) -> tuple[Path, Path, dict[str, set[str]]]:
     """Two inputs: the sample's 2019 reports and its 2020 reports (year read by a first pass)."""
     from transforms.landing import build_manifest
 
-    manifest = build_manifest(SAMPLE_CORPUS)
+    manifest = build_manifest(SAMPLE_CORPUS, 20 * 1024 * 1024)
     by_year: dict[str, set[str]] = {}
     for path, year in manifest.select("source_path", "report_year").iter_rows():
         by_year.setdefault(str(year), set()).add(path)
