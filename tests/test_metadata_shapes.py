@@ -101,6 +101,11 @@ SHAPES = {
                                       f"| 发文日期 | {y + 1}-01-20 |\n\n{GENERIC.format(y=y)}\n" + body_text(y, p)),
     "chrome_site_owner": lambda b, y, p: (f"主办单位:{p}人民政府办公厅 承办单位:{p}大数据中心\n发布机构:{b.full}\n"
                                           f"{GENERIC.format(y=y)}\n" + body_text(y, p)),
+    "year_line_above": lambda b, y, p: f"{y}年度\n{b.title_name}政府信息公开工作年度报告\n" + body_text(y, p),
+    "site_name_above": lambda b, y, p: (f"{p}人民政府门户网站\n{b.title_name}{y}年政府信息公开工作年度报告\n"
+                                        + body_text(y, p)),
+    "site_name_above_generic": lambda b, y, p: (f"{p}人民政府门户网站\n{GENERIC.format(y=y)}\n" + body_text(y, p)
+                                                + f"\n{b.full}\n{y + 1}年1月20日"),
     "compiled_by": lambda b, y, p: (GENERIC.format(y=y) + f"\n本报告由{b.full}根据《条例》要求编制。\n"
                                     + body_text(y, p)),
     "compiled_by_inline": lambda b, y, p: (GENERIC.format(y=y) + "\n" + body_text(y, p).replace(
@@ -164,13 +169,13 @@ def test_published_date_from_crawler_header_and_signoff():
         ("宁夏", "", "宁夏回族自治区人民政府", "province"),
     ],
 )
-@pytest.mark.parametrize("shape", ["title_line", "year_first", "year_first_split", "prefix_fullwidth",
-                                   "crawler_title_in_body"])
-def test_title_naming_only_a_place(place, printed, agency, level, shape):
-    raw = SHAPES[shape](Body(place, "", "", (None,) * 4), 2019, "福建省")
-    raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。{printed}。" if printed else "现公布本年度报告。")
-    meta = extract_metadata(normalise_text(raw).text)
-    assert (meta.agency_name, meta.admin_level, meta.report_year) == (agency, level, 2019)
+def test_title_naming_only_a_place(place, printed, agency, level):
+    for shape in ("title_line", "year_first", "year_first_split", "prefix_fullwidth", "crawler_title_in_body",
+                  "crawler_no_title_field", "issued_by_notice"):
+        raw = SHAPES[shape](Body(place, "", "", (None,) * 4), 2019, "福建省")
+        raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。{printed}。" if printed else "现公布本年度报告。")
+        meta = extract_metadata(normalise_text(raw).text)
+        assert (meta.agency_name, meta.admin_level, meta.report_year) == (agency, level, 2019), shape
 
 
 def test_zone_named_after_a_county_takes_its_region():
@@ -200,15 +205,15 @@ PLACES = [  # (place printed in the title, place printed with the full name, reg
 
 @pytest.mark.parametrize("abbr, full", ABBREVIATIONS)
 @pytest.mark.parametrize("title_place, full_place, region", PLACES)
-@pytest.mark.parametrize("shape", ["title_line", "year_first", "prefix_ascii", "crawler_title_in_body"])
-def test_abbreviation_gets_the_full_name_the_report_prints(abbr, full, title_place, full_place, region, shape):
-    raw = SHAPES[shape](Body(title_place + abbr, "", "", (None,) * 4), 2020, region[0])
-    raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。{full_place}{full}(以下简称“{title_place}{abbr}”)"
-                                        f"高度重视政务公开工作。")
-    meta = extract_metadata(normalise_text(raw).text)
-    assert meta.agency_name == full_place + full
-    assert meta.admin_level == "department"
-    assert (meta.region_province, meta.region_city, meta.region_county) == region
+def test_abbreviation_gets_the_full_name_the_report_prints(abbr, full, title_place, full_place, region):
+    for shape in ("title_line", "year_first", "prefix_ascii", "crawler_title_in_body", "crawler_no_title_field"):
+        raw = SHAPES[shape](Body(title_place + abbr, "", "", (None,) * 4), 2020, region[0])
+        raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。{full_place}{full}(以下简称“{title_place}{abbr}”)"
+                                            f"高度重视政务公开工作。")
+        meta = extract_metadata(normalise_text(raw).text)
+        assert meta.agency_name == full_place + full, shape
+        assert meta.admin_level == "department", shape
+        assert (meta.region_province, meta.region_city, meta.region_county) == region, shape
 
 
 @pytest.mark.parametrize("abbr, full", ABBREVIATIONS[:4])

@@ -39,6 +39,7 @@ _TITLE_BARE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})(?={_TOPIC})")  # 2019政府
 _TITLE_LATE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})年")  # 政务公开2022年度工作报告
 _ABOUT_RE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?")
 _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
+_YEAR_LINE_RE = re.compile(rf"^{_YEAR}年度?$")
 _TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
 _SPACE_RE = re.compile(r"[ \u3000]+")
 _SEGMENT_CUT_RE = re.compile(r"(?<=[。!?;])|={3,}|\s{2,}|\t|\|")
@@ -101,7 +102,7 @@ _NOT_PLACE_WORD_RE = re.compile(r"城乡|乡镇|全[省市县区]|本[省市县�
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
 _AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
 # What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
-_NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|http|www")
+_NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|网站|http|www")
 _SELF_REFERENCE_RE = re.compile(r"^(?:我|本|该|全|各|此|其)")
 _UNKNOWN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:县|区|市|旗)")
 _GENERIC_PLACE_RE = re.compile(r"开发|高新|园|新区|保税|实验|试验|示范|经济|工业|管理|城区|郊区|市区|辖区|矿区|景区|社区|片区|小区|山区|林区|全|本|各|该|我")
@@ -260,6 +261,8 @@ def find_title(lines: list[str]) -> str | None:
             continue
         if i > 0 and _agency_part(cand) is None:
             cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
+        if i > 0 and not _title_year(cand) and _YEAR_LINE_RE.match(_compact(lines[i - 1])):
+            cand = _compact(lines[i - 1]) + cand  # 2025年 / 某某市…政府信息公开工作年度报告
         return cand
     # a title broken inside its topic words (2019年政府信息公开 / 工作年度报告): join short lines
     for i in range(min(len(lines), _HEAD_LINES)):
@@ -281,7 +284,8 @@ def _join_title_lines(above: list[str], cand: str) -> str:
         if not parts or any(_NOT_TITLE_RE.search(p) or len(p) > 40 or re.search(r"[,;:]", p) for p in parts):
             continue
         joined = "".join(parts) + cand
-        if _agency_part(joined) is not None and (_looks_like_agency(parts[0]) or _title_year(joined)):
+        part = _agency_part(joined)
+        if part is not None and canonical_agency(part) and (_looks_like_agency(parts[0]) or _title_year(joined)):
             return joined
     return cand
 
