@@ -96,7 +96,11 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
     if not entries:
         return out
     entries = _this_years_table(entries, text, report_year, out)
-    order_of_columns = _column_order(rows)
+    grid = grid_columns(rows)
+    order_of_columns = list(range(len(APPLICANT_CODES))) if grid else _column_order(rows)
+    if grid and grid[1] != sorted(grid[1]):
+        out.findings.append(Finding("column_order_from_header", "warning",
+                                    "table 3 prints the organisation columns in a non-template order; read by the header"))
     if order_of_columns != list(range(len(APPLICANT_CODES))):
         out.findings.append(Finding("column_order_from_header", "warning",
                                     "table 3 prints the organisation columns in a non-template order; read by the header"))
@@ -105,6 +109,10 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
     entries = _infer_unlabelled(entries, order, out)
     readings: dict[str, list[tuple]] = {}
     for code, r in _one_row_per_code(entries, order, out):
+        on_grid = _grid_row(code, r, grid, out) if grid else None
+        if on_grid is not None:
+            readings[code] = [on_grid]
+            continue
         readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
     if len(readings) < 3:
         return out
@@ -223,6 +231,67 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
 
 
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
+
+
+_APPLICANT_CELLS = {"自然人": "natural_person", "商业企业": "commercial_enterprise", "科研机构": "research_institution",
+                    "社会公益组织": "social_welfare_org", "社会组织": "social_welfare_org",
+                    "法律服务机构": "legal_service_org", "其他": "other_org", "总计": "total", "合计": "total"}
+
+
+def grid_columns(rows: list[Row]) -> tuple[int, list[int]] | None:
+    """(grid width, column index of each applicant type in template order) of a ruled table.
+
+    A table that reaches us as a grid (HTML/Word rendered to tab-separated slots, markdown pipes,
+    PDF ruled cells) keeps every cell in its column, empty ones included; its header rows name the
+    column of each applicant type. Rows of the same width are then read by those indices, so a
+    blank 总计 or an empty organisation cell can never shift the numbers beside it. Only a header
+    that names all seven columns, each in its own cell and in distinct columns, is used.
+    """
+    width: int | None = None
+    found: dict[str, int] = {}
+    for r in rows:
+        if r.shape not in ("tsv", "pipe") or any(c.kind == "number" for c in r.values + r.pre_values):
+            continue
+        cells, _ = split_cells(r.raw)
+        hits = {}
+        for j, c in enumerate(cells):
+            code = _APPLICANT_CELLS.get(re.sub(r"\s+", "", c))
+            if code and code not in hits:
+                hits[code] = j
+        if not hits:
+            continue
+        if width is None:
+            width = len(cells)
+        if len(cells) != width:
+            continue
+        for code, j in hits.items():
+            found.setdefault(code, j)
+        if len(found) == len(APPLICANT_CODES):
+            break
+    if width is None or len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
+        return None
+    return width, [found[a] for a in APPLICANT_CODES]
+
+
+def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -> tuple | None:
+    """A grid row read by the header's column indices; None when the row is not on that grid."""
+    width, cols = grid
+    if r.shape not in ("tsv", "pipe"):
+        return None
+    cells, _ = split_cells(r.raw)
+    if len(cells) != width:
+        return None
+    parsed = [parse_cell(c) for c in cells]
+    first = min(cols)
+    if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols) or any(
+            parsed[j].kind == "text" and parsed[j].raw.strip() for j in cols):
+        return None  # numbers outside the value columns, or words inside them: not this grid
+    vals = [parsed[j] for j in cols]
+    if not any(v.kind == "number" for v in vals) or any(p.kind == "text" for p in parsed[first:] if p.raw.strip()):
+        return None
+    cells_out = tuple(count_cell(v) for v in vals)
+    out.findings += unreadable_cells("table 3", code, vals, cells_out)
+    return cells_out
 
 
 def _column_order(rows: list[Row]) -> list[int]:
