@@ -248,16 +248,15 @@ def level_of(region: Region) -> str | None:
 
 @lru_cache(maxsize=1)
 def _one_off_index() -> dict[str, tuple[tuple[str, Division], ...]]:
-    """Every prefecture/county name (and suffixed short form) with one stem character masked."""
+    """Every prefecture/county full name with one stem character masked (short forms are left out:
+    富阳县 for 富阳区 would make every slip look ambiguous)."""
     idx = _index()
     out: dict[str, dict[tuple[str, str], tuple[str, Division]]] = {}
     for d in idx.by_code.values():
         if d.level == "province":
             continue
-        names = {d.name, *(k for k in idx._short_keys(d) if d.level == "county")}
-        for name in names:
-            for i in range(len(name) - 1):  # the suffix (县/区/市/旗/州…) is never the OCR slip
-                out.setdefault(name[:i] + "\0" + name[i + 1 :], {})[(name, d.code)] = (name, d)
+        for i in range(len(d.name) - 1):  # the suffix (县/区/市/旗/州…) is never the OCR slip
+            out.setdefault(d.name[:i] + "\0" + d.name[i + 1 :], {})[(d.name, d.code)] = (d.name, d)
     return {k: tuple(v.values()) for k, v in out.items()}
 
 
