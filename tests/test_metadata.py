@@ -171,7 +171,13 @@ def test_body_dates_are_not_publication_dates():
 
 
 def test_empty_text():
-    assert extract_metadata("") == ReportMetadata(None, None, None, None, None, None, None, None, None)
+    meta = extract_metadata("")
+    assert meta == ReportMetadata(None, None, None, None, None, None, None, None, None)
+    assert [(f[0], f[1]) for f in meta.findings] == [("agency_missing", "warning")]
+
+
+def test_findings_are_empty_when_the_agency_is_read():
+    assert extract_metadata(report("中宁县2019年政府信息公开工作年度报告")).findings == []
 
 
 def _samples():
