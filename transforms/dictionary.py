@@ -222,7 +222,7 @@ def _figure_cols() -> list[Column]:
     for f in FIGURES:
         out.append(_c(f.name, "BIGINT", _figure_desc(f)))
         out.append(_c(f"{f.name}_source", "VARCHAR",
-                      f"cell_source of {f.name}: the least direct source among its cells "
+                      f"cell_source 数据来源 of {f.name} ({f.zh}): the least direct source among its cells "
                       "(printed < derived < narrative < blank < missing)"))
     return out
 
