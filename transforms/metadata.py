@@ -97,7 +97,7 @@ _ZONE_SUFFIX_RE = re.compile(
 # A place that is not in the table but ends like one (某某县, 小2015县); 城乡/乡镇 are words, not places.
 _PLACE_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,12}?(?:自治区|自治州|自治县|地区|省|市|县|区|旗|州|盟)$")
 _TOWN_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,16}?(?:街道|镇|乡)$")
-_NOT_PLACE_WORD_RE = re.compile(r"城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
+_NOT_PLACE_WORD_RE = re.compile(r"报告|年度|公开|工作|情况|城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
 # A township name is only taken when the body's own name follows (乡村振兴局 is not a 乡).
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
 _AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
