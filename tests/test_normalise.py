@@ -520,23 +520,74 @@ def test_empty_input():
     assert result == NormalisedText("", "simplified", 0.0, 0.0)
 
 
-def test_whole_sample_corpus_is_fast():
-    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
-    normalise_text(texts[0])  # build the OpenCC converter outside the timing
-    start = time.perf_counter()
-    for text in texts:
-        normalise_text(text)
-    assert time.perf_counter() - start < 0.5
+def test_whole_sample_corpus_normalises():
+    # Speed is measured by the benchmarks, never asserted (tests run on busy machines).
+    for p in SAMPLES:
+        out = normalise_text(p.read_text(encoding="utf-8"))
+        assert out.text and out.residual_traditional_ratio < 0.01
 
 
 def test_page_debris_is_linear_on_garbage():
-    # Thousands of unit-less numbers between characters (OCR noise) must not go quadratic.
+    # Thousands of unit-less numbers between characters (OCR noise) must not go quadratic: the
+    # chain only looks back a bounded window. A generous hang guard, not a timing assertion.
     garbage = "".join(f"甲{i % 300 + 1}乙" for i in range(20000))
     start = time.perf_counter()
     remove_page_debris(garbage)
-    assert time.perf_counter() - start < 3.0
+    assert time.perf_counter() - start < 60
 
 
 def test_a_one_cell_per_line_table_keeps_its_ones_between_zeros():
     text = "2.其他法律行政法规禁止公开\n0\n1\n0\n0\n0\n0\n1\n3.危及“三安全一稳定”\n0"
     assert remove_page_debris(text) == text
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear markdown passes: the same results as the regexes they replaced (issue 8, item 1)
+# ---------------------------------------------------------------------------------------------
+
+from transforms import normalise as _nm  # noqa: E402
+
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The original (super-linear) patterns, kept here as the specification.
+_OLD_DELIMITED = {
+    "**": (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), _nm._BOLD_STAR_OPEN_RE, _nm._BOLD_STAR_CLOSE_RE, False),
+    "__": (re.compile(f"(?<![A-Za-z0-9_])__(?=\\S)([^\\n]*?[{_CJK_CLASS}][^\\n]*?)(?<=\\S)__(?![A-Za-z0-9_])"),
+           _nm._BOLD_UNDER_OPEN_RE, _nm._BOLD_UNDER_CLOSE_RE, True),
+    "~~": (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), _nm._STRIKE_OPEN_RE, _nm._STRIKE_CLOSE_RE, False),
+}
+
+
+@pytest.mark.parametrize("marker", list(_OLD_DELIMITED))
+def test_delimited_markup_matches_the_original_regex(marker):
+    import random
+
+    old, open_rx, close_rx, cjk = _OLD_DELIMITED[marker]
+    rnd = random.Random(ord(marker[0]))
+    alphabet = ["*", "*", "_", "_", "~", "a", "1", "中", " ", "\n", "\u3000", marker, marker]
+    for _ in range(20_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        assert _nm._strip_delimited(s, marker, open_rx, close_rx, cjk) == old.sub(r"\1", s), repr(s)
+    for s in ["**公开**", "**a **b**", "__粗体__", "__init__", "a__中__b", "___中__", "~~删除~~线", "****", "**中\n中**"]:
+        assert _nm._strip_delimited(s, marker, open_rx, close_rx, cjk) == old.sub(r"\1", s), repr(s)
+
+
+def test_heading_tail_matches_the_original_regex():
+    import random
+
+    old = re.compile(r"[ \t]+#+[ \t]*$")
+    rnd = random.Random(5)
+    for _ in range(20_000):
+        s = "".join(rnd.choice(" \t#a中\n#") for _ in range(rnd.randint(0, 10)))
+        assert _nm._strip_heading_tail(s) == old.sub("", s), repr(s)
+
+
+@pytest.mark.parametrize("line", [
+    "**公开 " * 20_600,  # 103 KB of unclosed ** (47 s with the lazy regex)
+    "__中 " * 2_150,  # 8.6 KB of __中 runs (cubic with the old __bold__ regex)
+    "~~公开 " * 20_000,
+    "# 标题" + " " * 100_000 + "x",  # a heading with a long blank run and no closing #s
+])
+def test_hostile_markdown_lines_are_handled(line):
+    out = strip_markdown(line)  # completes (linear); only markup characters may go, never text
+    plain = re.compile(r"[*_~#\s]")
+    assert plain.sub("", out) == plain.sub("", line)

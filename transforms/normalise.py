@@ -25,6 +25,7 @@ Order in :func:`normalise_text` and why:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from transforms.reflow import reflow_long_lines
 import unicodedata
@@ -221,17 +222,30 @@ def canonical_width(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|(?=[^\s#]))")
-_HEADING_TAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
+# A closing "  ##" after a heading is removed by _strip_heading_tail (rstrip-based, linear): the
+# regex r"[ \t]+#+[ \t]*$" retried its space run from every position (quadratic on long blanks).
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HRULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^[ \t]*[-*+•●▪◆■][ \t]+")
 _BLOCKQUOTE_RE = re.compile(r"^[ \t]*>+[ \t]?")
-_BOLD_STAR_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-# __bold__ only around Chinese text: identifiers such as __init__ or a__b__c are left alone.
-_BOLD_UNDER_RE = re.compile(f"(?<![A-Za-z0-9_])__(?=\\S)([^\\n]*?[{_CJK}][^\\n]*?)(?<=\\S)__(?![A-Za-z0-9_])")
+# **bold**, __bold__ and ~~strike~~ are found by _strip_delimited (linear) instead of one regex each:
+# a lazy r"\*\*(?=\S)(.+?)(?<=\S)\*\*" retries from every unclosed ** to the end of the line
+# (quadratic: 47 s on a 103 KB line), and the __bold__ regex with two lazy runs around a CJK
+# character was cubic. Each delimiter has an opening and a closing test (zero-width, so
+# overlapping runs such as *** are all seen):
+#   **bold**: "**" then a non-space; closed by "**" after a non-space; the shortest such span
+#             on the line (text inside is kept, the markers go).
+_BOLD_STAR_OPEN_RE = re.compile(r"(?=\*\*\S)")
+_BOLD_STAR_CLOSE_RE = re.compile(r"(?<=\S)(?=\*\*)")
+#   __bold__: only around Chinese text, so identifiers such as __init__ or a__b__c are left
+#             alone: no letter/digit/_ outside either marker, and a CJK character inside.
+_BOLD_UNDER_OPEN_RE = re.compile(r"(?<![A-Za-z0-9_])(?=__\S)")
+_BOLD_UNDER_CLOSE_RE = re.compile(r"(?<=\S)(?=__(?![A-Za-z0-9_]))")
 # Single-star emphasis; an ASCII letter/digit on either side means arithmetic ("7*24") instead.
 _EM_STAR_RE = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![A-Za-z0-9*])")
-_STRIKE_RE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+#   ~~strike~~: like **bold**.
+_STRIKE_OPEN_RE = re.compile(r"(?=~~\S)")
+_STRIKE_CLOSE_RE = re.compile(r"(?<=\S)(?=~~)")
 _ESCAPE_RE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{}~])")
 _ESCAPED_BACKSLASH_RE = re.compile(r"\\\\")
 _AUTOLINK_RE = re.compile(
@@ -239,6 +253,69 @@ _AUTOLINK_RE = re.compile(
 )
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+
+
+def _strip_delimited(line: str, marker: str, open_rx: re.Pattern, close_rx: re.Pattern, cjk_inside: bool) -> str:
+    """Remove paired ``marker``s around a span, keeping the span; linear in ``len(line)``.
+
+    The same matches, left to right, as ``marker(?=\\S)(.+?)(?<=\\S)marker`` (with a CJK
+    character required inside when ``cjk_inside``): from an opening at p, the span ends at the
+    first closing at or after p+3 (and after the first CJK character) on the same line. When an
+    opening finds no closing, no later opening on that line can (its candidates are a subset), so
+    the rest of the line is skipped instead of rescanned.
+    """
+    if marker not in line:
+        return line
+    starts = [m.start() for m in open_rx.finditer(line)]
+    if not starts:
+        return line
+    ends = [m.start() for m in close_rx.finditer(line)]
+    width, n = len(marker), len(line)
+    out: list[str] = []
+    pos = i = j = 0
+    nl = cjk = -1  # cached: next line break / CJK character at or after the last body start
+    while i < len(starts):
+        p = starts[i]
+        if p < pos:
+            i += 1
+            continue
+        body = p + width
+        if nl < body:
+            nl = line.find("\n", body)
+            nl = n if nl == -1 else nl
+        lo = body + 1  # a span holds at least one character
+        if cjk_inside:
+            if cjk < body:
+                m = _CJK_RE.search(line, body)
+                cjk = m.start() if m else n
+            lo = max(lo, cjk + 1)
+        j = bisect_left(ends, lo, j)
+        if j < len(ends) and ends[j] < nl:
+            e = ends[j]
+            out.append(line[pos:p])
+            out.append(line[body:e])
+            pos = e + width
+            i += 1
+        else:
+            i = bisect_left(starts, nl, i + 1)
+    if not out:
+        return line
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _strip_heading_tail(text: str) -> str:
+    """What ``re.sub(r"[ \t]+#+[ \t]*$", "", text)`` returns, in linear time: the closing #-run
+    of an ATX heading goes with the blanks before and after it (a line break at the end stays)."""
+    body, nl = (text[:-1], "\n") if text.endswith("\n") else (text, "")
+    tail = body.rstrip(" \t")
+    hashes = tail.rstrip("#")
+    if len(hashes) == len(tail):
+        return text
+    kept = hashes.rstrip(" \t")
+    if len(kept) == len(hashes):
+        return text
+    return kept + nl
 
 
 def _link_text(m: re.Match) -> str:
@@ -254,9 +331,9 @@ def _strip_inline_markdown(line: str, table_row: bool) -> str:
     line = _IMAGE_RE.sub("", line)
     line = _LINK_RE.sub(_link_text, line)
     line = _AUTOLINK_RE.sub(r"\1", line)
-    line = _BOLD_STAR_RE.sub(r"\1", line)
-    line = _BOLD_UNDER_RE.sub(r"\1", line)
-    line = _STRIKE_RE.sub(r"\1", line)
+    line = _strip_delimited(line, "**", _BOLD_STAR_OPEN_RE, _BOLD_STAR_CLOSE_RE, cjk_inside=False)
+    line = _strip_delimited(line, "__", _BOLD_UNDER_OPEN_RE, _BOLD_UNDER_CLOSE_RE, cjk_inside=True)
+    line = _strip_delimited(line, "~~", _STRIKE_OPEN_RE, _STRIKE_CLOSE_RE, cjk_inside=False)
     line = _EM_STAR_RE.sub(r"\1", line)
     # An unmatched ** (bold opened on one line, closed on another) carries nothing.
     line = line.replace("**", "")
@@ -287,7 +364,7 @@ def strip_markdown(text: str) -> str:
         # "#政务公开#" is a hashtag, not a heading: a heading without a space after the #s is
         # accepted only when no other # follows on the line.
         if m and (m.group(0)[-1] in " \t" or "#" not in line[m.end():]):
-            line = _HEADING_TAIL_RE.sub("", line[m.end():])
+            line = _strip_heading_tail(line[m.end():])
         # Bullets only in front of real text: "- 3 -" is a page footer, "-5" a number.
         if _BULLET_RE.match(line) and _CJK_RE.search(line):
             line = _BULLET_RE.sub("", line, count=1)
