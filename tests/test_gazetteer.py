@@ -6,7 +6,14 @@ from collections import Counter
 
 import pytest
 
-from transforms.gazetteer import Region, county_by_stem, divisions, find_places, one_character_away, resolve_region
+from transforms.gazetteer import (
+    Region,
+    county_by_stem,
+    divisions,
+    find_places,
+    one_character_away,
+    resolve_region,
+)
 
 
 def test_table_covers_every_level():

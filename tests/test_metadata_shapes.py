@@ -82,7 +82,8 @@ SHAPES = {
     "prefix_fullwidth": lambda b, y, p: f"标题：{b.title_name}{y}年政府信息公开工作年度报告\n" + body_text(y, p),
     "page_header_unit": lambda b, y, p: (f"单位:{b.full}\n{GENERIC.format(y=y)}\n" + body_text(y, p)
                                          + f"\n- 2 -\n单位:{b.full}\n"),
-    "crawler_lines_header": lambda b, y, p: (crawler_header(GENERIC.format(y=y), b.full, y) + one_line(body_text(y, p))),
+    "crawler_lines_header": lambda b, y, p: (crawler_header(GENERIC.format(y=y), b.full, y)
+                                             + one_line(body_text(y, p))),
     "crawler_all_one_line": lambda b, y, p: one_line(crawler_header(GENERIC.format(y=y), b.full, y)
                                                      + body_text(y, p)),
     "crawler_title_in_body": lambda b, y, p: (crawler_header(f"{b.title_name}{y}年政府信息公开工作年度报告", "", y)
@@ -97,8 +98,9 @@ SHAPES = {
                                          + body_text(y, p)),
     "grid_tsv": lambda b, y, p: (f"索引号\t000014349/{y + 1}-00012\t分类\t年度报告\n发布机构\t{b.full}\t发文日期\t"
                                  f"{y + 1}-01-20\n名称\t{GENERIC.format(y=y)}\n" + body_text(y, p)),
-    "grid_markdown": lambda b, y, p: (f"| 索引号 | 000014349 | 分类 | 年度报告 |\n|---|---|---|---|\n| 发布机构 | {b.full} "
-                                      f"| 发文日期 | {y + 1}-01-20 |\n\n{GENERIC.format(y=y)}\n" + body_text(y, p)),
+    "grid_markdown": lambda b, y, p: (f"| 索引号 | 000014349 | 分类 | 年度报告 |\n|---|---|---|---|\n"
+                                      f"| 发布机构 | {b.full} | 发文日期 | {y + 1}-01-20 |\n\n"
+                                      f"{GENERIC.format(y=y)}\n" + body_text(y, p)),
     "chrome_site_owner": lambda b, y, p: (f"主办单位:{p}人民政府办公厅 承办单位:{p}大数据中心\n发布机构:{b.full}\n"
                                           f"{GENERIC.format(y=y)}\n" + body_text(y, p)),
     "year_line_above": lambda b, y, p: f"{y}年度\n{b.title_name}政府信息公开工作年度报告\n" + body_text(y, p),
@@ -206,7 +208,8 @@ PLACES = [  # (place printed in the title, place printed with the full name, reg
 @pytest.mark.parametrize("abbr, full", ABBREVIATIONS)
 @pytest.mark.parametrize("title_place, full_place, region", PLACES)
 def test_abbreviation_gets_the_full_name_the_report_prints(abbr, full, title_place, full_place, region):
-    for shape in ("title_line", "year_first", "prefix_ascii", "crawler_title_in_body", "crawler_no_title_field"):
+    for shape in ("title_line", "year_first", "prefix_ascii", "crawler_title_in_body",
+                  "crawler_no_title_field"):
         raw = SHAPES[shape](Body(title_place + abbr, "", "", (None,) * 4), 2020, region[0])
         raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。{full_place}{full}(以下简称“{title_place}{abbr}”)"
                                             f"高度重视政务公开工作。")
@@ -232,7 +235,9 @@ def _near_names(name: str, province_code: str) -> set[str]:
     for d in divisions():
         if d.level == "province" or d.code[:2] != province_code:
             continue
-        forms = {d.name} | ({d.short_name + s for s in "县区市旗"} if d.level == "county" and d.short_name else set())
+        forms = {d.name}
+        if d.level == "county" and d.short_name:
+            forms |= {d.short_name + s for s in "县区市旗"}
         for f in forms:
             if len(f) == len(name) and f != name and f[-1] == name[-1]:
                 if sum(a != b for a, b in zip(f, name)) == 1:
@@ -315,7 +320,8 @@ def test_a_sentence_is_never_an_agency(junk, layout):
     meta = extract_metadata(normalise_text(raw).text)
     assert meta.agency_name is None
     assert meta.admin_level is None
-    assert [(f[0], f[1]) for f in meta.findings] in ([("agency_missing", "warning")], [("agency_doubtful", "warning")])
+    kinds = [(f[0], f[1]) for f in meta.findings]
+    assert kinds in ([("agency_missing", "warning")], [("agency_doubtful", "warning")])
 
 
 def test_doubtful_agency_names_what_was_rejected():
@@ -338,7 +344,8 @@ def test_a_number_inside_the_name_is_not_the_year(number, year):
 
 
 @pytest.mark.parametrize("year", [2019, 2020, 2021, 2024])
-@pytest.mark.parametrize("shape", ["crawler_lines_header", "crawler_all_one_line", "signoff_lines", "signoff_one_line"])
+@pytest.mark.parametrize("shape", ["crawler_lines_header", "crawler_all_one_line", "signoff_lines",
+                                   "signoff_one_line"])
 def test_year_is_the_year_covered_not_the_year_published(year, shape):
     raw = SHAPES[shape](BODIES[0], year, "江苏省")
     assert extract_metadata(normalise_text(raw).text).report_year == year

@@ -57,7 +57,8 @@ _DATE = (
     rf"|({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日)"
 )
 _DATE_RE = re.compile(_DATE)
-_MONTH_LINE_RE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_NUM}{{1,2}})月$")  # a sign-off dated to the month
+# a sign-off dated to the month only
+_MONTH_LINE_RE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_NUM}{{1,2}})月$")
 _DATE_LINE_RE = re.compile(rf"^[(\[]?\s?{_DATE}\s?[)\]]?$")
 _DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s?:?\s?{_DATE}")
 _DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s?:\s?{_DATE}")
@@ -268,11 +269,14 @@ def find_title(lines: list[str]) -> str | None:
     for i in range(min(len(lines), _HEAD_LINES)):
         for k in (2, 3):
             parts = [_TITLE_PREFIX_RE.sub("", _compact(x)) for x in lines[i : i + k]]
-            if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p) for p in parts):
+            if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p)
+                                     for p in parts):
                 continue
             cand = "".join(parts)
             if _TITLE_RE.search(cand) and not _TITLE_RE.search(parts[-2]):
-                return _join_title_lines(lines[max(0, i - 2) : i], cand) if _agency_part(cand) is None else cand
+                if _agency_part(cand) is None:
+                    return _join_title_lines(lines[max(0, i - 2) : i], cand)
+                return cand
     return None
 
 
@@ -285,7 +289,8 @@ def _join_title_lines(above: list[str], cand: str) -> str:
             continue
         joined = "".join(parts) + cand
         part = _agency_part(joined)
-        if part is not None and canonical_agency(part) and (_looks_like_agency(parts[0]) or _title_year(joined)):
+        named = part is not None and canonical_agency(part) is not None
+        if named and (_looks_like_agency(parts[0]) or _title_year(joined)):
             return joined
     return cand
 
@@ -385,7 +390,8 @@ def _published_date(view: _View, report_year: int | None) -> datetime.date | Non
     head, tail = view.head_lines[:20], view.tail_lines[-_TAIL_LINES:]
     candidates = [m for line in reversed(tail) if (m := _DATE_LINE_RE.match(_SPACE_RE.sub("", line)))]
     candidates += [m for _, m in _signed_dates(view.tail_lines)]
-    candidates += [m for line in head + tail if (m := _DATE_FIELD_RE.search(line) or _DATE_LINE_FIELD_RE.match(line))]
+    candidates += [m for line in head + tail
+                   if (m := _DATE_FIELD_RE.search(line) or _DATE_LINE_FIELD_RE.match(line))]
     for m in candidates:
         date = _to_date(m)
         if date and _plausible_publication(date, report_year):
@@ -457,7 +463,8 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
         return partial
     if rejected:
         findings.append(("agency_doubtful", "warning",
-                         "no agency name could be read: " + "; ".join(rejected[:3]) + " is not a body's name"))
+                         "no agency name could be read: " + "; ".join(rejected[:3])
+                         + " is not a body's name"))
     else:
         findings.append(("agency_missing", "warning",
                          "no agency name could be read from the title, header fields, opening or sign-off"))
@@ -505,7 +512,8 @@ def _signature(lines: list[str]) -> str | None:
     """The body signing the report: the line above a trailing date line, or a body and date in one segment."""
     tail = lines[-_TAIL_LINES:]
     for i in range(len(tail) - 1, 0, -1):
-        if _DATE_LINE_RE.match(_SPACE_RE.sub("", tail[i])) or _MONTH_LINE_RE.match(_SPACE_RE.sub("", tail[i])):
+        line = _SPACE_RE.sub("", tail[i])
+        if _DATE_LINE_RE.match(line) or _MONTH_LINE_RE.match(line):
             above = _compact(tail[i - 1])
             if _looks_like_agency(above):
                 return above
@@ -643,7 +651,8 @@ def _place_before(text: str, end: int, printed_place: str) -> str:
         cand = before[start:]
         if _place_prefix_len(cand) != len(cand):
             continue
-        if not printed_place or (cand.endswith(printed_place) if len(printed_place) == 1 else printed_place in cand):
+        agrees = cand.endswith(printed_place) if len(printed_place) == 1 else printed_place in cand
+        if not printed_place or agrees:
             return cand
     return printed_place
 
@@ -667,7 +676,8 @@ def _correct_place(agency: str, view: _View, findings: list[Finding]) -> str:
         return agency
     fixed = near[0][0]
     findings.append(("place_name_corrected", "warning",
-                     f"{m.group(0)} is not a known division; read as {fixed} ({province}), one character away"))
+                     f"{m.group(0)} is not a known division; read as {fixed} ({province}), "
+                     "one character away"))
     return agency[: m.start()] + fixed + agency[m.end() :]
 
 
