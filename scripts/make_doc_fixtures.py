@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -184,22 +185,20 @@ def build_docx(src_txt: Path, truth: dict, out: Path) -> None:
     style = doc.styles["Normal"]
     style.font.size = Pt(9)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "WenQuanYi Micro Hei")
-    in_table = False
-    section = 0
+    heading = re.compile(r"^[#\s*]*([二三四])\s*[、.．]")
+    builders = {"二": lambda: table2(doc, truth.get("table2") or {}),
+                "三": lambda: table3(doc, truth.get("table3") or {}),
+                "四": lambda: table4(doc, truth.get("table4") or {})}
+    done: set[str] = set()
     for line in src_txt.read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            if not in_table:
-                {2: lambda: table2(doc, truth.get("table2") or {}),
-                 3: lambda: table3(doc, truth.get("table3") or {}),
-                 4: lambda: table4(doc, truth.get("table4") or {})}.get(section, lambda: None)()
-            in_table = True
-            continue
-        in_table = False
-        for no, head in ((2, "二、"), (3, "三、"), (4, "四、"), (5, "五、"), (6, "六、")):
-            if line.startswith(head):
-                section = no
+        if "\t" in line or line.lstrip().startswith("|"):
+            continue  # the source's own table rows: the tables are rebuilt from the truth
         if line.strip():
-            doc.add_paragraph(line)
+            doc.add_paragraph(line.strip("#* "))
+        m = heading.match(line)
+        if m and m.group(1) not in done and truth.get({"二": "table2", "三": "table3", "四": "table4"}[m.group(1)]):
+            done.add(m.group(1))
+            builders[m.group(1)]()
     # a page-number footer "- N -" as agencies print it (the PDF reader must keep it out of tables)
     from docx.oxml import OxmlElement
     footer = doc.sections[0].footer.paragraphs[0]

@@ -1,0 +1,67 @@
+"""Print ms per page (and per file) for each ingest reader on the committed fixtures.
+
+    .venv/bin/python scripts/bench_readers.py [--repeat 5]
+
+Readers: txt and html (decode + lxml render), pdf (pdfplumber tables + pypdfium2 text), a 6-page
+PDF (the fixture twice), docx (python-docx body walker), doc (LibreOffice + docx; only when
+`soffice` is on PATH, once: it is a process start). Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms.ingest import doc as doc_reader  # noqa: E402
+from transforms.ingest import read_document  # noqa: E402
+
+DOCS = ROOT / "tests" / "fixtures" / "docs"
+
+
+def _six_page_pdf() -> bytes:
+    import pypdfium2 as pdfium
+    src = pdfium.PdfDocument(str(DOCS / "report_2021.pdf"))
+    out = pdfium.PdfDocument.new()
+    out.import_pages(src)
+    out.import_pages(src)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    cases = [
+        ("txt", (ROOT / "tests/fixtures/shapes/tsv_2021_clean.txt").read_bytes(), ".txt", args.repeat),
+        ("html", (ROOT / "tests/fixtures/shapes/html_word_paste.html").read_bytes(), ".html", args.repeat),
+        ("pdf", (DOCS / "report_2021.pdf").read_bytes(), ".pdf", args.repeat),
+        ("pdf 6 pages", _six_page_pdf(), ".pdf", args.repeat),
+        ("docx", (DOCS / "report_2021.docx").read_bytes(), ".docx", args.repeat),
+    ]
+    if doc_reader.soffice():
+        cases.append(("doc (soffice)", (DOCS / "report_2021.doc").read_bytes(), ".doc", 1))
+    else:
+        print("doc: skipped, soffice not on PATH")
+    for _, data, ext, _ in cases:  # warm-up: imports and first-call costs are not per page
+        if ext != ".doc":
+            read_document(data, ext)
+    print(f"{'reader':<16}{'pages':>6}{'ms/file':>10}{'ms/page':>10}")
+    for name, data, ext, repeat in cases:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            reading, _ = read_document(data, ext)
+        ms = (time.perf_counter() - started) * 1000 / repeat
+        pages = reading.pages or reading.text.count("\f") + 1
+        print(f"{name:<16}{pages:>6}{ms:>10.1f}{ms / pages:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
