@@ -222,8 +222,6 @@ def _fits(c: Cell, metric: str, short: bool) -> bool:
         return metric in AMOUNT_METRICS
     if signed:
         return metric in SIGNED_METRICS
-    if short and metric in SIGNED_METRICS and c.kind == "number" and c.value:
-        return False  # a lost cell is likelier the unsigned change column than a moved count
     return True
 
 

@@ -412,7 +412,7 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
         out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
     parsed = tuple(count_cell(c) for c in fitted)
     out.findings += unreadable_cells("table 3", code, fitted, parsed)
-    if note and "lost" in note and (r.shape == "plain" or not _row_feasible(parsed)):
+    if note and "lost" in note:
         # plain text drops empty cells anywhere; a grid drops them on the left unless the total breaks
         # the usual reading (cells lost on the left) breaks the row total: try every placement
         kept = [c for c in fitted if c is not None]

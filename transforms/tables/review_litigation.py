@@ -116,7 +116,7 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
             return _glued(filled[0].raw)
         if len(r.values) >= WIDTH - 5:
             fitted, note = fit_values(r.values, WIDTH)
-            if note and "lost" in note and (r.shape == "plain" or not _groups_feasible(fitted)):
+            if note and "lost" in note:
                 # plain text loses empty cells anywhere: keep only what every fitting placement agrees on
                 return _agreed_placement([c for c in fitted if c is not None])
             return fitted
