@@ -634,9 +634,12 @@ def remove_web_chrome(text: str) -> str:
 
 # "Chinese" side of a space: ideographs, Chinese punctuation, and the ASCII forms NFKC gave to
 # full-width punctuation.
-_W = _CJK + re.escape(_CJK_PUNCT) + re.escape(",:;()!?%\"")
+# The dash is left out: in a flattened table "1 — 2" is a value, a blank cell and a value, and
+# collapsing its spaces would glue blanks and numbers into one run.
+_CJK_PUNCT_NO_DASH = _CJK_PUNCT.replace("—", "")
+_W = _CJK + re.escape(_CJK_PUNCT_NO_DASH) + re.escape(",:;()!?%\"")
 # Left of a digit, "," "%" and "." are excluded so "3, 2" and "100% 5" never fuse into a number.
-_W_BEFORE_DIGIT = _CJK + re.escape(_CJK_PUNCT) + re.escape(":;()!?\"")
+_W_BEFORE_DIGIT = _CJK + re.escape(_CJK_PUNCT_NO_DASH) + re.escape(":;()!?\"")
 _SPACE_CJK_CJK_RE = re.compile(f"(?<=[{_W}]) +(?=[{_W}])")
 _SPACE_CJK_DIGIT_RE = re.compile(f"(?<=[{_W_BEFORE_DIGIT}]) +(?=[0-9])")
 _SPACE_DIGIT_CJK_RE = re.compile(f"(?<=[0-9]) +(?=[{_W}])")
