@@ -101,13 +101,13 @@ class GraphQL:
         # Never through an HTTP(S)_PROXY from the environment: the server is on loopback.
         self._open = urllib.request.build_opener(urllib.request.ProxyHandler({})).open
 
-    def raw(self, query: str, variables: dict | None = None, timeout: float = 60) -> dict:
+    def raw(self, query: str, variables: dict | None = None, timeout: float = 300) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
         req = urllib.request.Request(self.url, data=body, headers={"Content-Type": "application/json"})
         with self._open(req, timeout=timeout) as resp:
             return json.load(resp)
 
-    def __call__(self, query: str, variables: dict | None = None, timeout: float = 60) -> dict:
+    def __call__(self, query: str, variables: dict | None = None, timeout: float = 300) -> dict:
         out = self.raw(query, variables, timeout)
         if out.get("errors"):
             raise AssertionError(f"GraphQL errors: {json.dumps(out['errors'], ensure_ascii=False)[:2000]}")

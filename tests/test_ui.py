@@ -3,6 +3,9 @@
 The asset graph is listed, the intake job fills the dynamic `report_year` partitions, and a
 partition backfill of 2019 and 2020 is run by the daemon inside `dagster dev`; the marts must
 then be on disk. The server is stopped by its own process group only.
+
+Every wait polls and returns as soon as its condition holds; the deadlines are generous and scale
+with the measured start-up time of the server, so a loaded machine only makes the test slower.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ REPOSITORY = "__repository__"           # a Definitions object is served as the 
 PARTITION_SET = "year_pipeline_partition_set"
 REPO_SELECTOR = {"repositoryName": REPOSITORY, "repositoryLocationName": LOCATION}
 FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
+STARTUP_DEADLINE = 900.0  # seconds; polled, so a quiet machine is done in a fraction of it
 
 WORKSPACE_Q = """
 { workspaceOrError { __typename
@@ -135,9 +139,12 @@ def _backfill_done(gql: GraphQL, backfill_id: str):
 def test_ui_lists_assets_and_backfills_years(ui_server):
     proc, gql, warehouse, log = ui_server
     t0 = time.monotonic()
-    wait_for(lambda: _location_loaded(gql), timeout=120, interval=1, what="the webserver and code location",
-             proc=proc, log=log)
+    wait_for(lambda: _location_loaded(gql), timeout=STARTUP_DEADLINE, interval=1,
+             what="the webserver and code location", proc=proc, log=log)
     t_ready = time.monotonic() - t0
+    # a run costs a few start-ups of Dagster and the code: scale the deadlines with what we measured
+    run_deadline = max(600.0, 20 * t_ready)
+    assert "nux:\n  enabled: false" in (warehouse / ".dagster" / "dagster.yaml").read_text()
 
     # 1. The asset graph: every layer is a group, and the key assets are in the right one.
     nodes = gql(ASSETS_Q)["assetNodes"]
@@ -157,10 +164,10 @@ def test_ui_lists_assets_and_backfills_years(ui_server):
         "selector": {**REPO_SELECTOR, "jobName": "intake"}, "runConfigData": {}, "mode": "default",
     }})["launchRun"]
     run_id = typed(launched, "LaunchRunSuccess")["run"]["runId"]
-    status = wait_for(lambda: _run_status(gql, run_id), timeout=120, interval=1, what="the intake run",
+    status = wait_for(lambda: _run_status(gql, run_id), timeout=run_deadline, interval=1, what="the intake run",
                       proc=proc, log=log)
     assert status == "SUCCESS", f"intake run {run_id} ended {status}\n{tail(log)}"
-    assert (warehouse / "layers" / "landing_manifest" / "all.parquet").exists()
+    assert (warehouse / "layers" / "ui" / "landing_manifest" / "all.parquet").exists()  # the UI's own scope
     parts = _partition_names(gql)
     assert set(SAMPLE_YEARS) <= set(parts), f"year partitions after intake: {parts}"
     t_intake = time.monotonic() - t0
@@ -171,7 +178,7 @@ def test_ui_lists_assets_and_backfills_years(ui_server):
         "partitionNames": sorted(SAMPLE_YEARS),
     }})["launchPartitionBackfill"]
     backfill_id = typed(launched, "LaunchBackfillSuccess")["backfillId"]
-    bf = wait_for(lambda: _backfill_done(gql, backfill_id), timeout=240, interval=2,
+    bf = wait_for(lambda: _backfill_done(gql, backfill_id), timeout=2 * len(SAMPLE_YEARS) * run_deadline, interval=2,
                   what=f"backfill {backfill_id}", proc=proc, log=log)
     by_year = {r["partitionName"]: r["runStatus"] for r in bf["partitionStatuses"]["results"]}
     assert bf["status"] in ("COMPLETED_SUCCESS", "COMPLETED"), f"backfill ended {bf}\n{tail(log)}"
