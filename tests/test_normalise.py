@@ -581,7 +581,35 @@ def test_heading_tail_matches_the_original_regex():
         assert _nm._strip_heading_tail(s) == old.sub("", s), repr(s)
 
 
+def _old_link_text(m):
+    label, url = m.group(1).strip(), m.group(2)
+    return url if not label or label == url else f"{label}({url})"
+
+
+def test_images_links_and_pipe_separators_match_the_original_regexes():
+    import random
+
+    image = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+    link = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+    pipe_sep = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+    rnd = random.Random(8)
+    alphabet = ["[", "]", "(", ")", "!", "a", "中", " ", "\n", '"', "](", "![", "\t"]
+    for _ in range(20_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        assert _nm._strip_images(s) == image.sub("", s), repr(s)
+        assert _nm._replace_links(s) == link.sub(_old_link_text, s), repr(s)
+    for _ in range(20_000):
+        s = "".join(rnd.choice(["|", "-", "-", ":", " ", "\t", "a", "\n"]) for _ in range(rnd.randint(0, 14)))
+        assert bool(_nm._PIPE_SEPARATOR_RE.match(s)) == bool(pipe_sep.match(s)), repr(s)
+    for s in ['[公开](http://a.b "题") x', "![图](a.png)[链](u)", "[u](u)", "[](u)", "[a] (u)", "| --- | :-: |"]:
+        assert _nm._replace_links(_nm._strip_images(s)) == link.sub(_old_link_text, image.sub("", s))
+
+
 @pytest.mark.parametrize("line", [
+    "[a](" * 25_000,  # quadratic with the backtracking link regex
+    "[" * 100_000,
+    "![" * 50_000,
+    "|" + " " * 100_000 + "x",  # pipe-separator regex: quadratic over the blank run
     "**公开 " * 20_600,  # 103 KB of unclosed ** (47 s with the lazy regex)
     "__中 " * 2_150,  # 8.6 KB of __中 runs (cubic with the old __bold__ regex)
     "~~公开 " * 20_000,

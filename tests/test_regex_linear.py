@@ -47,6 +47,7 @@ ADVERSARIAL = {name: _rep(unit) for name, unit in [
     ("star_a", "*a"), ("bold_open", "**公开 "), ("under_cjk", "__中 "), ("strike_open", "~~公开 "),
     ("digit_space", "0 "), ("digit_dot", "1."), ("digit_comma", "1,"), ("cjk_space", "中 "),
     ("cjk_digit", "中0"), ("cjk_newline", "中\n"), ("link_open", "[a]("), ("di_ye", "第 1 页 "),
+    ("brackets", "["), ("image_open", "!["), ("cdata_open", "<![CDATA["), ("lt_a", "<a"),
 ]}
 FEW = ("stars", "spaces", "cjk", "digit_space")  # for patterns linear by construction
 
@@ -130,6 +131,10 @@ def collect() -> list[tuple[str, re.Pattern, str]]:
         mod = importlib.import_module(mod_name)
         for attr, value in sorted(vars(mod).items()):
             _walk(value, f"{mod_name}.{attr}", found, seen)
+    for _name, rx in found:  # a literal that is also a compiled module-level pattern is run once
+        literals[(rx.pattern, "search")] = literals[(rx.pattern, "anchored")] = None
+    for mod_name in module_names():
+        mod = importlib.import_module(mod_name)
         src = getattr(mod, "__file__", None)
         if src and src.endswith(".py"):
             for where, pat, func in _source_literals(Path(src)):

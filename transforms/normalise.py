@@ -224,7 +224,10 @@ def canonical_width(text: str) -> str:
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|(?=[^\s#]))")
 # A closing "  ##" after a heading is removed by _strip_heading_tail (rstrip-based, linear): the
 # regex r"[ \t]+#+[ \t]*$" retried its space run from every position (quadratic on long blanks).
-_PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Possessive runs: no run can give characters back to a neighbour that could use them (blanks,
+# pipes, colons and dashes alternate), so this matches exactly the lines the backtracking form
+# matched, without its quadratic retries over long blank runs.
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 _HRULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^[ \t]*[-*+•●▪◆■][ \t]+")
 _BLOCKQUOTE_RE = re.compile(r"^[ \t]*>+[ \t]?")
@@ -251,8 +254,85 @@ _ESCAPED_BACKSLASH_RE = re.compile(r"\\\\")
 _AUTOLINK_RE = re.compile(
     r"<((?:https?|ftp)://[^<>\s]+|mailto:[^<>\s]+|www\.[^<>\s]+|[\w.+-]+@[\w-]+\.[\w.-]+)>"
 )
-_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+# ![alt](src) and [text](url "title") are found by _strip_images / _replace_links, which read the
+# same matches as r"!\[[^\]\n]*\]\([^)\n]*\)" and r"\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)"
+# left to right, but find each terminator once (those regexes rescanned to the end of the line
+# from every "[" when no terminator came: quadratic on "[[[[" or "[a]([a](...").
+_LABEL_END_RE = re.compile(r"[\]\n]")
+_IMAGE_SRC_END_RE = re.compile(r"[)\n]")
+_URL_END_RE = re.compile(r"[)\s]")
+_NON_SPACE_RE = re.compile(r"\S")
+_TITLE_END_RE = re.compile(r"[\"\n]")
+
+
+class _Next:
+    """First match of ``rx`` in ``text`` at or after a position; cached, so a run of queries with
+    rising positions scans the text once."""
+
+    __slots__ = ("text", "rx", "frm", "at_")
+
+    def __init__(self, text: str, rx: re.Pattern):
+        self.text, self.rx, self.frm, self.at_ = text, rx, 0, -1
+
+    def at(self, i: int) -> int:
+        if not (self.frm <= i <= self.at_):
+            m = self.rx.search(self.text, i)
+            self.frm, self.at_ = i, (m.start() if m else len(self.text))
+        return self.at_
+
+
+def _strip_images(line: str) -> str:
+    """Remove ``![alt](src)`` (alt and src without ] ) or a line break)."""
+    if "](" not in line or "![" not in line:
+        return line
+    n, out, pos = len(line), [], 0
+    label_end, src_end = _Next(line, _LABEL_END_RE), _Next(line, _IMAGE_SRC_END_RE)
+    p = line.find("![")
+    while p != -1:
+        q = label_end.at(p + 2)
+        if q + 1 < n and line[q] == "]" and line[q + 1] == "(":
+            r = src_end.at(q + 2)
+            if r < n and line[r] == ")":
+                out.append(line[pos:p])
+                pos = r + 1
+                p = line.find("![", pos)
+                continue
+        p = line.find("![", p + 1)
+    return "".join(out) + line[pos:] if out else line
+
+
+def _replace_links(line: str) -> str:
+    """``[text](url)`` and ``[text](url "title")`` → :func:`_link_text` (no ] or line break in the
+    text, no ) or blank in the url, no " or line break in the title)."""
+    if "](" not in line:
+        return line
+    n, out, pos = len(line), [], 0
+    label_end, url_end = _Next(line, _LABEL_END_RE), _Next(line, _URL_END_RE)
+    non_space, title_end = _Next(line, _NON_SPACE_RE), _Next(line, _TITLE_END_RE)
+    p = line.find("[")
+    while p != -1:
+        end = None
+        q = label_end.at(p + 1)
+        if q + 1 < n and line[q] == "]" and line[q + 1] == "(":
+            u = q + 2
+            r = url_end.at(u)
+            if r > u and r < n:
+                if line[r] == ")":
+                    end = r + 1
+                else:  # a blank: only a "title" may follow
+                    w = non_space.at(r)
+                    if w < n and line[w] == '"':
+                        t = title_end.at(w + 1)
+                        if t + 1 < n and line[t] == '"' and line[t + 1] == ")":
+                            end = t + 2
+        if end is None:
+            p = line.find("[", p + 1)
+            continue
+        out.append(line[pos:p])
+        out.append(_link_text(line[p + 1 : q], line[u:r]))
+        pos = end
+        p = line.find("[", pos)
+    return "".join(out) + line[pos:] if out else line
 
 
 def _strip_delimited(line: str, marker: str, open_rx: re.Pattern, close_rx: re.Pattern, cjk_inside: bool) -> str:
@@ -318,9 +398,9 @@ def _strip_heading_tail(text: str) -> str:
     return kept + nl
 
 
-def _link_text(m: re.Match) -> str:
+def _link_text(label: str, url: str) -> str:
     """[text](url) → text(url); [](url) or [url](url) → url - the URL is kept, not the syntax."""
-    label, url = m.group(1).strip(), m.group(2)
+    label = label.strip()
     if not label or label == url:
         return url
     return f"{label}({url})"
@@ -328,8 +408,8 @@ def _link_text(m: re.Match) -> str:
 
 def _strip_inline_markdown(line: str, table_row: bool) -> str:
     """Emphasis, escapes, links on one line; in pipe rows an escaped \\| stays escaped."""
-    line = _IMAGE_RE.sub("", line)
-    line = _LINK_RE.sub(_link_text, line)
+    line = _strip_images(line)
+    line = _replace_links(line)
     line = _AUTOLINK_RE.sub(r"\1", line)
     line = _strip_delimited(line, "**", _BOLD_STAR_OPEN_RE, _BOLD_STAR_CLOSE_RE, cjk_inside=False)
     line = _strip_delimited(line, "__", _BOLD_UNDER_OPEN_RE, _BOLD_UNDER_CLOSE_RE, cjk_inside=True)
