@@ -20,11 +20,18 @@ SCHEMA = {"i": pl.Int64, "out": pl.String}
 FIND = {"i": pl.Int64, "what": pl.String}
 
 
+def _spin(seconds):
+    """Burn CPU (the budget counts CPU seconds, so a sleep would never run out of it)."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
 # ---- a toy stage (module-level functions: the spawned workers import them by name) -------------
 def _toy(row, state, **_):
     if row["kind"] == "slow":
         state["half"] = "started"
-        time.sleep(30)
+        _spin(30)
     if row["kind"] == "crash":
         os._exit(3)  # a worker that dies (as on a segfault or an OOM kill)
     return {"rows": [{"i": row["i"], "out": f"ok{row['i']}"}], "notes": []}
@@ -132,7 +139,7 @@ def test_metadata_past_the_budget_keeps_the_text_and_the_report_goes_on(monkeypa
     from transforms.pipeline import run_layers
 
     def slow(text):
-        time.sleep(30)
+        _spin(30)
 
     monkeypatch.setattr(staging, "extract_metadata", slow)
     out = run_layers(SAMPLE, year=2020, options=EngineOptions(workers=1, budget_s=0.2))

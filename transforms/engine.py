@@ -12,7 +12,7 @@ per-batch frames back together **in input order**, so the result does not depend
 of workers or on which worker finished first (1 worker = the same code in-process, no pool).
 
 Guards, per report:
-- a time budget (`budget_s`): `signal.setitimer` raises `BudgetExceeded` (a BaseException, so no
+- a time budget (`budget_s`, CPU seconds): `signal.setitimer` raises `BudgetExceeded` (a BaseException, so no
   `except Exception` in the parsers can swallow it) in the main thread of the worker (or of this
   process with 1 worker); the stage's `on_timeout` keeps what can be kept and adds a
   `time_budget_exceeded` finding, and the batch goes on;
@@ -131,19 +131,24 @@ def _raise_budget(signum, frame):  # pragma: no cover - called by the signal mac
     raise BudgetExceeded()
 
 
+# The budget counts CPU seconds of this process (ITIMER_PROF), not wall time: on a busy machine
+# a report gets the same budget as on an idle one, so the output does not depend on the load.
+_TIMER, _SIGNAL = signal.ITIMER_PROF, signal.SIGPROF
+
+
 @contextmanager
 def budget(seconds: float):
-    """Raise BudgetExceeded in this (main) thread after `seconds`; a no-op off the main thread or for 0."""
+    """Raise BudgetExceeded in this (main) thread after `seconds` of CPU; a no-op off the main thread or for 0."""
     if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.signal(signal.SIGALRM, _raise_budget)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    old = signal.signal(_SIGNAL, _raise_budget)
+    signal.setitimer(_TIMER, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(_TIMER, 0)
+        signal.signal(_SIGNAL, old)
 
 
 # ---- one batch (runs in a worker, or in-process) ----------------------------------------------
@@ -212,10 +217,15 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _discard_pool(workers: int) -> None:
+def _discard_pool(workers: int, kill: bool = False) -> None:
+    """Forget a (broken) pool; `kill` also stops its workers at once (Ctrl-C: no batch is finished)."""
     pool = _POOLS.pop(workers, None)
     if pool is not None:
+        procs = list((getattr(pool, "_processes", None) or {}).values()) if kill else []
         pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:  # our own worker processes, by their handle
+            if proc.is_alive():
+                proc.terminate()
 
 
 def shutdown_pools() -> None:
@@ -321,7 +331,7 @@ def _run_on_pool(stage: Stage, batches: list[pl.DataFrame], params: dict, option
                 _discard_pool(options.workers)
             submit_more()
     except BaseException:
-        _discard_pool(options.workers)  # Ctrl-C or a bug: stop the workers, let the caller decide
+        _discard_pool(options.workers, kill=True)  # Ctrl-C or a bug: stop the workers, let the caller decide
         raise
     return sorted(suspects)
 
