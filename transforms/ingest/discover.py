@@ -8,8 +8,8 @@ Every path under the input folder yields exactly one row, in sorted relative-pos
 and no problem with one file stops the scan. Decisions, and why:
 
 - **Hidden files and folders are processed like any other** (nothing is skipped silently): a
-  stray `.DS_Store` gets a rejected row (binary_file / not_a_report), a hidden copy of a report is ingested (or is a
-  `duplicate`). Only the caller can decide that a path is noise; the manifest shows it.
+  stray `.DS_Store` gets a rejected row (binary_file / not_a_report), a hidden copy of a report
+  is ingested (or is a `duplicate`). Only the caller can decide that a path is noise; the manifest shows it.
 - **Content decides the format, not the extension.** Binary signatures are sniffed first
   (`%PDF-` -> pdf, ZIP with `word/` -> docx, OLE2 with a WordDocument stream -> doc; RTF, other
   archives -> unsupported; PNG/JPEG/

@@ -43,15 +43,19 @@ def read(data: bytes) -> Reading:
                "--nologo", "--convert-to", "docx", "--outdir", str(out), str(src)]
         env = {**os.environ, "HOME": tmp}
         try:
-            res = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, env=env, stdin=subprocess.DEVNULL)
+            res = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, env=env,
+                                 stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise ReaderError("conversion_failed", f"LibreOffice did not convert the file within {TIMEOUT_S} s") from None
+            raise ReaderError("conversion_failed",
+                              f"LibreOffice did not convert the file within {TIMEOUT_S} s") from None
         except OSError as err:
             raise ReaderError("conversion_failed", f"LibreOffice could not be started: {err}") from None
         converted = out / "input.docx"
         if not converted.exists():
-            tail = (res.stderr or res.stdout or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise ReaderError("conversion_failed", "LibreOffice could not convert the file (encrypted or corrupt?)"
+            said = (res.stderr or res.stdout or b"").decode("utf-8", "replace").strip()
+            tail = said.splitlines()[-1:] or [""]
+            raise ReaderError("conversion_failed",
+                              "LibreOffice could not convert the file (encrypted or corrupt?)"
                               + (f": {tail[0][:200]}" if tail[0] else ""))
         reading = docx_reader.read(converted.read_bytes())
     reading.source_format = SOURCE_FORMAT

@@ -28,7 +28,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent")
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _T, _TAB, _BR, _CR, _VAL = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
 _IMAGE_TAGS = ("drawing", "pict", "object")
 
@@ -167,7 +168,8 @@ def read(data: bytes) -> Reading:
             lines.extend(_table_lines(child))
     text = "\n".join(line.rstrip(" ") for line in lines).strip("\n")  # trailing tabs are empty cells
     if not text.strip():
-        images = sum(1 for el in body.iter() if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _IMAGE_TAGS)
+        images = sum(1 for el in body.iter()
+                     if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in _IMAGE_TAGS)
         if images:
             raise ReaderError("image_only_document", f"DOCX holds {images} image(s) and no text (a scanned "
                               "document pasted into Word); OCR of DOCX images is not supported")

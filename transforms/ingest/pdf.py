@@ -31,8 +31,9 @@ EXTENSIONS = (".pdf",)
 LABEL = "PDF"
 
 # A line that can only be a page number (footer or header), never content.
-_PAGE_NO_RE = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
-                         r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+_PAGE_NO_RE = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]"
+                         r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                         r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
 
 
 def sniff(head: bytes) -> bool:
@@ -54,7 +55,8 @@ def _classify_failure(data: bytes, pdfium_message: str) -> ReaderError:
         chain = f"{err.__class__.__name__} {err} {err.__cause__!r}".lower()
         if "password" in chain or "encrypt" in chain:
             return ReaderError("encrypted_document", "PDF is password-protected (encrypted); not read")
-        return ReaderError("corrupt_document", f"PDF cannot be opened (corrupt or truncated): {pdfium_message}")
+        return ReaderError("corrupt_document",
+                           f"PDF cannot be opened (corrupt or truncated): {pdfium_message}")
     if n == 0:
         return ReaderError("empty_document", "PDF has zero pages")
     return ReaderError("corrupt_document", f"PDF cannot be opened by PDFium (corrupt?): {pdfium_message}")
@@ -137,7 +139,8 @@ def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
         while end and cur[end - 1][0] == "text" and all(_PAGE_NO_RE.match(x) for x in cur[end - 1][1]):
             end -= 1
         start = 0
-        while start < len(nxt) and nxt[start][0] == "text" and all(_PAGE_NO_RE.match(x) for x in nxt[start][1]):
+        while (start < len(nxt) and nxt[start][0] == "text"
+               and all(_PAGE_NO_RE.match(x) for x in nxt[start][1])):
             start += 1
         if end and cur[end - 1][0] == "table" and start < len(nxt) and nxt[start][0] == "table":
             del cur[end:]
@@ -205,7 +208,8 @@ def read(data: bytes) -> Reading:
     except ReaderError:
         raise
     except Exception as err:  # noqa: BLE001 - a malformed page must not stop the batch
-        raise ReaderError("corrupt_document", f"PDF could not be read: {err.__class__.__name__}: {err}"[:300]) from None
+        message = f"PDF could not be read: {err.__class__.__name__}: {err}"[:300]
+        raise ReaderError("corrupt_document", message) from None
     finally:
         if plumber is not None:
             plumber.close()
