@@ -106,3 +106,11 @@ def test_bidi_controls_are_stripped_with_a_note(tmp_path: Path) -> None:
     assert row.status == "accepted" and row.check_name == "bidi_controls_removed"
     assert "removed 3 bidirectional" in row.message
     assert row.text == SAMPLE
+
+
+def test_input_inside_the_excluded_warehouse_is_still_scanned(tmp_path: Path) -> None:
+    """The default layout: the sample corpus is warehouse/landing, and the CLI excludes the warehouse."""
+    inp = tmp_path / "warehouse" / "landing"
+    inp.mkdir(parents=True)
+    (inp / "r.txt").write_text(SAMPLE, encoding="utf-8")
+    assert [f.source_path for f in scan_landing(inp, exclude=[tmp_path / "warehouse"])] == ["r.txt"]
