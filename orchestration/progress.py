@@ -59,7 +59,7 @@ class YearProgress:
         k = STAGES.index(stage) + 1 if stage in STAGES else 0
         eta_s = "?" if eta == float("inf") else f"{max(eta, 0):.0f} s"
         return (f"  {self.year}: [{k}/{len(STAGES)} {stage or '…'}] {d:,}/{t:,} reports · "
-                f"{rate / len(STAGES):,.0f} reports/s · ETA {eta_s}")
+                f"{_rate(rate / len(STAGES))} reports/s · ETA {eta_s}")
 
     def _draw(self, text: str) -> None:
         pad = max(0, self._width - len(text))
@@ -85,7 +85,7 @@ class YearProgress:
         workers = max(s.workers for s in self.stats)
         elapsed = time.perf_counter() - self.started
         rate = self.total / elapsed if elapsed > 0 else 0.0
-        out = f"{rate:,.1f} reports/s on {workers} worker(s)"
+        out = f"{_rate(rate)} reports/s on {workers} worker(s)"
         if slow[0]:
             out += f"; slowest report {slow[0]} ({slow[1]:.2f} s)"
         timeouts = sum(s.timeouts for s in self.stats)
@@ -113,12 +113,16 @@ class RunTotals:
     def line(self) -> str:
         elapsed = time.perf_counter() - self.started
         rate = self.reports / elapsed if elapsed > 0 else 0.0
-        out = f"  total: {self.reports:,} reports in {self.years} year(s), {elapsed:.1f} s, {rate:,.1f} reports/s"
+        out = f"  total: {self.reports:,} reports in {self.years} year(s), {elapsed:.1f} s, {_rate(rate)} reports/s"
         if self.stats:
             slow = max(self.stats, key=lambda s: s.slowest[1]).slowest
             if slow[0]:
                 out += f"; slowest report {slow[0]} ({slow[1]:.2f} s)"
         return out
+
+
+def _rate(r: float) -> str:
+    return f"{r:,.0f}" if r >= 10 else f"{r:.1f}"
 
 
 _CURRENT: list[YearProgress] = []
