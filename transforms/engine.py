@@ -20,6 +20,9 @@ Guards, per report:
   flight are retried one report at a time on a fresh pool, and a report that kills a worker
   again is skipped with the stage's `on_crash` finding. The other reports are unaffected.
 
+Workers are spawned, so a script that calls the engine with more than one worker needs the usual
+`if __name__ == "__main__":` guard (the `gongkai` command, Dagster, pytest and notebooks are fine).
+
 The stages of the pipeline (raw, normalise, sections, typed) are at the bottom of this module;
 their work is in `transforms.landing`, `transforms.staging` and `transforms.core`.
 """
