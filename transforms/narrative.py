@@ -1,15 +1,20 @@
 """Numbers stated in a report's prose, used to fill cells the tables leave empty and to cross-check.
 
-Only a few unambiguous sentence patterns are read; anything looser would invent numbers.
+Only unambiguous sentence patterns are read (a clause naming exactly one cell and one number);
+anything looser would invent numbers.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
+from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, OTHER_SPLIT, OUTCOME_CODES, REVIEW_RESULT_CODES
+from transforms.repair import Equation, repair, request_equations
+from transforms.tables.active_disclosure import TEMPLATE_METRICS
 from transforms.tables.common import Finding, Key, ParsedCell
 from transforms.tables.grid import is_table_line
+from transforms.tables.request_handling import template_rows
 
 _NO_REVIEW = re.compile(
     r"(?:未发生|未出现|没有发生|不存在|无)(?:因|因为|涉及)?[^。;,\n]{0,20}?(?:行政复议)[^。;,\n]{0,12}?(?:行政诉讼|诉讼)"
@@ -105,21 +110,370 @@ def cross_check(cells: dict[Key, ParsedCell], prose: str, table: str) -> list[Fi
     return out
 
 
-def fill_disclosure_from_prose(cells: dict[Key, ParsedCell], prose: str) -> list[Finding]:
-    """Procurement items and amount stated in prose fill empty table-2 cells, or are cross-checked."""
+def fill_disclosure_from_prose(cells: dict[Key, ParsedCell], prose: str, layout: str | None = None,
+                               report_year: int | None = None) -> list[Finding]:
+    """Table-2 numbers stated in prose fill empty cells (narrative), or are cross-checked.
+
+    Procurement items and amount are always read; with the template `layout`, so are documents
+    made/published/in force, decisions and fees (:func:`disclosure_statements`), and a table 2
+    that is missing altogether gets the cells its prose states (with a `table_missing` finding).
+    """
     findings = []
+    created = not cells
+    metrics = TEMPLATE_METRICS.get(layout or "", {})
     for rx, key in (
         (_PROCUREMENT_ITEMS, ("centralized_procurement", "procurement_items")),
         (_PROCUREMENT_AMOUNT, ("centralized_procurement", "procurement_amount_wan_yuan")),
     ):
         m = rx.search(prose)
         c = cells.get(key)
-        if not m or c is None:
+        if not m or (c is None and key[1] not in metrics.get(key[0], ())):
             continue
         n = float(m.group(1))
         places = len(m.group(1).split(".")[1]) if "." in m.group(1) else 0
-        if c.value is None:
+        if c is None or c.value is None:
             cells[key] = ParsedCell(n, "narrative")
         elif abs(round(c.value, places) - n) > 1e-6:  # prose often rounds (123.46万元 for 123.45678)
             findings.append(Finding("prose_table_disagree", "warning", f"prose '{m.group(0)}' but table 2 {key[0]}.{key[1]} = {c.value:g}"))
+    if layout is not None:
+        agreed, conflicts = _agreed(disclosure_statements(prose, layout, report_year), "table 2")
+        findings += conflicts
+        for key, st in agreed.items():
+            c = cells.get(key)
+            if c is None or c.value is None:
+                cells[key] = ParsedCell(st.value, "narrative")
+            elif abs(c.value - st.value) > 1e-6:
+                findings.append(Finding("prose_table_disagree", "warning",
+                                        f"prose '{st.clause}' but table 2 {key[0]}.{key[1]} = {c.value:g}"))
+    if created and cells:
+        findings.append(Finding("table_missing", "warning", "table 2 not found in the report; only the cells its prose "
+                                "states are filled"))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers a report states only in prose (its tables are images, or lost): issue 7.
+#
+# The prose is cut into scope units (a sentence between 。;!? or a line break; a parenthesis is a
+# unit of its own) and each unit into clauses (between , : 、). A clause is a statement when it
+# holds exactly one quantity (N件, N万元, N项) right after the words that name one cell, with only
+# filler words between. A unit stops yielding statements at the first clause that turns to a
+# subset (其中), to another year (上年, 去年, an earlier year) or to another channel (信访, 热线,
+# 信箱): what follows in that sentence is about that subset, year or channel. A clause that
+# compares (较, 同比, 增长) or names applicants (自然人, 法人) is skipped on its own. Two different
+# numbers for one cell fill nothing (a finding); a cell the table already holds is never
+# overwritten (a differing sentence is a finding). A sentence naming a group (不予公开, 无法提供,
+# 不予处理, and (六)其他处理 where the table has its three sub-rows) never fills a sub-row: its
+# number is handed to the repair step as one more sum.
+# ---------------------------------------------------------------------------------------------
+
+_KNOWN = ("printed", "derived", "narrative")
+GROUP = "__prose_group__"  # key prefix of a stated group sum while repair runs (never kept in the cells)
+
+_UNIT_SPLIT = re.compile(r"[。;!?\n]")
+_PAREN = re.compile(r"\(([^()]{0,200})\)")
+_CLAUSE_SPLIT = re.compile(r"[,:、]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACED_DIGITS = re.compile(r"\d\s+\d")
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(件|万元|项|个)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# labels whose inner 、 or 上年 words are part of a row name, not a list or another year
+_PROTECT = [(re.compile(r"不补正、"), "不补正"), (re.compile(r"(?:公民|自然人)、法人(?:和|或|及|或者)其他组织"), "申请人"),
+            (re.compile(r"上一?年度?(?=结转)"), "上年"), (re.compile(r"三安全一稳定"), "三安全一稳定")]
+_SUBSET = re.compile(r"其中")
+_PAST = re.compile(r"上一?年度?(?!结转)|去年|前一?年|往年|历年")
+_CHANNEL = re.compile(r"(?<!类)信访(?!举报投诉类)|热线|12345|信箱|来信|来电|留言|咨询|建议|提案|网民|投诉(?!类)")
+_COMPARE = re.compile(r"较|同比|相比|环比|增长|下降|减少|增加|上升|持平|比上|比去")
+_APPLICANT = re.compile(r"自然人|法人|企业|组织|机构|公民|个人|律师")
+_ALL_NATURAL = re.compile(r"(?:均|全部|全|都)(?:为|是|由|来自|系)(?:自然人|公民个人|公民)")
+_CONTEXT = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
+_CONJUNCTION = re.compile(r"和|及|与|或|加|以及|合计")
+
+_T3_FILL = r"(?:的|类|情形|答复|申请|政府信息|信息){0,3}(?:共|为|计|合计|总计|达|共计)?$"
+_APPLY = r"(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量|总数|总量|数)?"
+# (row or group, head regex ending at the number, needs the application context)
+_T3_KEYS: list[tuple[str, re.Pattern, bool]] = [
+    ("new_received", re.compile(r"(?:新收|收到|受理|接收|接到)(?:各类|群众|社会公众)?(?:的)?" + _APPLY + _T3_FILL), True),
+    ("new_received", re.compile(r"(?:本年|全年|本年度|年度)(?:新收)?(?:政府信息公开|依申请公开)申请(?:数量|总数|总量|数)?"
+                                + _T3_FILL), False),
+    ("carried_over", re.compile(r"上年结转(?:的)?" + _APPLY.replace("申请(?:", "(?:申请)?(?:") + _T3_FILL), True),
+    ("carried_forward", re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?" + _APPLY.replace("申请(?:", "(?:申请)?(?:")
+                                   + _T3_FILL), True),
+    ("total_processed", re.compile(r"(?:办结|办理完毕|办理完结|完成办理)(?:各类)?(?:的)?" + _APPLY.replace("申请(?:", "(?:申请)?(?:")
+                                   + _T3_FILL), True),
+    ("granted", re.compile(r"(?<!不)(?<!部分)(?:予以公开|同意公开)" + _T3_FILL), False),
+    ("partially_granted", re.compile(r"部分公开" + _T3_FILL), False),
+    ("withheld_state_secret", re.compile(r"(?:属于)?国家秘密" + _T3_FILL), False),
+    ("withheld_prohibited_by_law", re.compile(r"(?:其他)?法律行政法规禁止公开" + _T3_FILL), False),
+    ("withheld_three_safeties", re.compile(r"(?:危及)?“?三安全一稳定”?" + _T3_FILL), False),
+    ("withheld_third_party", re.compile(r"(?:保护)?第三方合法权益" + _T3_FILL), False),
+    ("withheld_internal_affairs", re.compile(r"(?:属于)?三类内部事务(?:信息)?" + _T3_FILL), False),
+    ("withheld_process_info", re.compile(r"(?:属于)?四类过程性信息" + _T3_FILL), False),
+    ("withheld_enforcement_file", re.compile(r"(?:属于)?行政执法案卷" + _T3_FILL), False),
+    ("withheld_admin_query", re.compile(r"(?:属于)?行政查询事项" + _T3_FILL), False),
+    ("unavailable_not_held", re.compile(r"(?:本机关)?不掌握(?:相关)?(?:政府)?(?:信息)?" + _T3_FILL), False),
+    ("unavailable_needs_creation", re.compile(r"没有现成信息(?:需要)?(?:另行制作)?" + _T3_FILL), False),
+    ("unavailable_unclear", re.compile(r"补正后(?:申请)?(?:内容)?仍不明确" + _T3_FILL), False),
+    ("not_processed_petition", re.compile(r"信访举报投诉类?" + _T3_FILL), False),
+    ("not_processed_duplicate", re.compile(r"重复申请" + _T3_FILL), False),
+    ("not_processed_publication", re.compile(r"(?:要求)?提供公开出版物" + _T3_FILL), False),
+    ("not_processed_excessive", re.compile(r"(?:无正当理由)?大量反复申请" + _T3_FILL), False),
+    ("not_processed_confirmation", re.compile(r"(?:要求行政机关)?确认或重新出具已获取(?:的)?信息" + _T3_FILL), False),
+    ("other_no_correction", re.compile(r"逾期不补正(?:行政机关不再处理其?(?:政府信息公开)?申请)?" + _T3_FILL), False),
+    ("other_unpaid_fee", re.compile(r"(?:逾期)?未按收费通知(?:要求)?缴纳费用(?:行政机关不再处理其?(?:政府信息公开)?申请)?"
+                                    + _T3_FILL), False),
+    # groups: a group of sub-rows is never a cell; (六)其他处理 is a cell only where the table has no sub-rows
+    ("withheld", re.compile(r"不予公开" + _T3_FILL), False),
+    ("unavailable", re.compile(r"无法提供" + _T3_FILL), False),
+    ("not_processed", re.compile(r"不予处理" + _T3_FILL), False),
+    ("other", re.compile(r"其他处理" + _T3_FILL), False),
+]
+_T3_ZERO = [  # clauses that say a count is zero without a digit
+    ("carried_forward", re.compile(r"^(?:并|且|均已办结|已全部办结)?(?:无|没有)(?:需要)?结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请|情况)?$")),
+    ("carried_over", re.compile(r"^(?:无|没有)上年结转(?:的)?(?:申请|情况)?$")),
+    ("carried_over", re.compile(r"^上年(?:无|没有)结转(?:的)?(?:申请|情况)?$")),
+]
+_T3_GROUPS = {
+    "withheld": [c for c in OUTCOME_CODES if c.startswith("withheld_")],
+    "unavailable": [c for c in OUTCOME_CODES if c.startswith("unavailable_")],
+    "not_processed": [c for c in OUTCOME_CODES if c.startswith("not_processed_")],
+    "other": list(OTHER_SPLIT),
+}
+_T3_ALL_KEYS = re.compile("|".join(r"(?<!不)予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|国家秘密|禁止公开|三安全一稳定|第三方合法权益"
+                                   r"|内部事务|过程性信息|执法案卷|行政查询|不掌握|现成信息|仍不明确|信访举报|重复申请|公开出版物"
+                                   r"|大量反复|重新出具|不补正|收费通知|结转|办结|办理完毕|新收|收到|受理".split("|")))
+
+_T2_FILL = r"(?:的|数量|数){0,2}(?:共|为|计|达|共计|合计)?$"
+_DOCS = {"normative_documents": r"(?:行政)?规范性文件", "rules": r"(?:政府)?规章(?!制度)"}
+_DECISIONS = {"admin_licensing": "行政许可", "admin_penalty": "行政处罚", "admin_coercion": "行政强制"}
+# (item, metric, head regex, unit) per template layout
+_T2_KEYS: dict[str, list[tuple[str, str, re.Pattern, str]]] = {"2019": [], "2021": []}
+for _item, _word in _DOCS.items():
+    for _layout, _metrics in (("2019", (("new_made", r"(?<!累计)(?:新制作|本年制作)"), ("new_published", r"(?<!累计)新公开"))),
+                              ("2021", (("issued", r"(?<!累计)(?:制发|印发|新制发)"), ("repealed", r"废止"),
+                                        ("in_force", r"现行有效")))):
+        for _metric, _mw in _metrics:
+            _T2_KEYS[_layout].append((_item, _metric, re.compile(_mw + r"(?:了)?(?:的)?" + _word + _T2_FILL), "件"))
+            _T2_KEYS[_layout].append((_item, _metric, re.compile(_word + _mw + r"(?:件数)?" + _T2_FILL), "件"))
+    _T2_KEYS["2019"].append((_item, "total_published", re.compile(
+        r"对外公开(?:的)?" + _word + r"(?:总数量|总数|总量)?" + _T2_FILL), "件"))
+    _T2_KEYS["2019"].append((_item, "total_published", re.compile(_word + r"对外公开(?:总数量|总数|总量)" + _T2_FILL), "件"))
+for _item, _word in _DECISIONS.items():
+    for _layout in ("2019", "2021"):
+        _T2_KEYS[_layout].append((_item, "decisions", re.compile(_word + r"(?:处理)?决定(?:书)?" + _T2_FILL), "件"))
+_T2_KEYS["2021"].append(("admin_fees", "fee_amount_wan_yuan",
+                         re.compile(r"行政事业性收费(?:金额|总额|总金额)?" + _T2_FILL), "万元"))
+_T2_ALL_KEYS = re.compile(r"规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费|采购")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One clause stating one number: the cell (or a group, in table 3) and the clause itself."""
+
+    key: Key
+    value: float
+    clause: str
+
+
+def _units(prose: str) -> list[tuple[str, str]]:
+    """(line, unit) pairs: sentences, with each parenthesis split out as a unit of its own."""
+    out = []
+    for line in prose.split("\n"):
+        if "。" not in line and "," not in line:
+            continue  # a table row or heading printed as plain text, not a sentence
+        line = _THOUSANDS.sub("", line)
+        parens = _PAREN.findall(line)
+        body = _PAREN.sub("", line)  # an aside: 作出行政许可决定(…审批)46件 reads on without it
+        for u in _UNIT_SPLIT.split(body) + [x for p in parens for x in _UNIT_SPLIT.split(p)]:
+            if u.strip():
+                out.append((line, u))
+    return out
+
+
+def _clauses(unit: str) -> list[str]:
+    for rx, repl in _PROTECT:
+        unit = rx.sub(repl, unit)
+    return [c for c in _CLAUSE_SPLIT.split(unit) if c.strip()]
+
+
+def _quantity(clause: str) -> tuple[str, float, str, str] | None:
+    """(head, value, unit, tail) when the clause holds exactly one quantity."""
+    if _SPACED_DIGITS.search(clause):
+        return None
+    c = re.sub(r"\s+", "", clause)
+    qs = list(_QUANTITY.finditer(c))
+    if len(qs) != 1:
+        return None
+    q = qs[0]
+    return c[: q.start()], float(q.group(1)), q.group(2), c[q.end():]
+
+
+def _blocks(clause: str, report_year: int | None) -> bool:
+    """A clause after which the rest of the sentence is about a subset, another year or another channel."""
+    if _SUBSET.search(clause) or _PAST.search(clause) or _CHANNEL.search(clause):
+        return True
+    return report_year is not None and any(int(y) < report_year for y in _YEAR.findall(clause))
+
+
+def request_statements(prose: str, report_year: int | None = None) -> tuple[list[Statement], set[str]]:
+    """Table-3 statements in the prose, and the rows the prose says were all from natural persons."""
+    out: list[Statement] = []
+    natural: set[str] = set()
+    for line, unit in _units(prose):
+        stated: list[Statement] = []
+        all_natural_after: int | None = None  # how many statements preceded 均为自然人
+        breakdown = False  # inside 办结N件,其中…: only outcome rows, which split exactly that total
+        for clause in _clauses(unit):
+            c = re.sub(r"\s+", "", clause)
+            if _SUBSET.search(c) and stated and stated[-1].key[0] == "total_processed" and not breakdown:
+                breakdown = True
+                c = c[_SUBSET.search(c).end():]
+            if _blocks(c, report_year):
+                break
+            if _ALL_NATURAL.search(c):
+                all_natural_after = len(stated) if all_natural_after is None else all_natural_after
+                continue
+            if _COMPARE.search(c) or _APPLICANT.search(c):
+                continue
+            st = _request_statement(c, line + unit)
+            if st is None:
+                continue
+            if breakdown and st.key[0] in _COUNT_ROWS:
+                break
+            stated.append(st)
+        if all_natural_after is not None:
+            # 收到申请7件,上年结转1件,均为自然人提出: the rows before it; 申请人均为自然人,共收到…: the rows after it
+            scope = stated[:all_natural_after] if all_natural_after else stated
+            natural.update(s.key[0] for s in scope if s.key[0] in _COUNT_ROWS)
+        out += stated
+    return out, natural
+
+
+_COUNT_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
+
+
+def _request_statement(c: str, context: str) -> Statement | None:
+    for row, rx in _T3_ZERO:
+        if rx.search(c) and not _QUANTITY.search(c):
+            return Statement((row, "total"), 0.0, c)
+    q = _quantity(c)
+    if q is None:
+        return None
+    head, value, unit, tail = q
+    if unit != "件" or tail not in ("", "申请", "的申请", "政府信息公开申请"):
+        return None
+    for row, rx, needs_context in _T3_KEYS:
+        m = rx.search(head)
+        if m is None:
+            continue
+        before = head[: m.start()]
+        if _T3_ALL_KEYS.search(before) or _CONJUNCTION.search(before):
+            return None  # two rows named in one clause (予以公开和部分公开共4件): a sum, not a cell
+        if needs_context and not ("公开" in m.group(0) or _CONTEXT.search(context)):
+            return None
+        return Statement((row, "total"), value, c)
+    return None
+
+
+def disclosure_statements(prose: str, layout: str, report_year: int | None = None) -> list[Statement]:
+    """Table-2 statements (documents made/published/in force, decisions, fees) for one template layout."""
+    out = []
+    for _line, unit in _units(prose):
+        for clause in _clauses(unit):
+            c = re.sub(r"\s+", "", clause)
+            if _SUBSET.search(c) or _PAST.search(c) or (
+                    report_year is not None and any(int(y) < report_year for y in _YEAR.findall(c))):
+                break
+            if _COMPARE.search(c) or "累计" in c:
+                continue
+            q = _quantity(c)
+            if q is None:
+                continue
+            head, value, unit_, tail = q
+            if tail:
+                continue
+            for item, metric, rx, want in _T2_KEYS.get(layout, []):
+                m = rx.search(head)
+                if m is None or unit_ != want:
+                    continue
+                if _T2_ALL_KEYS.search(head[: m.start()]) or _CONJUNCTION.search(head[: m.start()]):
+                    break
+                out.append(Statement((item, metric), value, c))
+                break
+    return out
+
+
+def _agreed(statements: list[Statement], table: str) -> tuple[dict[Key, Statement], list[Finding]]:
+    """One statement per key; a key stated with two different numbers is dropped with a finding."""
+    by_key: dict[Key, list[Statement]] = {}
+    for s in statements:
+        by_key.setdefault(s.key, []).append(s)
+    out, findings = {}, []
+    for key, ss in by_key.items():
+        if len({s.value for s in ss}) > 1:
+            findings.append(Finding("prose_conflict", "warning", f"prose gives {table} {key[0]}.{key[1]} two numbers: "
+                                    + " / ".join(f"'{s.clause}'" for s in ss) + "; not filled"))
+        else:
+            out[key] = ss[0]
+    return out, findings
+
+
+# table-3 cells the older cross_check already compares with the table (no second finding for them)
+_CROSS_CHECKED = {("carried_over", "total"), ("carried_forward", "total"), ("total_processed", "total")}
+
+
+def fill_request_from_prose(cells: dict[Key, ParsedCell], prose: str, layout: str,
+                            report_year: int | None = None) -> list[Finding]:
+    """Repair table 3, then fill what the prose states outright (narrative) and repair again.
+
+    Without a table (images, lost) and with statements in the prose, the template's rows are
+    created as missing cells first (and a `table_missing` finding says so). If the filled numbers
+    break the table's sums, none of them is kept.
+    """
+    findings = repair(cells, request_equations(cells))  # the table's own sums win over a sentence
+    seen = {f.message for f in findings}
+    statements, natural = request_statements(prose, report_year)
+    agreed, conflicts = _agreed(statements, "table 3")
+    findings += conflicts
+    if not agreed:
+        return findings
+    created = not cells
+    work = dict(cells) if cells else {(o, a): ParsedCell(None, "missing") for o in template_rows(layout, layout == "2021")
+                                      for a in APPLICANT_CODES}
+    split = any(o in OTHER_SPLIT for o, _ in work)
+    groups: list[Equation] = []
+    filled: list[Key] = []
+    for (row, _), st in agreed.items():
+        if row in _T3_GROUPS and not (row == "other" and not split):
+            subs = [r for r in _T3_GROUPS[row] if (r, "total") in work]
+            if subs:
+                gkey = (GROUP + row, "total")
+                work[gkey] = ParsedCell(st.value, "narrative")
+                groups.append(Equation(f"prose '{st.clause}': {row} sub-rows sum", (gkey,), tuple((r, "total") for r in subs)))
+            continue
+        keys = [(row, "total")] + ([(row, "natural_person")] if row in natural else [])
+        for key in keys:
+            c = work.get(key)
+            if c is None:
+                continue
+            if c.source in _KNOWN:
+                if c.value != st.value and key not in _CROSS_CHECKED:
+                    findings.append(Finding("prose_table_disagree", "warning",
+                                            f"prose '{st.clause}' but table 3 {key[0]}.{key[1]} = {c.value:g}"))
+                continue
+            work[key] = ParsedCell(st.value, "narrative")
+            filled.append(key)
+    if not filled and not groups:
+        return findings
+    trial = repair(work, request_equations({k: v for k, v in work.items() if not k[0].startswith(GROUP)}) + groups)
+    new = [f for f in trial if f.message not in seen and f.check_name in ("arithmetic_contradiction", "table_unreliable")]
+    if new:
+        findings.append(Finding("prose_inconsistent", "warning",
+                                "the numbers the prose states for table 3 break its sums; none of them is used: "
+                                + "; ".join(f.message for f in new)))
+        return findings
+    cells.update({k: v for k, v in work.items() if not k[0].startswith(GROUP)})
+    if created:
+        findings.append(Finding("table_missing", "warning", "table 3 not found in the report; cells stated in its prose "
+                                "(and what its sums then pin) are filled"))
     return findings
