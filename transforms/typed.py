@@ -8,7 +8,7 @@ import polars as pl
 
 from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.narrative import (
-    check_received, cross_check, fill_disclosure_from_prose, fill_review_from_prose, prose_of,
+    cross_check, fill_disclosure_from_prose, fill_request_from_prose, fill_review_from_prose, prose_of,
 )
 from transforms.repair import repair, request_equations, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
@@ -56,12 +56,10 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     t3 = parse_request_table(_table_text(sections, 3, text), layout, report_year)
     t4 = parse_review_table(_table_text(sections, 4, text))
     findings: list[Finding] = []
-    findings += fill_disclosure_from_prose(t2.cells, prose)
+    findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
     findings += fill_review_from_prose(t4.cells, prose)
-    findings += repair(t3.cells, request_equations(t3.cells))
-    findings += check_received(t3.cells, prose)  # after repair: the table's own sums win over a sentence
-    if any(c.source == "narrative" for c in t3.cells.values()):
-        findings += repair(t3.cells, request_equations(t3.cells))
+    # repair, then what the prose states outright, then repair again (the table's own sums win)
+    findings += fill_request_from_prose(t3.cells, prose, layout, report_year)
     findings += repair(t4.cells, review_equations(t4.cells))
     findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):
