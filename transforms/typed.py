@@ -10,7 +10,7 @@ from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, REVIEW_RESULT_CO
 from transforms.narrative import (
     cross_check, fill_disclosure_from_prose, fill_request_from_prose, fill_review_from_prose, prose_of,
 )
-from transforms.repair import repair, request_equations, review_equations
+from transforms.repair import repair, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
 from transforms.tables.common import Finding, TableParse
 from transforms.tables.grid import is_table_line
