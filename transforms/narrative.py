@@ -190,6 +190,14 @@ _CONTEXT = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
 _CONJUNCTION = re.compile(r"和|及|与|或|加|以及|合计")
 
 _T3_FILL = r"(?:的|类|情形|答复|申请|政府信息|信息){0,3}(?:共|为|计|合计|总计|达|共计)?$"
+
+
+
+def _SUB(group_word: str) -> str:  # noqa: N802 - reads as part of the patterns below
+    """A sub-row's reason may be followed by its group's verb: 因本机关不掌握相关政府信息无法提供3件."""
+    return r"(?:的)?(?:申请)?(?:而|被)?(?:" + group_word + ")?"
+
+
 _APPLY = r"(?:政府信息公开|信息公开|依申请公开)?(?:的)?申请(?:数量|总数|总量|数)?"
 # (row or group, head regex ending at the number, needs the application context)
 _T3_KEYS: list[tuple[str, re.Pattern, bool]] = [
@@ -203,22 +211,22 @@ _T3_KEYS: list[tuple[str, re.Pattern, bool]] = [
                                    + _T3_FILL), True),
     ("granted", re.compile(r"(?<!不)(?<!部分)(?:予以公开|同意公开)" + _T3_FILL), False),
     ("partially_granted", re.compile(r"部分公开" + _T3_FILL), False),
-    ("withheld_state_secret", re.compile(r"(?:属于)?国家秘密" + _T3_FILL), False),
-    ("withheld_prohibited_by_law", re.compile(r"(?:其他)?法律行政法规禁止公开" + _T3_FILL), False),
-    ("withheld_three_safeties", re.compile(r"(?:危及)?“?三安全一稳定”?" + _T3_FILL), False),
-    ("withheld_third_party", re.compile(r"(?:保护)?第三方合法权益" + _T3_FILL), False),
-    ("withheld_internal_affairs", re.compile(r"(?:属于)?三类内部事务(?:信息)?" + _T3_FILL), False),
-    ("withheld_process_info", re.compile(r"(?:属于)?四类过程性信息" + _T3_FILL), False),
-    ("withheld_enforcement_file", re.compile(r"(?:属于)?行政执法案卷" + _T3_FILL), False),
-    ("withheld_admin_query", re.compile(r"(?:属于)?行政查询事项" + _T3_FILL), False),
-    ("unavailable_not_held", re.compile(r"(?:本机关)?不掌握(?:相关)?(?:政府)?(?:信息)?" + _T3_FILL), False),
-    ("unavailable_needs_creation", re.compile(r"没有现成信息(?:需要)?(?:另行制作)?" + _T3_FILL), False),
-    ("unavailable_unclear", re.compile(r"补正后(?:申请)?(?:内容)?仍不明确" + _T3_FILL), False),
-    ("not_processed_petition", re.compile(r"信访举报投诉类?" + _T3_FILL), False),
-    ("not_processed_duplicate", re.compile(r"重复申请" + _T3_FILL), False),
-    ("not_processed_publication", re.compile(r"(?:要求)?提供公开出版物" + _T3_FILL), False),
-    ("not_processed_excessive", re.compile(r"(?:无正当理由)?大量反复申请" + _T3_FILL), False),
-    ("not_processed_confirmation", re.compile(r"(?:要求行政机关)?确认或重新出具已获取(?:的)?信息" + _T3_FILL), False),
+    ("withheld_state_secret", re.compile(r"(?:属于)?国家秘密" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_prohibited_by_law", re.compile(r"(?:其他)?法律行政法规禁止公开" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_three_safeties", re.compile(r"(?:危及)?“?三安全一稳定”?" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_third_party", re.compile(r"(?:保护)?第三方合法权益" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_internal_affairs", re.compile(r"(?:属于)?三类内部事务(?:信息)?" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_process_info", re.compile(r"(?:属于)?四类过程性信息" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_enforcement_file", re.compile(r"(?:属于)?行政执法案卷" + _SUB("不予公开") + _T3_FILL), False),
+    ("withheld_admin_query", re.compile(r"(?:属于)?行政查询事项" + _SUB("不予公开") + _T3_FILL), False),
+    ("unavailable_not_held", re.compile(r"(?:本机关)?不掌握(?:相关)?(?:政府)?(?:信息)?" + _SUB("无法提供") + _T3_FILL), False),
+    ("unavailable_needs_creation", re.compile(r"没有现成信息(?:需要)?(?:另行制作)?" + _SUB("无法提供") + _T3_FILL), False),
+    ("unavailable_unclear", re.compile(r"补正后(?:申请)?(?:内容)?仍不明确" + _SUB("无法提供") + _T3_FILL), False),
+    ("not_processed_petition", re.compile(r"信访举报投诉类?" + _SUB("不予处理") + _T3_FILL), False),
+    ("not_processed_duplicate", re.compile(r"重复申请" + _SUB("不予处理") + _T3_FILL), False),
+    ("not_processed_publication", re.compile(r"(?:要求)?提供公开出版物" + _SUB("不予处理") + _T3_FILL), False),
+    ("not_processed_excessive", re.compile(r"(?:无正当理由)?大量反复申请" + _SUB("不予处理") + _T3_FILL), False),
+    ("not_processed_confirmation", re.compile(r"(?:要求行政机关)?确认或重新出具已获取(?:的)?信息" + _SUB("不予处理") + _T3_FILL), False),
     ("other_no_correction", re.compile(r"逾期不补正(?:行政机关不再处理其?(?:政府信息公开)?申请)?" + _T3_FILL), False),
     ("other_unpaid_fee", re.compile(r"(?:逾期)?未按收费通知(?:要求)?缴纳费用(?:行政机关不再处理其?(?:政府信息公开)?申请)?"
                                     + _T3_FILL), False),
@@ -263,6 +271,13 @@ for _item, _word in _DECISIONS.items():
         _T2_KEYS[_layout].append((_item, "decisions", re.compile(_word + r"(?:处理)?决定(?:书)?" + _T2_FILL), "件"))
 _T2_KEYS["2021"].append(("admin_fees", "fee_amount_wan_yuan",
                          re.compile(r"行政事业性收费(?:金额|总额|总金额)?" + _T2_FILL), "万元"))
+_T2_ELLIPSIS = {layout: [(metric, re.compile(r"^(?:本年|全年|本年度)?" + mw + r"(?:件数)?" + _T2_FILL)) for metric, mw in ms]
+                for layout, ms in (("2019", (("new_made", r"(?:新制作|本年制作)"), ("new_published", r"新公开"))),
+                                   ("2021", (("issued", r"(?:制发|印发|新制发)"), ("repealed", r"废止"),
+                                             ("in_force", r"现行有效"))))}
+# 未作出行政处罚、行政强制决定: each item named has no decision; 未收取行政事业性收费: no fee (not 信息处理费)
+_NO_DECISIONS = re.compile(r"(?:未|没有|均未)(?:作出|做出)(?:(?:行政许可|行政处罚|行政强制)(?:、|和|及|或|以及)?){1,3}(?:处理)?决定")
+_NO_FEES = re.compile(r"(?:未|没有)(?:收取|征收)(?:任何)?行政事业性收费")
 _T2_ALL_KEYS = re.compile(r"规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费|采购")
 
 
@@ -293,7 +308,28 @@ def _units(prose: str) -> list[tuple[str, str]]:
 def _clauses(unit: str) -> list[str]:
     for rx, repl in _PROTECT:
         unit = rx.sub(repl, unit)
+    unit = _CN_NUMBER.sub(lambda m: str(_cn_int(m.group(1))), unit)
     return [c for c in _CLAUSE_SPLIT.split(unit) if c.strip()]
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# a Chinese numeral counts only right before a unit (五件, 三十六件, 一百零八条, 废止零件); 一是, 三类 stay words
+_CN_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百千]{1,8})(?=件|项|个|条|万元)")
+
+
+def _cn_int(s: str) -> int:
+    """一百零八 → 108, 十二 → 12, 一〇八 → 108 (digit by digit when no 十/百/千)."""
+    if all(ch in _CN_DIGITS for ch in s):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in s))
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = _CN_DIGITS[ch]
+        else:
+            total += (cur or 1) * _CN_UNITS[ch]
+            cur = 0
+    return total + cur
 
 
 def _quantity(clause: str) -> tuple[str, float, str, str] | None:
@@ -321,7 +357,7 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
     natural: set[str] = set()
     for line, unit in _units(prose):
         stated: list[Statement] = []
-        all_natural_after: int | None = None  # how many statements preceded 均为自然人
+        all_natural = other_applicant = False
         breakdown = False  # inside 办结N件,其中…: only outcome rows, which split exactly that total
         for clause in _clauses(unit):
             c = re.sub(r"\s+", "", clause)
@@ -331,9 +367,12 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
             if _blocks(c, report_year):
                 break
             if _ALL_NATURAL.search(c):
-                all_natural_after = len(stated) if all_natural_after is None else all_natural_after
+                all_natural = True
                 continue
-            if _COMPARE.search(c) or _APPLICANT.search(c):
+            if _APPLICANT.search(c):
+                other_applicant = True
+                continue
+            if _COMPARE.search(c):
                 continue
             st = _request_statement(c, line + unit)
             if st is None:
@@ -341,10 +380,10 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
             if breakdown and st.key[0] in _COUNT_ROWS:
                 break
             stated.append(st)
-        if all_natural_after is not None:
-            # 收到申请7件,上年结转1件,均为自然人提出: the rows before it; 申请人均为自然人,共收到…: the rows after it
-            scope = stated[:all_natural_after] if all_natural_after else stated
-            natural.update(s.key[0] for s in scope if s.key[0] in _COUNT_ROWS)
+        if all_natural and not other_applicant:
+            # 收到申请7件,上年结转1件,均为自然人提出: every count of the sentence; a sentence that also names
+            # another applicant type (企业申请1件) leaves the columns to the arithmetic
+            natural.update(s.key[0] for s in stated if s.key[0] in _COUNT_ROWS)
         out += stated
     return out, natural
 
@@ -379,6 +418,14 @@ def disclosure_statements(prose: str, layout: str, report_year: int | None = Non
     """Table-2 statements (documents made/published/in force, decisions, fees) for one template layout."""
     out = []
     for _line, unit in _units(prose):
+        last_doc: str | None = None  # 制发规范性文件1件,废止0件: the item carries to a clause naming only a metric
+        compact = re.sub(r"\s+", "", unit)
+        for m in _NO_DECISIONS.finditer(compact):
+            if not _blocks(compact[: m.start()], report_year) and layout in _T2_KEYS:
+                out += [Statement((item, "decisions"), 0.0, m.group(0)) for item, w in _DECISIONS.items() if w in m.group(0)]
+        m = _NO_FEES.search(compact)
+        if m and layout == "2021" and not _blocks(compact[: m.start()], report_year):
+            out.append(Statement(("admin_fees", "fee_amount_wan_yuan"), 0.0, m.group(0)))
         for clause in _clauses(unit):
             c = re.sub(r"\s+", "", clause)
             if _SUBSET.search(c) or _PAST.search(c) or (
@@ -399,7 +446,14 @@ def disclosure_statements(prose: str, layout: str, report_year: int | None = Non
                 if _T2_ALL_KEYS.search(head[: m.start()]) or _CONJUNCTION.search(head[: m.start()]):
                     break
                 out.append(Statement((item, metric), value, c))
+                last_doc = item if item in _DOCS else None
                 break
+            else:
+                metric = next((mt for mt, rx in _T2_ELLIPSIS.get(layout, []) if rx.search(head)), None)
+                if metric is not None and last_doc is not None and unit_ == "件":
+                    out.append(Statement((last_doc, metric), value, c))
+                else:
+                    last_doc = None
     return out
 
 
