@@ -210,12 +210,32 @@ def _worker_init() -> None:
     import transforms.staging  # noqa: F401
 
 
+class WorkersCannotStart(RuntimeError):
+    """The worker processes die as they start (not because of a report), so retrying would not help."""
+
+
+def _ping() -> int:
+    return os.getpid()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """One pool per worker count, kept for the life of the process (assets and years share it)."""
+    """One pool per worker count, kept for the life of the process (assets and years share it).
+
+    A new pool must first run a trivial task: workers that die while starting (an unguarded
+    script as the main module, a broken environment) stop the run with one clear message
+    instead of being mistaken for reports that crash them.
+    """
     pool = _POOLS.get(workers)
     if pool is None:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_worker_init)
+        try:
+            pool.submit(_ping).result()
+        except BrokenProcessPool as exc:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkersCannotStart(
+                "the engine's worker processes exit as they start; run with --workers 1, or, in a script, "
+                "call the pipeline under `if __name__ == \"__main__\":`") from exc
         _POOLS[workers] = pool
     return pool
 
