@@ -3,6 +3,11 @@ grids of cells laid out like the official form (2019 or 2021 template), with the
 
 The model holds values, not text: each renderer formats numbers its own way (`fmt_value`), so every
 shape prints exactly the truth's values. A null value is a blank cell.
+
+Speed (`gongkai synth` writes ≥ 1,000 reports/s): a table's layout depends only on which rows, items and
+metrics the truth has, so each distinct layout is built once and shared (`Table` is immutable; its cells
+carry keys, not values). A report's numbers live in `Report.values` (key → value), and their printed
+strings are computed once per report (`Report.strings`).
 """
 
 from __future__ import annotations
@@ -45,32 +50,30 @@ APPLICANT_HEAD = ["商业企业", "科研机构", "社会公益组织", "法律�
 RESULT_HEAD = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Cell:
-    """One cell of the printed form. kind: 'head' (header text), 'label' (row label) or 'num'."""
+    """One cell of the printed form. kind: 'head' (header text), 'label' (row label) or 'num'.
+    A number cell holds its key ("table3.granted.total"); its value is `Report.values[key]`."""
 
     text: str
     kind: str = "head"
-    value: float | int | None = None
     colspan: int = 1
     rowspan: int = 1
     key: str | None = None  # "table3.granted.total" for number cells
 
-    @property
-    def blank(self) -> bool:
-        return self.kind == "num" and self.value is None
 
-
-@dataclass
+@dataclass(eq=False)
 class Table:
-    """A table as HTML-style rows: a spanned cell appears once, in its top-left row."""
+    """A table as HTML-style rows: a spanned cell appears once, in its top-left row. Shared by every report
+    with the same layout: never mutate it; renderers keep derived layouts in `memo`."""
 
     name: str  # table2 | table3 | table4
     rows: list[list[Cell]]
     ncols: int
     header_rows: int
     group_starts: list[int] = field(default_factory=list)  # row indexes where a row group begins
-    _grid: list | None = field(default=None, repr=False, compare=False)
+    _grid: list | None = field(default=None, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)  # renderer caches of layout-only results
 
     def grid(self) -> list[list[tuple[Cell | None, bool]]]:
         """Expanded grid: grid[r][c] = (cell, is_origin); slots covered by a span hold (cell, False)."""
@@ -95,6 +98,10 @@ class Table:
     def line_rows(self, centre: bool = False) -> list[list[Cell]]:
         """Per printed row, its cells left to right, each spanned cell once. With `centre`, a cell spanning
         several rows sits in the middle row of its span (as PDF converters place vertically centred text)."""
+        key = ("line_rows", centre)
+        got = self.memo.get(key)
+        if got is not None:
+            return got
         g = self.grid()
         out: list[list[Cell]] = [[] for _ in g]
         for r, row in enumerate(g):
@@ -103,10 +110,18 @@ class Table:
                     continue
                 rr = r + (cell.rowspan - 1) // 2 if centre and cell.kind == "label" else r
                 out[min(rr, len(g) - 1)].append((c, cell))
-        return [[cell for _, cell in sorted(row, key=lambda x: x[0])] for row in out]
+        got = self.memo[key] = [[cell for _, cell in sorted(row, key=lambda x: x[0])] for row in out]
+        return got
+
+    def num_keys(self) -> list[str]:
+        """The keys of the number cells, in row order."""
+        got = self.memo.get("num_keys")
+        if got is None:
+            got = self.memo["num_keys"] = [c.key for row in self.rows for c in row if c.kind == "num"]
+        return got
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     truth: dict
     agency: str
@@ -120,6 +135,21 @@ class Report:
     signoff: list[str]
     published: str
     options: dict  # rng-chosen print conventions (thousands separators, 增/减 words…)
+    values: dict = field(default_factory=dict)  # number cell key → value (None: a blank cell)
+    _strings: dict = field(default_factory=dict, repr=False)
+
+    def value(self, c: Cell):
+        return self.values.get(c.key)
+
+    def is_blank(self, c: Cell) -> bool:
+        return c.kind == "num" and self.values.get(c.key) is None
+
+    def strings(self, plain: bool = False) -> dict[str, str]:
+        """key → the printed number (`fmt_value` of every value), computed once per report."""
+        got = self._strings.get(plain)
+        if got is None:
+            got = self._strings[plain] = format_values(self.values, None if plain else self.options)
+        return got
 
 
 TABLE_SECTION = {"table2": 2, "table3": 3, "table4": 4}
@@ -142,6 +172,17 @@ def fmt_value(v, options: dict | None = None, key: str | None = None, plain: boo
     return s
 
 
+def format_values(values: dict, options: dict | None = None) -> dict[str, str]:
+    """{key: fmt_value(v, options, key)} for every value, with a fast path for the plain integers that make
+    up most of a report (same strings as fmt_value)."""
+    out = {k: "" if v is None else str(v) if type(v) is int else fmt_value(v, None, k) for k, v in values.items()}
+    if options and (options.get("change_words") or options.get("thousands")):
+        for k, v in values.items():
+            if v is not None and (k.startswith("table2") or k.endswith(".change")):
+                out[k] = fmt_value(v, options, k)
+    return out
+
+
 def _t3_rows(truth: dict) -> list[str]:
     t3 = truth["table3"]
     codes = [c for c, _ in REQUEST_OUTCOMES]
@@ -149,12 +190,43 @@ def _t3_rows(truth: dict) -> list[str]:
     return [c for c in codes if c in t3 and not (split and c == "other")]
 
 
+_LAYOUTS: dict = {}  # layout signature → shared Table
+
+
+def _src(t: Table, src: list[tuple[str, str, str]]) -> Table:
+    by_row: dict[str, list[tuple[str, str]]] = {}
+    for key, row, col in src:  # every number cell's value is truth[table][row][col]
+        by_row.setdefault(row, []).append((key, col))
+    t.memo["src"] = list(by_row.items())
+    return t
+
+
+def table_values(truth: dict, t: Table) -> dict:
+    """key → value of the table's number cells, read from the truth (None: blank)."""
+    data = truth.get(t.name) or {}
+    out = {}
+    for row, cols in t.memo["src"]:
+        got = data.get(row) or {}
+        for key, col in cols:
+            out[key] = got.get(col)
+    return out
+
+
 def table2(truth: dict, template: str) -> Table | None:
     t2 = truth.get("table2")
     if not t2:
         return None
+    sig = ("table2", template, tuple((i, tuple(t2[i])) for i in t2))
+    got = _LAYOUTS.get(sig)
+    if got is None:
+        got = _LAYOUTS[sig] = _table2_layout(t2, template)
+    return got
+
+
+def _table2_layout(t2: dict, template: str) -> Table:
     rows: list[list[Cell]] = []
     starts = []
+    src = []
     layout = T2_LAYOUT[template]
     placed = {i for _, items, _ in layout for i in items}
     extra = [i for i in t2 if i not in placed]
@@ -180,24 +252,33 @@ def table2(truth: dict, template: str) -> Table | None:
         for i in items:
             row = [Cell(T2_ITEM_LABEL[template].get(i, ITEM_LABEL[i]), kind="label")]
             for m in mets:
-                row.append(Cell("", kind="num", value=t2[i].get(m), key=f"table2.{i}.{m}",
-                                colspan=3 if len(mets) == 1 else 1))
+                src.append((f"table2.{i}.{m}", i, m))
+                row.append(Cell("", kind="num", key=src[-1][0], colspan=3 if len(mets) == 1 else 1))
             if 1 < len(mets) < 3:
                 row.append(Cell("", colspan=3 - len(mets)))
             rows.append(row)
-    return Table("table2", rows, 4, 0, starts)
+    return _src(Table("table2", rows, 4, 0, starts), src)
 
 
 def table3(truth: dict) -> Table | None:
     t3 = truth.get("table3")
     if not t3:
         return None
-    codes = _t3_rows(truth)
+    codes = tuple(_t3_rows(truth))
+    sig = ("table3", codes)
+    got = _LAYOUTS.get(sig)
+    if got is None:
+        got = _LAYOUTS[sig] = _table3_layout(list(codes))
+    return got
+
+
+def _table3_layout(codes: list[str]) -> Table:
     rows = [
         [Cell(T3_NOTE, colspan=3, rowspan=3), Cell("申请人情况", colspan=7)],
         [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("总计", rowspan=2)],
         [Cell(h) for h in APPLICANT_HEAD],
     ]
+    src = []
     result_codes = [c for c in codes if c not in ("new_received", "carried_over", "carried_forward")]
     groups: dict[str, list[str]] = {}
     for c in result_codes:
@@ -229,26 +310,35 @@ def table3(truth: dict) -> Table | None:
                     lab += "（区分处理的，只计这一情形，不计其他情形）"
                 row.append(Cell(lab, kind="label", colspan=2))
         for a in APPLICANT_PARTS + ["total"]:
-            row.append(Cell("", kind="num", value=t3[c].get(a), key=f"table3.{c}.{a}"))
+            src.append((f"table3.{c}.{a}", c, a))
+            row.append(Cell("", kind="num", key=src[-1][0]))
         rows.append(row)
-    return Table("table3", rows, 10, 3, sorted(set(starts)))
+    return _src(Table("table3", rows, 10, 3, sorted(set(starts))), src)
 
 
 def table4(truth: dict) -> Table | None:
     t4 = truth.get("table4")
     if not t4:
         return None
+    got = _LAYOUTS.get("table4")
+    if got is None:
+        got = _LAYOUTS["table4"] = _table4_layout()
+    return got
+
+
+def _table4_layout() -> Table:
     rows = [
         [Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)],
         [Cell(h, rowspan=2) for h in RESULT_HEAD] + [Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)],
         [Cell(h) for h in RESULT_HEAD] * 2,
     ]
-    data = []
+    data, src = [], []
     for case in ("admin_review", "litigation_direct", "litigation_after_review"):
         for res in ("upheld", "corrected", "other", "pending", "total"):
-            data.append(Cell("", kind="num", value=(t4.get(case) or {}).get(res), key=f"table4.{case}.{res}"))
+            src.append((f"table4.{case}.{res}", case, res))
+            data.append(Cell("", kind="num", key=src[-1][0]))
     rows.append(data)
-    return Table("table4", rows, 15, 3, [3])
+    return _src(Table("table4", rows, 15, 3, [3]), src)
 
 
 # ---------------------------------------------------------------- prose
@@ -346,4 +436,8 @@ def build_model(truth: dict, rng: random.Random | None = None) -> Report:
     tables = {k: t for k, t in (("table2", table2(truth, template)), ("table3", table3(truth)),
                                 ("table4", table4(truth))) if t is not None}
     options = {"thousands": rng.random() < 0.2, "change_words": rng.random() < 0.2}
-    return Report(truth, agency, year, template, title, form, intro, sections, tables, signoff, published, options)
+    values = {}
+    for t in tables.values():
+        values.update(table_values(truth, t))
+    return Report(truth, agency, year, template, title, form, intro, sections, tables, signoff, published, options,
+                  values)

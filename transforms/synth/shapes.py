@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html as _html
 import random
+import re
+from functools import lru_cache
 
 from transforms.synth.report import Cell, Report, Table, TABLE_SECTION, fmt_value
 
@@ -16,11 +18,11 @@ from transforms.synth.report import Cell, Report, Table, TABLE_SECTION, fmt_valu
 # ---------------------------------------------------------------- shared helpers
 
 def _num(m: Report, c: Cell, plain: bool = False) -> str:
-    return fmt_value(c.value, m.options, c.key, plain)
+    return m.strings(plain)[c.key]
 
 
 def _text(m: Report, c: Cell, plain: bool = False) -> str:
-    return _num(m, c, plain) if c.kind == "num" else c.text
+    return m.strings(plain)[c.key] if c.kind == "num" else c.text
 
 
 def blocks(m: Report):
@@ -39,26 +41,51 @@ def blocks(m: Report):
         yield "sign", s
 
 
-def grid_text(m: Report, t: Table, plain: bool = False, centre: bool = False) -> list[list[str]]:
-    """The table as a full rectangle of strings; a spanned cell's text sits in its origin slot
-    (or, with `centre`, a row-spanning label in the middle row of its span)."""
+def _grid_template(t: Table, centre: bool) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
+    """The layout part of grid_text, once per table layout: the rectangle with header and label texts, and
+    the (row, column, key) slots where numbers go."""
+    key = ("grid_text", centre)
+    got = t.memo.get(key)
+    if got is not None:
+        return got
     g = t.grid()
-    out = [["" for _ in range(t.ncols)] for _ in g]
+    base = [["" for _ in range(t.ncols)] for _ in g]
+    slots: dict[tuple[int, int], str] = {}
     for r, row in enumerate(g):
         for c, (cell, origin) in enumerate(row):
             if cell is None or not origin:
                 continue
             rr = r + (cell.rowspan - 1) // 2 if centre and cell.kind == "label" else r
-            out[rr][c] = _text(m, cell, plain)
+            if cell.kind == "num":
+                slots[(rr, c)] = cell.key
+            else:
+                base[rr][c] = cell.text
+                slots.pop((rr, c), None)
+    got = t.memo[key] = (base, [(r, c, k) for (r, c), k in slots.items()])
+    return got
+
+
+def grid_text(m: Report, t: Table, plain: bool = False, centre: bool = False) -> list[list[str]]:
+    """The table as a full rectangle of strings; a spanned cell's text sits in its origin slot
+    (or, with `centre`, a row-spanning label in the middle row of its span)."""
+    base, slots = _grid_template(t, centre)
+    out = [list(row) for row in base]
+    strs = m.strings(plain)
+    for r, c, k in slots:
+        out[r][c] = strs[k]
     return out
+
+
+_WIDE = re.compile("[\u1100-\U0010ffff]")
 
 
 def _width(s: str) -> int:
     """Display columns (CJK and fullwidth forms take two)."""
-    return len(s) + sum(1 for ch in s if ord(ch) >= 0x1100)
+    return len(s) if s.isascii() else len(s) + len(_WIDE.findall(s))
 
 
-def _wrap(s: str, width: int) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _wrap(s: str, width: int) -> tuple[str, ...]:
     """Split s into chunks of at most `width` display columns, never inside a run of digits/Latin."""
     out, cur, w = [], [], 0
     prev = ""
@@ -73,10 +100,12 @@ def _wrap(s: str, width: int) -> list[str]:
         prev = ch
     if cur:
         out.append("".join(cur))
-    return out or [""]
+    return tuple(out) or ("",)
 
 
 def _pad(s: str, width: int, right: bool = False) -> str:
+    if s.isascii():
+        return s.rjust(width) if right else s.ljust(width)
     gap = " " * max(0, width - _width(s))
     return gap + s if right else s + gap
 
@@ -171,6 +200,53 @@ def _e(s: str) -> str:
     return _html.escape(s, quote=False)
 
 
+_WORD_EMPTY = ("<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p>"
+               "</span></p>")
+_CMS_STYLE = ' style="border:1px solid #000;text-align:center;"'
+_CMS_WRAPS = ['<span style="font-family:宋体;font-size:14px;">{}</span>', '<p style="text-align:center;">{}</p>', "{}"]
+
+
+def _html_plan(t: Table, word: bool) -> list[tuple[str, list[tuple]]]:
+    """Per row: its <tr> and, per cell, (key, static, before, after). A number cell (key set) prints
+    static when blank, else before + number + after; a text cell prints static, or (cms) a blank cell
+    (static None: before + the blank style + after). Built once per table layout."""
+    memo_key = ("html", word)
+    got = t.memo.get(memo_key)
+    if got is not None:
+        return got
+    plan = []
+    for r, row in enumerate(t.rows):
+        cells = []
+        for c in row:
+            span = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
+            num = c.kind == "num"
+            if word:
+                span = span.replace('"', "")
+                w = 48 if num else 96 * c.colspan
+                td = (f"<td width={w}{span} valign=top style='width:{w * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
+                      f"mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>")
+                before = (f"{td}<p class=MsoNormal align=center style='text-align:center;mso-pagination:widow-orphan'>"
+                          f"<span {'lang=EN-US ' if num else ''}style='font-size:10.5pt;font-family:仿宋_GB2312;"
+                          f"mso-hansi-font-family:宋体;mso-bidi-font-family:\"Times New Roman\"'>")
+                after = "<o:p></o:p></span></p></td>"
+                empty = f"{td}{_WORD_EMPTY}</td>"
+                if num:
+                    cells.append((c.key, empty, before, after))
+                else:
+                    cells.append((None, f"{before}{_e(c.text)}{after}" if c.text else empty, None, None))
+            else:
+                td = f"<td{span}{_CMS_STYLE}>"
+                if num:
+                    cells.append((c.key, None, td, "</td>"))
+                elif c.text:
+                    cells.append((None, f'{td}<p style="text-align:center;">{_e(c.text)}</p></td>', None, None))
+                else:
+                    cells.append((None, None, td, "</td>"))
+        plan.append(("<tr>" if not word else f"<tr style='mso-yfti-irow:{r}'>", cells))
+    got = t.memo[memo_key] = plan
+    return got
+
+
 def _html_table(m: Report, t: Table, rng: random.Random, word: bool) -> str:
     blank = rng.choice(["", "&nbsp;", "mixed"])
     out = []
@@ -182,33 +258,19 @@ def _html_table(m: Report, t: Table, rng: random.Random, word: bool) -> str:
         out.append('<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%;'
                    'font-size:14px;border:1px solid #000;">')
         out.append("<tbody>")
-    for r, row in enumerate(t.rows):
-        out.append("<tr>" if not word else f"<tr style='mso-yfti-irow:{r}'>")
-        for c in row:
-            span = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
-            txt = _text(m, c)
+    strs = m.strings()
+    for tr, cells in _html_plan(t, word):
+        out.append(tr)
+        for key, static, before, after in cells:
+            txt = strs[key] if key is not None else None
             if word:
-                span = span.replace('"', "")
-                w = 48 if c.kind == "num" else 96 * c.colspan
-                if c.blank or not txt:
-                    inner = "<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
-                else:
-                    inner = (f"<p class=MsoNormal align=center style='text-align:center;mso-pagination:widow-orphan'>"
-                             f"<span {'lang=EN-US ' if c.kind == 'num' else ''}style='font-size:10.5pt;font-family:仿宋_GB2312;"
-                             f"mso-hansi-font-family:宋体;mso-bidi-font-family:\"Times New Roman\"'>{_e(txt)}<o:p></o:p></span></p>")
-                out.append(f"<td width={w}{span} valign=top style='width:{w * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
-                           f"mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>{inner}</td>")
-            else:
-                style = ' style="border:1px solid #000;text-align:center;"'
-                if c.blank or not txt:
-                    b = blank if blank != "mixed" else rng.choice(["", "&nbsp;"])
-                    out.append(f"<td{span}{style}>{b}</td>")
-                elif c.kind == "num":
-                    wrap = rng.choice(['<span style="font-family:宋体;font-size:14px;">{}</span>',
-                                       '<p style="text-align:center;">{}</p>', "{}"])
-                    out.append(f"<td{span}{style}>{wrap.format(_e(txt))}</td>")
-                else:
-                    out.append(f'<td{span}{style}><p style="text-align:center;">{_e(txt)}</p></td>')
+                out.append(before + _e(txt) + after if txt else static)
+            elif txt:  # a printed number
+                out.append(before + rng.choice(_CMS_WRAPS).format(_e(txt)) + after)
+            elif static is not None:  # header or label text
+                out.append(static)
+            else:  # a blank number or an empty text cell
+                out.append(before + (blank if blank != "mixed" else rng.choice(["", "&nbsp;"])) + after)
         out.append("</tr>")
     out.append("</tbody></table>" if not word else "</table>")
     return "\n".join(out)
@@ -347,6 +409,11 @@ def render_ocr_md_rowgroups(m: Report, rng: random.Random) -> tuple[str, str]:
 
 def _layout_lines(cols: list[tuple[int, int, str]], right: set[int] = frozenset()) -> list[str]:
     """cols: (start, width, text) → lines, each text wrapped inside its column."""
+    return list(_layout_cached(tuple(cols), frozenset(right)))
+
+
+@lru_cache(maxsize=50_000)
+def _layout_cached(cols: tuple[tuple[int, int, str], ...], right: frozenset[int]) -> tuple[str, ...]:
     wrapped = [(s, w, _wrap(txt, w) if txt else [""]) for s, w, txt in cols]
     n = max(len(x[2]) for x in wrapped)
     lines = []
@@ -356,7 +423,7 @@ def _layout_lines(cols: list[tuple[int, int, str]], right: set[int] = frozenset(
             if k < len(parts) and parts[k]:
                 line = _pad(line, s) + _pad(parts[k], w, right=i in right)
         lines.append(line.rstrip())
-    return lines
+    return tuple(lines)
 
 
 def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
@@ -469,16 +536,38 @@ def render_pdfplumber_text(m: Report, rng: random.Random) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- 10. traditional script
 
+_S2T_CACHE: dict[str, str] = {}
 _S2T = None
 
 
-def render_traditional(m: Report, rng: random.Random) -> tuple[str, str]:
+def to_traditional(text: str) -> str:
+    """OpenCC s2t of the text, converting each distinct line or TSV cell once (most repeat across reports).
+    OpenCC's phrase dictionaries hold no newline or tab, so piece by piece gives the same text as one call."""
     global _S2T
     if _S2T is None:
         import opencc
         _S2T = opencc.OpenCC("s2t")
+    cache = _S2T_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
+    out = []
+    for line in text.split("\n"):
+        got = cache.get(line)
+        if got is None:
+            if line.isascii():
+                got = line
+            elif "\t" in line:
+                got = "\t".join(to_traditional(x) for x in line.split("\t"))
+            else:
+                got = _S2T.convert(line)
+            cache[line] = got
+        out.append(got)
+    return "\n".join(out)
+
+
+def render_traditional(m: Report, rng: random.Random) -> tuple[str, str]:
     text, suffix = render_tsv(m, rng)
-    return _S2T.convert(text), suffix
+    return to_traditional(text), suffix
 
 
 # ---------------------------------------------------------------- 11. website chrome
