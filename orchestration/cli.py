@@ -239,8 +239,6 @@ def _storage_error(result) -> str | None:
 
 def _interrupted(result) -> bool:
     """Whether Dagster stopped the run because of Ctrl-C (it captures SIGINT while it executes)."""
-    from dagster._utils.error import SerializableErrorInfo  # noqa: F401 (the error type of the events)
-
     for ev in result.all_events:
         data = ev.event_specific_data
         err = getattr(data, "error", None)
