@@ -42,7 +42,7 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
 EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
            "carried_over": ("收到和处理",)}
 _TRAILING_OTHER_MISC = re.compile(r"(?<!\d)3[.、]其他$")
-_OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*(?:3[.、]?)?\s*其他$")
+_OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*+(?:3[.、]?)?\s*其他$")  # possessive: no quadratic retry over blanks
 
 
 def outcome_code(label: str) -> str | None:
