@@ -95,6 +95,25 @@ def _source_literals(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def _anchored_names(path: Path) -> set[str]:
+    """Module-level names whose every use in the module is ``NAME.match(...)`` or
+    ``NAME.fullmatch(...)``: such a pattern only ever runs anchored, so it is tried that way."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return set()
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    anchored: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)):
+            continue
+        up = parents.get(node)
+        ok = (isinstance(up, ast.Attribute) and up.attr in ("match", "fullmatch")
+              and isinstance(parents.get(up), ast.Call) and parents[up].func is up)
+        anchored[node.id] = anchored.get(node.id, True) and ok
+    return {name for name, ok in anchored.items() if ok}
+
+
 def _walk(obj, name: str, found: list, seen: set, depth: int = 0) -> None:
     if isinstance(obj, re.Pattern):
         if isinstance(obj.pattern, str) and id(obj) not in seen:
@@ -129,9 +148,14 @@ def collect() -> list[tuple[str, re.Pattern, str]]:
     literals: dict[tuple[str, str], None] = {}
     for mod_name in module_names():
         mod = importlib.import_module(mod_name)
+        src = getattr(mod, "__file__", None)
+        anchored = _anchored_names(Path(src)) if src and src.endswith(".py") else set()
         for attr, value in sorted(vars(mod).items()):
+            start = len(found)
             _walk(value, f"{mod_name}.{attr}", found, seen)
-    for _name, rx in found:  # a literal that is also a compiled module-level pattern is run once
+            if isinstance(value, re.Pattern) and attr in anchored:
+                found[start:] = [(n, rx, "anchored") for n, rx, *_ in found[start:]]
+    for _name, rx, *_ in found:  # a literal that is also a compiled module-level pattern is run once
         literals[(rx.pattern, "search")] = literals[(rx.pattern, "anchored")] = None
     for mod_name in module_names():
         mod = importlib.import_module(mod_name)
@@ -180,34 +204,35 @@ _CHILD = ("import sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.a
 def _run_from(start: int, slow: list, timings: dict) -> int | None:
     """Run a child from pattern ``start``; return the next index to resume at, or None when done."""
     p = subprocess.Popen([sys.executable, "-c", _CHILD, str(REPO), str(Path(__file__).parent), str(start)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO))
-    current, deadline, buf = None, time.monotonic() + 120, ""
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(REPO))
+    fd = p.stdout.fileno()
+    current, deadline, buf = None, time.monotonic() + 120, b""
     try:
         while True:
+            while b"\n" in buf:  # unbuffered reads: every line the child wrote is seen at once
+                raw, buf = buf.split(b"\n", 1)
+                kind, *rest = raw.decode().split()
+                if kind == "START":
+                    current, deadline = int(rest[0]), time.monotonic() + PATTERN_DEADLINE
+                elif kind == "DONE":
+                    timings[int(rest[0])] = float(rest[1])
+                    current, deadline = None, time.monotonic() + 120
+                elif kind == "END":
+                    return None
             left = deadline - time.monotonic()
             if left <= 0:
                 if current is None:
-                    raise AssertionError("regex child did not start: " + p.stderr.read()[-2000:])
+                    raise AssertionError("regex child stalled between patterns: " + p.stderr.read()[-2000:].decode())
                 slow.append(current)
                 return current + 1
-            ready, _, _ = select.select([p.stdout], [], [], min(left, 1.0))
-            if not ready:
-                if p.poll() is not None:
-                    raise AssertionError("regex child died: " + p.stderr.read()[-2000:])
-                continue
-            line = p.stdout.readline()
-            if not line:
-                if p.wait() != 0:
-                    raise AssertionError("regex child failed: " + p.stderr.read()[-2000:])
-                return None
-            kind, *rest = line.split()
-            if kind == "START":
-                current, deadline = int(rest[0]), time.monotonic() + PATTERN_DEADLINE
-            elif kind == "DONE":
-                timings[int(rest[0])] = float(rest[1])
-                current, deadline = None, time.monotonic() + 120
-            elif kind == "END":
-                return None
+            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    if p.wait() != 0:
+                        raise AssertionError("regex child failed: " + p.stderr.read()[-2000:].decode())
+                    return None
+                buf += chunk
     finally:
         if p.poll() is None:
             p.kill()
