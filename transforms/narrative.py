@@ -14,7 +14,7 @@ from transforms.repair import Equation, repair, request_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS
 from transforms.tables.common import Finding, Key, ParsedCell
 from transforms.tables.grid import is_table_line
-from transforms.tables.request_handling import template_rows
+from transforms.tables.request_handling import result_rows, template_rows
 
 _NO_REVIEW = re.compile(
     r"(?:未发生|未出现|没有发生|不存在|无)(?:因|因为|涉及)?[^。;,\n]{0,20}?(?:行政复议)[^。;,\n]{0,12}?(?:行政诉讼|诉讼)"
@@ -178,7 +178,8 @@ _SPACED_DIGITS = re.compile(r"\d\s+\d")
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(件|万元|项|个)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # labels whose inner 、 or 上年 words are part of a row name, not a list or another year
-_PROTECT = [(re.compile(r"不补正、"), "不补正"), (re.compile(r"(?:公民|自然人)、法人(?:和|或|及|或者)其他组织"), "申请人"),
+_PROTECT = [(re.compile(r"不补正、"), "不补正"), (re.compile(r"缴纳费用、"), "缴纳费用"),
+            (re.compile(r"上一?年度?(?:无|没有)结转"), "无上年结转"), (re.compile(r"(?:公民|自然人)、法人(?:和|或|及|或者)其他组织"), "申请人"),
             (re.compile(r"上一?年度?(?=结转)"), "上年"), (re.compile(r"三安全一稳定"), "三安全一稳定")]
 _SUBSET = re.compile(r"其中")
 _PAST = re.compile(r"上一?年度?(?!结转)|去年|前一?年|往年|历年")
@@ -519,6 +520,14 @@ def fill_request_from_prose(cells: dict[Key, ParsedCell], prose: str, layout: st
             filled.append(key)
     if not filled and not groups:
         return findings
+    if groups and ("total_processed", "total") in work and ("granted", "total") in work:
+        # the same sum with each stated group in place of its sub-rows: (七)总计 = 予以公开 + … + 不予公开N + …,
+        # so the rows outside the groups are pinned even while the sub-rows are not
+        in_group = {k for eq in groups for k in eq.right}
+        rest = tuple((r, "total") for r in result_rows(sorted({o for o, _ in work if not o.startswith(GROUP)},
+                                                              key=OUTCOME_CODES.index)) if (r, "total") not in in_group)
+        groups.append(Equation("prose group sums: (七)总计 = other rows + stated groups", (("total_processed", "total"),),
+                               rest + tuple(eq.left[0] for eq in groups)))
     trial = repair(work, request_equations({k: v for k, v in work.items() if not k[0].startswith(GROUP)}) + groups)
     new = [f for f in trial if f.message not in seen and f.check_name in ("arithmetic_contradiction", "table_unreliable")]
     if new:
