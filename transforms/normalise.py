@@ -56,6 +56,7 @@ __all__ = [
 # CJK unified ideographs (basic block + extension A + compatibility block).
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
+_NON_CJK_RUN_RE = re.compile(f"[^{_CJK}]+")
 # Chinese punctuation that survives NFKC (full-width ，：（）；！？％ become ASCII and are listed
 # separately where they matter).
 _CJK_PUNCT = "、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛“”‘’…—·～"
@@ -167,14 +168,19 @@ def to_simplified(text: str, source_script: str | None = None) -> str:
 
 def traditional_ratio(text: str) -> float:
     """Share of CJK ideographs that OpenCC t2s would change (0.0 when there are none)."""
-    cjk = _CJK_RE.findall(text)
+    cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
     if not cjk:
         return 0.0
     conv = _t2s().convert(text)
     if len(conv) == len(text):
         # t2s is length-preserving in practice, so a positional comparison keeps its
-        # phrase-level decisions (著名 stays 著名, 乾隆 stays 乾隆).
-        changed = sum(1 for a, b in zip(text, conv) if a != b and _CJK_RE.match(a))
+        # phrase-level decisions (著名 stays 著名, 乾隆 stays 乾隆). Equal blocks are skipped at C
+        # speed; only blocks that differ are compared character by character.
+        changed = 0
+        for i in range(0, len(text), 4096):
+            a, b = text[i : i + 4096], conv[i : i + 4096]
+            if a != b:
+                changed += sum(1 for x, y in zip(a, b) if x != y and _CJK_RE.match(x))
     else:  # pragma: no cover - defensive: fall back to character-level conversion
         conv_char = _t2s().convert
         changed = sum(1 for ch in cjk if conv_char(ch) != ch)
@@ -249,6 +255,9 @@ _EM_STAR_RE = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?
 #   ~~strike~~: like **bold**.
 _STRIKE_OPEN_RE = re.compile(r"(?=~~\S)")
 _STRIKE_CLOSE_RE = re.compile(r"(?<=\S)(?=~~)")
+# Characters without which _strip_inline_markdown changes nothing: ![ ]( < ** __ ~~ * \\ (and
+# NUL, which its unescaping step turns into a backslash).
+_MARKUP_CHAR_RE = re.compile(r"[!\[\]<*_~\\\x00]")
 _ESCAPE_RE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{}~])")
 _ESCAPED_BACKSLASH_RE = re.compile(r"\\\\")
 _AUTOLINK_RE = re.compile(
@@ -408,6 +417,8 @@ def _link_text(label: str, url: str) -> str:
 
 def _strip_inline_markdown(line: str, table_row: bool) -> str:
     """Emphasis, escapes, links on one line; in pipe rows an escaped \\| stays escaped."""
+    if not _MARKUP_CHAR_RE.search(line):
+        return line  # every step below needs one of these characters (most lines have none)
     line = _strip_images(line)
     line = _replace_links(line)
     line = _AUTOLINK_RE.sub(r"\1", line)
