@@ -175,7 +175,7 @@ _PAREN = re.compile(r"\(([^()]{0,200})\)")
 _CLAUSE_SPLIT = re.compile(r"[,:、]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACED_DIGITS = re.compile(r"\d\s+\d")
-_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)(件|万元|项|个)")
+_QUANTITY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(件|万元|项|个)")  # one start per digit run: linear
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # labels whose inner 、 or 上年 words are part of a row name, not a list or another year
 _PROTECT = [(re.compile(r"不补正、"), "不补正"), (re.compile(r"缴纳费用、"), "缴纳费用"),
