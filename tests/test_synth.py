@@ -118,6 +118,64 @@ def test_cli_writes_reports_and_truths(tmp_path, capsys):
     assert all(json.loads(p.read_text(encoding="utf-8"))["year"] == 2020 for p in one.glob("*.json"))
 
 
+def _tree(d: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir())}
+
+
+def test_same_bytes_with_a_process_pool(tmp_path):
+    from transforms.synth.cli import write_corpus
+    write_corpus(30, 9, tmp_path / "one", list(SHAPES), [2019, 2023])
+    write_corpus(30, 9, tmp_path / "two", list(SHAPES), [2019, 2023], workers=2, chunk=7)
+    write_corpus(30, 9, tmp_path / "r", list(SHAPES), [2019, 2023], truth_dir=tmp_path / "t", chunk=4)
+    one = _tree(tmp_path / "one")
+    assert len(one) == 60 and one == _tree(tmp_path / "two")
+    assert one == {**_tree(tmp_path / "r"), **_tree(tmp_path / "t")}
+
+
+def test_inlined_gamma_draws_like_random():
+    from transforms.synth.generate import _gamma07
+    for seed in range(5):
+        a, b = random.Random(seed), random.Random(seed)
+        assert [a.gammavariate(0.7, 1.0) for _ in range(3000)] == [_gamma07(b.random) for _ in range(3000)]
+
+
+def test_format_values_is_fmt_value():
+    from transforms.synth.report import format_values
+    rng = random.Random(0)
+    for _ in range(300):
+        vals = {f"table{rng.choice([2, 3, 4])}.r{i}.{rng.choice(['change', 'decisions', 'total'])}":
+                rng.choice([None, 0, 7, -3, 12000, 2.5, 961.0, 1e20, True, 99999, 0.1]) for i in range(10)}
+        for opts in (None, {}, {"thousands": True}, {"change_words": True}, {"thousands": True, "change_words": True}):
+            assert format_values(vals, opts) == {k: fmt_value(v, opts, k) for k, v in vals.items()}
+
+
+def test_panel_follows_agencies_with_continuity_and_a_few_breaks():
+    from transforms.synth.generate import generate_panel
+    truths = list(generate_panel(120, seed=4, years=range(2019, 2025)))
+    assert len(truths) == 120 and truths == list(generate_panel(120, seed=4, years=range(2019, 2025)))
+    assert [t["year"] for t in truths] == sorted(t["year"] for t in truths)
+    by_agency: dict[str, dict[int, dict]] = {}
+    for t in truths:
+        assert t["year"] not in by_agency.setdefault(t["agency"], {}), "one report per agency and year"
+        by_agency[t["agency"]][t["year"]] = t
+    assert len(by_agency) <= 120 / 4 and all(len(ys) >= 1 for ys in by_agency.values())
+    assert {t["admin_level"] for t in truths} >= {"county", "department"}
+    breaks = 0
+    for ys in by_agency.values():
+        assert sorted(ys) == list(range(min(ys), max(ys) + 1)), "consecutive years"
+        for y in sorted(ys)[1:]:
+            cur = _value(ys[y], "table3.carried_over.total")
+            prev = _value(ys[y - 1], "table3.carried_forward.total")
+            brk = ys[y]["panel"]["continuity_break"]
+            if brk is None:
+                assert cur == prev
+            else:
+                breaks += 1
+                assert cur != prev and brk == {"carried_over": cur, "prev_carried_forward": prev}
+    assert 1 <= breaks <= 12
+    assert list(generate(20, seed=3)) == list(generate(20, seed=3))  # the default generator is untouched
+
+
 @pytest.mark.synth300
 def test_pipeline_reads_300_synthetic_reports(tmp_path):
     from transforms.pipeline import run_layers

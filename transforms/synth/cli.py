@@ -1,21 +1,34 @@
-"""`gongkai synth --n N --seed S --out DIR [--shapes a,b] [--years 2019-2024]`: write synthetic reports.
+"""`gongkai synth --n N --seed S --out DIR [--shapes a,b] [--years 2019-2024] [--panel] [--workers W]`:
+write synthetic reports.
 
-Each report is `<stem><suffix>` with its truth `<stem>.json` beside it (stem `synth_000123_crawler_glued`).
-Shapes rotate over the chosen list; the output is the same for the same arguments.
+Each report is `<stem><suffix>` with its truth `<stem>.json` beside it (stem `synth_000123_crawler_glued`),
+or in `--truth-dir`. Shapes rotate over the chosen list. `--panel` follows agencies over consecutive years
+(`generate_panel`: drifting figures, a few continuity breaks) instead of drawing independent reports.
+
+The output is the same bytes for the same arguments, whatever `--workers`: report i is rendered from its
+truth and `random.Random(f"{seed}:{i}:{shape}")` only. The parent draws the truths (one random stream) and
+hands chunks to a spawn process pool that renders and writes them; at most 2 chunks per worker are in
+flight, so memory stays bounded whatever N is.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import sys
 import time
+from itertools import islice
 from pathlib import Path
 
-from transforms.synth.generate import generate
+from transforms.synth.generate import generate, generate_panel
 from transforms.synth.report import build_model
 from transforms.synth.shapes import SHAPES, render
+
+CHUNK = 250  # reports per task sent to a worker
+AUTO_PARALLEL_FROM = 1000  # below this many reports one process is faster than starting a pool
 
 
 def _years(spec: str) -> list[int]:
@@ -26,17 +39,76 @@ def _years(spec: str) -> list[int]:
     return out
 
 
-def write_corpus(n: int, seed: int, out: Path, shapes: list[str], years: list[int]) -> int:
-    out.mkdir(parents=True, exist_ok=True)
-    for i, truth in enumerate(generate(n, seed, years)):
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as f:  # one open per file, no fsync: a corpus is cheap to rebuild
+        f.write(data)
+
+
+def write_chunk(out: str, truth_dir: str, seed: int, shapes: list[str], start: int, truths: list[dict]) -> int:
+    """Render and write reports start, start+1, … of the corpus; returns the bytes written."""
+    size = 0
+    for i, truth in enumerate(truths, start):
         shape = shapes[i % len(shapes)]
         stem = f"synth_{i:06d}_{shape}"
         rng = random.Random(f"{seed}:{i}:{shape}")
         text, suffix = render(shape, build_model(truth, rng), rng)
         truth = dict(truth, table_shape=shape, script="traditional" if shape == "traditional" else truth["script"])
-        (out / f"{stem}{suffix}").write_text(text, encoding="utf-8")
-        (out / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+        data = text.encode("utf-8")
+        js = json.dumps(truth, ensure_ascii=False).encode("utf-8")
+        _write(f"{out}/{stem}{suffix}", data)
+        _write(f"{truth_dir}/{stem}.json", js)
+        size += len(data) + len(js)
+    return size
+
+
+def default_workers(n: int) -> int:
+    return 1 if n < AUTO_PARALLEL_FROM else max(1, min(os.cpu_count() or 1, 4))
+
+
+def write_corpus(n: int, seed: int, out: Path, shapes: list[str], years: list[int], *, workers: int = 1,
+                 panel: bool = False, truth_dir: Path | None = None, truths=None, chunk: int = CHUNK) -> int:
+    """Write n reports (and their truths, in `truth_dir` or beside them); returns n.
+
+    `truths` (an iterable of truth dicts) replaces the generator; otherwise `generate` or, with `panel`,
+    `generate_panel`. workers > 1 renders on a spawn process pool; the bytes are the same.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    tdir = Path(truth_dir) if truth_dir is not None else out
+    tdir.mkdir(parents=True, exist_ok=True)
+    if truths is None:
+        truths = generate_panel(n, seed, years) if panel else generate(n, seed, years)
+    it = islice(iter(truths), n)
+    if workers <= 1:
+        start = 0
+        while part := list(islice(it, chunk)):
+            write_chunk(str(out), str(tdir), seed, shapes, start, part)
+            start += len(part)
+        return n
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        pending: set = set()
+        start = 0
+        while True:
+            part = list(islice(it, chunk))
+            if not part:
+                break
+            if len(pending) >= 2 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    f.result()
+            pending.add(pool.submit(write_chunk, str(out), str(tdir), seed, shapes, start, part))
+            start += len(part)
+        for f in pending:
+            f.result()
     return n
+
+
+def _cpu_s() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", required=True, help="output folder (created)")
     ap.add_argument("--shapes", default=",".join(SHAPES), help=f"comma-separated, from: {', '.join(SHAPES)}")
     ap.add_argument("--years", default="2019-2024", help="report years, e.g. 2019-2024 or 2020,2022")
+    ap.add_argument("--panel", action="store_true",
+                    help="follow agencies over consecutive years (drift, a few continuity breaks)")
+    ap.add_argument("--truth-dir", default=None, help="write the truth JSON files here (default: beside the reports)")
+    ap.add_argument("--workers", type=int, default=None,
+                    help=f"render processes (default: 1 below {AUTO_PARALLEL_FROM} reports, else the cores, ≤ 4)")
     args = ap.parse_args(argv)
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     bad = [s for s in shapes if s not in SHAPES]
@@ -62,10 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 0 or not years:
         print("gongkai synth: --n must be ≥ 0 and --years non-empty", file=sys.stderr)
         return 2
-    t0 = time.perf_counter()
-    n = write_corpus(args.n, args.seed, Path(args.out), shapes, years)
-    dt = time.perf_counter() - t0
-    print(f"gongkai synth: {n} reports + truths in {args.out} ({dt:.2f} s, {n / dt if dt else 0:.0f} reports/s)")
+    workers = default_workers(args.n) if args.workers is None else max(1, args.workers)
+    t0, c0 = time.perf_counter(), _cpu_s()
+    n = write_corpus(args.n, args.seed, Path(args.out), shapes, years, workers=workers, panel=args.panel,
+                     truth_dir=Path(args.truth_dir) if args.truth_dir else None)
+    dt, cpu = time.perf_counter() - t0, _cpu_s() - c0
+    print(f"gongkai synth: {n} reports + truths in {args.out} ({dt:.2f} s, {n / dt if dt else 0:.0f} reports/s; "
+          f"{cpu:.2f} CPU-s, {workers} process{'es' if workers > 1 else ''})")
     return 0
 
 

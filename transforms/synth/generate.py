@@ -103,20 +103,42 @@ def pick_agency(rng: random.Random) -> tuple[str, list, str]:
     return name, region + [town], "township"
 
 
+_GS_B = (math.e + 0.7) / math.e
+_GS_INV = 1.0 / 0.7
+_GS_AM1 = 0.7 - 1.0
+
+
+def _gamma07(random) -> float:
+    """random.Random.gammavariate(0.7, 1.0) inlined (CPython's algorithm GS, the same draws and floats;
+    a test compares them): it is called about 40 times per report."""
+    while True:
+        p = _GS_B * random()
+        if p <= 1.0:
+            x = p ** _GS_INV
+            if random() <= math.exp(-x):
+                return x
+        else:
+            x = -math.log((_GS_B - p) / 0.7)
+            if random() <= x ** _GS_AM1:
+                return x
+
+
 def _split(n: int, weights: list[float], rng: random.Random) -> list[int]:
     """n split into len(weights) non-negative parts, random around the weights (Dirichlet-like)."""
     if n == 0:
         return [0] * len(weights)
-    w = [x * rng.gammavariate(0.7, 1.0) if x > 0 else 0.0 for x in weights]
+    draw = rng.random
+    w = [x * _gamma07(draw) if x > 0 else 0.0 for x in weights]
     s = sum(w)
     if s == 0:
         w, s = list(weights), sum(weights)
     raw = [n * x / s for x in w]
     out = [int(x) for x in raw]
     rest = n - sum(out)
-    order = sorted(range(len(raw)), key=lambda i: raw[i] - out[i], reverse=True)
-    for i in order[:rest]:
-        out[i] += 1
+    if rest > 0:
+        order = sorted(range(len(raw)), key=lambda i: raw[i] - out[i], reverse=True)
+        for i in order[:rest]:
+            out[i] += 1
     return out
 
 
@@ -126,12 +148,17 @@ def _heavy(rng: random.Random, scale: float, zero: float = 0.1) -> int:
     return int(math.exp(rng.gauss(math.log(scale), 1.1)))
 
 
-def _table3(rng: random.Random, level: str, split_other: bool) -> dict:
+def _table3(rng: random.Random, level: str, split_other: bool, new_t: int | None = None,
+            carried: list[int] | None = None) -> dict:
+    """Table 3; `new_t` (新收 total) and `carried` (上年结转 per applicant part) are drawn unless given."""
     scale = SCALE[level]
-    new_t = _heavy(rng, scale, zero=0.12)
-    carried_t = _heavy(rng, max(1.0, new_t * 0.06), zero=0.5) if new_t else 0
+    if new_t is None:
+        new_t = _heavy(rng, scale, zero=0.12)
+    if carried is None:
+        carried_t = _heavy(rng, max(1.0, new_t * 0.06), zero=0.5) if new_t else 0
     new = _split(new_t, APPLICANT_WEIGHTS, rng)
-    carried = _split(carried_t, APPLICANT_WEIGHTS, rng)
+    if carried is None:
+        carried = _split(carried_t, APPLICANT_WEIGHTS, rng)
     results = [c for c in RESULT_ROWS_COMMON] + (OTHER_SPLIT if split_other else ["other"])
     active = {c: (rng.random() < 0.35 + 0.6 * (RESULT_WEIGHTS[c] >= 3)) for c in results}
     weights = [RESULT_WEIGHTS[c] if active[c] else 0 for c in results]
@@ -148,8 +175,8 @@ def _table3(rng: random.Random, level: str, split_other: bool) -> dict:
             t3[c][a] = v
         t3["total_processed"][a] = inflow - fwd
         t3["carried_forward"][a] = fwd
-    for c, row in t3.items():
-        row["total"] = sum(row[a] for a in APPLICANT_PARTS)
+    for row in t3.values():
+        row["total"] = sum(row.values())  # the rows hold APPLICANT_PARTS only at this point
     return t3
 
 
@@ -279,30 +306,97 @@ def _blank_some(truth: dict, rng: random.Random) -> None:
             truth["derived"][k] = cells[k]
 
 
+def _report(rng: random.Random, year: int, agency: str, region: list, level: str, notes: str,
+            new_t: int | None = None, carried: list[int] | None = None) -> dict:
+    template = "2021" if year >= 2021 else "2019"
+    split_other = template == "2021" and rng.random() < 0.9
+    t3 = _table3(rng, level, split_other, new_t, carried)
+    truth = {
+        "agency": agency, "region": region, "year": year, "admin_level": level, "template": template,
+        "script": "simplified", "table_shape": None, "sections_present": [1, 2, 3, 4, 5, 6],
+        "table2": _table2(rng, level, template), "table3": t3, "table4": _table4(rng, level),
+        "derived": {}, "source_inconsistencies": [],
+        "narrative": {},
+        "published_date": f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(10, 28):02d}",
+        "notes": notes,
+    }
+    if rng.random() < 0.7:
+        truth["narrative"]["applications_received"] = t3["new_received"]["total"]
+        truth["narrative"]["applications_carried_over"] = t3["carried_over"]["total"]
+    if rng.random() < 0.6:
+        truth["narrative"]["active_disclosure_items"] = _heavy(rng, SCALE[level] * 30, zero=0)
+    return truth
+
+
 def generate(n: int, seed: int, years=range(2019, 2025)):
-    """n truth dicts, deterministic for `seed`."""
+    """n truths of independent reports, deterministic for `seed`."""
     rng = random.Random(seed)
     years = list(years)
     for i in range(n):
         year = rng.choice(years)
-        template = "2021" if year >= 2021 else "2019"
         agency, region, level = pick_agency(rng)
-        split_other = template == "2021" and rng.random() < 0.9
-        t3 = _table3(rng, level, split_other)
-        truth = {
-            "agency": agency, "region": region, "year": year, "admin_level": level, "template": template,
-            "script": "simplified", "table_shape": None, "sections_present": [1, 2, 3, 4, 5, 6],
-            "table2": _table2(rng, level, template), "table3": t3, "table4": _table4(rng, level),
-            "derived": {}, "source_inconsistencies": [],
-            "narrative": {},
-            "published_date": f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(10, 28):02d}",
-            "notes": f"synthetic report {i} (seed {seed})",
-        }
-        if rng.random() < 0.7:
-            truth["narrative"]["applications_received"] = t3["new_received"]["total"]
-            truth["narrative"]["applications_carried_over"] = t3["carried_over"]["total"]
-        if rng.random() < 0.6:
-            truth["narrative"]["active_disclosure_items"] = _heavy(rng, SCALE[level] * 30, zero=0)
+        truth = _report(rng, year, agency, region, level, f"synthetic report {i} (seed {seed})")
         if rng.random() < 0.3:
             _blank_some(truth, rng)
         yield truth
+
+
+def generate_panel(n: int, seed: int, years=range(2019, 2025), breaks: float = 0.06):
+    """n truths of agencies followed over consecutive report years (a panel), deterministic for `seed`.
+
+    Each agency (distinct names, every level, from the gazetteer) reports in all the years or all but one
+    (a run of consecutive years of `years`); its 新收 drifts from year to year (a log-normal random walk
+    around its own scale) and its 上年结转 is the previous year's 结转下年度, applicant part by part, except
+    in a few continuity breaks (a share `breaks` of the agency-year pairs, at least one when there is a
+    pair and breaks > 0) where 上年结转 is restated by a small amount. Every report's own identities hold.
+    The truth's `panel` entry names the agency's index and, for a break, both printed totals.
+    Yields in year order, agencies in a fixed order within a year.
+    """
+    rng = random.Random(f"panel:{seed}")
+    years = sorted(set(years))
+    if not years:
+        return
+    plan: list[tuple[str, list, str, list[int], float]] = []  # agency, region, level, years, scale
+    names: set[str] = set()
+    total = 0
+    while total < n:
+        span = len(years) if len(years) < 3 or rng.random() < 0.5 else len(years) - 1
+        start = rng.randint(0, len(years) - span)
+        ys = years[start:start + span][: n - total]
+        for _ in range(1000):
+            agency, region, level = pick_agency(rng)
+            if agency not in names:
+                break
+        else:
+            raise ValueError(f"generate_panel: cannot find {len(names) + 1} distinct agency names")
+        names.add(agency)
+        plan.append((agency, region, level, ys, float(_heavy(rng, SCALE[level], zero=0.05))))
+        total += len(ys)
+    pairs = [(k, y) for k, (_, _, _, ys, _) in enumerate(plan) for y in ys[1:] if y - 1 in ys]
+    n_breaks = min(len(pairs), max(1 if pairs and breaks > 0 else 0, round(breaks * len(pairs))))
+    broken = set(rng.sample(pairs, n_breaks)) if n_breaks else set()
+    scale = [p[4] for p in plan]
+    carried_forward: dict[int, list[int]] = {}
+    for y in years:
+        for k, (agency, region, level, ys, _) in enumerate(plan):
+            if y not in ys:
+                continue
+            new_t = 0 if scale[k] == 0 else int(round(scale[k] * math.exp(rng.gauss(0.0, 0.2))))
+            scale[k] *= math.exp(rng.gauss(0.03, 0.15))
+            prev = carried_forward.get(k) if y - 1 in ys else None
+            carried = list(prev) if prev is not None else None
+            note = f"synthetic panel report: agency {k}, {y} (seed {seed})"
+            panel = {"agency": k, "continuity_break": None}
+            if carried is not None and (k, y) in broken:
+                delta = rng.randint(1, max(2, sum(carried) // 5 + 1))
+                if carried[0] >= delta and rng.random() < 0.5:
+                    delta = -delta
+                carried[0] += delta
+                panel["continuity_break"] = {"carried_over": sum(carried), "prev_carried_forward": sum(prev)}
+                note += f"; continuity break: 上年结转 {sum(carried)} ≠ {y - 1} 结转下年度 {sum(prev)}"
+            truth = _report(rng, y, agency, region, level, note, new_t=new_t, carried=carried)
+            truth["panel"] = panel
+            carried_forward[k] = [truth["table3"]["carried_forward"][a] for a in APPLICANT_PARTS]
+            if rng.random() < 0.3:
+                _blank_some(truth, rng)
+            yield truth

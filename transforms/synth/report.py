@@ -148,7 +148,8 @@ class Report:
         """key → the printed number (`fmt_value` of every value), computed once per report."""
         got = self._strings.get(plain)
         if got is None:
-            got = self._strings[plain] = format_values(self.values, None if plain else self.options)
+            got = self._strings[plain] = (format_values(self.values) if plain else
+                                          format_values(self.values, self.options, self.strings(True)))
         return got
 
 
@@ -172,14 +173,27 @@ def fmt_value(v, options: dict | None = None, key: str | None = None, plain: boo
     return s
 
 
-def format_values(values: dict, options: dict | None = None) -> dict[str, str]:
-    """{key: fmt_value(v, options, key)} for every value, with a fast path for the plain integers that make
-    up most of a report (same strings as fmt_value)."""
-    out = {k: "" if v is None else str(v) if type(v) is int else fmt_value(v, None, k) for k, v in values.items()}
-    if options and (options.get("change_words") or options.get("thousands")):
-        for k, v in values.items():
-            if v is not None and (k.startswith("table2") or k.endswith(".change")):
-                out[k] = fmt_value(v, options, k)
+_SMALL = {i: str(i) for i in range(10_000)}
+_SMALL[None] = ""
+
+
+def format_values(values: dict, options: dict | None = None, plain: dict | None = None) -> dict[str, str]:
+    """{key: fmt_value(v, options, key)} for every value (the same strings), fast: small integers (most
+    cells) come from a table, and `plain` (this function's result without options) is reused."""
+    if plain is None:
+        if bool in set(map(type, values.values())):  # True would hash like 1
+            plain = {k: fmt_value(v, None, k) for k, v in values.items()}
+        else:
+            plain = dict(zip(values, map(_SMALL.get, values.values())))
+            for k, got in plain.items():
+                if got is None:
+                    plain[k] = fmt_value(values[k], None, k)
+    if not (options and (options.get("change_words") or options.get("thousands"))):
+        return plain
+    out = dict(plain)
+    for k, v in values.items():
+        if v is not None and (k.startswith("table2") or k.endswith(".change")):
+            out[k] = fmt_value(v, options, k)
     return out
 
 
