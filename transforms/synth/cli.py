@@ -6,9 +6,9 @@ or in `--truth-dir`. Shapes rotate over the chosen list. `--panel` follows agenc
 (`generate_panel`: drifting figures, a few continuity breaks) instead of drawing independent reports.
 
 The output is the same bytes for the same arguments, whatever `--workers`: report i is rendered from its
-truth and `random.Random(f"{seed}:{i}:{shape}")` only. The parent draws the truths (one random stream) and
-hands chunks to a spawn process pool that renders and writes them; at most 2 chunks per worker are in
-flight, so memory stays bounded whatever N is.
+truth and `random.Random(f"{seed}:{i}:{shape}")` only. The parent draws the truths (one random stream),
+hands chunks to a spawn process pool that renders them, and writes the files; at most 2 chunks per worker
+are in flight, so memory stays bounded whatever N is.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from transforms.synth.generate import generate, generate_panel
 from transforms.synth.report import build_model
 from transforms.synth.shapes import SHAPES, render
 
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 CHUNK = 250  # reports per task sent to a worker
 AUTO_PARALLEL_FROM = 1000  # below this many reports one process is faster than starting a pool
 
@@ -44,21 +45,24 @@ def _write(path: str, data: bytes) -> None:
         f.write(data)
 
 
-def write_chunk(out: str, truth_dir: str, seed: int, shapes: list[str], start: int, truths: list[dict]) -> int:
-    """Render and write reports start, start+1, … of the corpus; returns the bytes written."""
-    size = 0
+def render_chunk(seed: int, shapes: list[str], start: int, truths: list[dict]) -> list[tuple[str, bytes, bytes]]:
+    """Reports start, start+1, …: (file stem + suffix, report bytes, truth JSON bytes) each."""
+    out = []
     for i, truth in enumerate(truths, start):
         shape = shapes[i % len(shapes)]
         stem = f"synth_{i:06d}_{shape}"
         rng = random.Random(f"{seed}:{i}:{shape}")
         text, suffix = render(shape, build_model(truth, rng), rng)
         truth = dict(truth, table_shape=shape, script="traditional" if shape == "traditional" else truth["script"])
-        data = text.encode("utf-8")
-        js = json.dumps(truth, ensure_ascii=False).encode("utf-8")
-        _write(f"{out}/{stem}{suffix}", data)
-        _write(f"{truth_dir}/{stem}.json", js)
-        size += len(data) + len(js)
-    return size
+        js = _JSON.encode(truth).encode("utf-8")  # the bytes of json.dumps(truth, ensure_ascii=False)
+        out.append((stem + suffix, text.encode("utf-8"), js))
+    return out
+
+
+def _write_all(out: str, truth_dir: str, rendered: list[tuple[str, bytes, bytes]]) -> None:
+    for name, data, js in rendered:
+        _write(f"{out}/{name}", data)
+        _write(f"{truth_dir}/{name.rsplit('.', 1)[0]}.json", js)
 
 
 def default_workers(n: int) -> int:
@@ -82,27 +86,25 @@ def write_corpus(n: int, seed: int, out: Path, shapes: list[str], years: list[in
     if workers <= 1:
         start = 0
         while part := list(islice(it, chunk)):
-            write_chunk(str(out), str(tdir), seed, shapes, start, part)
+            _write_all(str(out), str(tdir), render_chunk(seed, shapes, start, part))
             start += len(part)
         return n
     import multiprocessing as mp
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
 
+    # The workers render; this process draws the truths and writes every file (several processes creating
+    # files in one directory contend for it: more system time, not less wall time).
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        pending: set = set()
+        pending: deque = deque()
         start = 0
-        while True:
-            part = list(islice(it, chunk))
-            if not part:
-                break
+        while part := list(islice(it, chunk)):
             if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    f.result()
-            pending.add(pool.submit(write_chunk, str(out), str(tdir), seed, shapes, start, part))
+                _write_all(str(out), str(tdir), pending.popleft().result())
+            pending.append(pool.submit(render_chunk, seed, shapes, start, part))
             start += len(part)
-        for f in pending:
-            f.result()
+        while pending:
+            _write_all(str(out), str(tdir), pending.popleft().result())
     return n
 
 
