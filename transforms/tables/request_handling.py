@@ -88,10 +88,69 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
-    rows = rows_of(text)  # read the grid once; every pass below works on these rows
+    rows = _merge_wrapped_labels(rows_of(text))  # read the grid once; every pass below works on these rows
     transposed = _transposed(rows, template)
     if transposed is not None:
         return transposed
+    first = _read(rows, text, template, report_year)
+    above = _attach_numbers_above(rows)
+    if above is None:
+        return first
+    # Plain text with number lines between labels: the numbers may belong to the label below them
+    # (pdfplumber centres a wrapped label cell) or above (pdftotext). Read both ways; the table's
+    # identities choose, and where they cannot, only the cells both readings agree on are kept.
+    second = _read(above, text, template, report_year)
+    f1, f2 = _fit(first.cells), _fit(second.cells)
+    if f1 != f2 or first.cells == second.cells:
+        return first if f1 <= f2 else second
+    differ = [k for k in first.cells if second.cells.get(k) != first.cells[k]]
+    for k in differ:
+        first.cells[k] = ParsedCell(None, "missing")
+    first.findings.append(Finding("rows_pairing_ambiguous", "warning",
+                                  f"table 3: number lines fit the labels above and below them equally well; "
+                                  f"{len(differ)} cells on which the two readings differ left null"))
+    return first
+
+
+def _fit(cells: dict) -> tuple[int, int]:
+    """How badly a reading fits: (sums that fail, minus the cells it reads); smaller is better."""
+    return _failed_sums(cells), -sum(c.value is not None for c in cells.values())
+
+
+def _failed_sums(cells: dict) -> int:
+    from transforms.repair import request_equations  # repair imports this module
+
+    failed = 0
+    for eq in request_equations(cells):
+        keys = eq.left + eq.right
+        if all(k in cells and cells[k].value is not None for k in keys):
+            failed += abs(sum(cells[k].value for k in eq.left) - sum(cells[k].value for k in eq.right)) > 1e-9
+    return failed
+
+
+def _attach_numbers_above(rows: list[Row]) -> list[Row] | None:
+    """The rows with every plain number line joined to the label line right below it; None if none is."""
+    out: list[Row] = []
+    changed = False
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if (nxt is not None and r.shape == "plain" and nxt.shape == "plain" and not r.label and r.values
+                and any(c.kind == "number" for c in r.values) and nxt.label and not nxt.values
+                and not _is_header(nxt) and nxt.line_no == r.line_no + 1):
+            out.append(Row(nxt.line_no, nxt.label, list(r.values), [], "plain", nxt.raw))
+            changed = True
+            i += 2
+            continue
+        out.append(r)
+        i += 1
+    return out if changed else None
+
+
+def _read(rows: list[Row], text: str, template: str, report_year: int | None) -> TableParse:
+    """Read table 3's rows (already merged) into cells."""
+    out = TableParse()
     entries = _entries(rows)
     if not entries:
         return out
@@ -349,10 +408,19 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
                 out[-1] = (code, merged)  # the distinctive words sit on the wrapped line
                 continue
         if code and has_numbers:
+            # a row printed with its own numbers closes the labels still waiting: numbers after it
+            # belong to labels after it, never to one many rows above (a blank row stays blank)
+            out += [e for p in pending_labels if (e := _close_label(p)) is not None]
+            pending_labels = []
             out.append((code, r))
             own_line.add(len(out) - 1)
         elif code:
-            if pending_values and len(pending_values[0][1]) >= width:
+            if code in OTHER_SPLIT:
+                # a bare '(六)其他处理' waiting for numbers was the group heading of these sub-rows
+                pending_labels = [p for p in pending_labels if not (p[0] == "other" and not p[2])]
+            if pending_values:
+                # numbers printed above their label (pdfplumber centres a multi-line label cell): no
+                # label was waiting when they came, so they can only be this label's, even if short
                 line_no, vals = pending_values.pop(0)
                 out.append((code, Row(line_no, r.label, vals, [], "plain", r.raw)))
             else:
@@ -374,14 +442,45 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
         if code:
             seen.add(code)
         prev = code or prev
-    for code, r, vals in pending_labels:
-        if vals:
-            out.append((code, Row(r.line_no, r.label, vals, [], "plain", r.raw)))  # a row that lost cells
-        elif r.values:
-            out.append((code, r))  # label rows that printed explicit blank cells: a blank row
+    out += [e for p in pending_labels if (e := _close_label(p)) is not None]
     out += [(None, Row(line_no, "", vals, [], "plain", "")) for line_no, vals in pending_values]
     out.sort(key=lambda e: e[1].line_no)
     return out
+
+
+_ROW_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十][)）]|\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,2}、)")
+
+
+def _merge_wrapped_labels(rows: list[Row]) -> list[Row]:
+    """Join a plain-text label wrapped over several lines into one label row.
+
+    PDF text of a narrow label cell breaks it anywhere (`1.申请人无正当理由逾` / `期不补正、行政机关不`
+    / `再处理其政府信息公开申请`); read line by line, a fragment names the wrong row or none. A
+    label-only line continues the label-only line right above it unless it opens a new numbered row.
+    """
+    out: list[Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and r.shape == "plain" and prev.shape == "plain" and r.label and prev.label
+                and not r.values and not prev.values and not r.pre_values and not prev.pre_values
+                and r.line_no == getattr(prev, "_last_line", prev.line_no) + 1
+                and not _ROW_NUMBERING.match(r.label) and not _is_header(r) and not _is_header(prev)):
+            merged = Row(prev.line_no, prev.label + r.label, [], [], "plain", prev.raw + "\n" + r.raw)
+            object.__setattr__(merged, "_last_line", r.line_no)
+            out[-1] = merged
+            continue
+        out.append(r)
+    return out
+
+
+def _close_label(pending: list) -> tuple[str, Row] | None:
+    """The entry of a label that waited for numbers: the cells it got, its explicit blanks, or none."""
+    code, r, vals = pending
+    if vals:
+        return code, Row(r.line_no, r.label, vals, [], "plain", r.raw)  # a row that lost cells
+    if r.values:
+        return code, r  # label rows that printed explicit blank cells: a blank row
+    return None
 
 
 def _continues(out: list, own_line: set[int], r: Row) -> bool:
@@ -449,20 +548,7 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
                 out.cells[(code, appl)] = cell
     if not multi:
         return
-    from transforms.repair import equations_hold, request_equations  # repair imports this module
-
-    combos = 1
-    for c in multi:
-        combos *= len(readings[c])
-    survivors: list[tuple] = []
-    if combos <= 20_000:
-        for choice in product(*(readings[c] for c in multi)):
-            trial = _full(order) | out.cells
-            for code, rd in zip(multi, choice):
-                for appl, cell in zip(APPLICANT_CODES, rd):
-                    trial[(code, appl)] = cell
-            if equations_hold(trial, request_equations(trial)):
-                survivors.append(choice)
+    survivors = _consistent_choices(readings, multi, order, out)
     for i, code in enumerate(multi):
         options = [s[i] for s in survivors] if survivors else readings[code]
         for j, appl in enumerate(APPLICANT_CODES):
@@ -471,6 +557,73 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
         if len({tuple(c.value for c in o) for o in options}) > 1:
             out.findings.append(Finding("glued_ambiguous", "warning",
                                         f"table 3 row {code}: {len(options)} readings of the glued digits survive; differing cells left null"))
+
+
+MAX_SEARCH_NODES = 200_000
+
+
+def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], order: list[str],
+                        out: TableParse) -> list[tuple]:
+    """Every choice of one reading per multi-reading row under which the table's identities hold.
+
+    A depth-first search that checks each identity as soon as all its cells are known, so a wrong
+    choice is cut off early; the search is bounded (`MAX_SEARCH_NODES`): when it is cut off, no choice
+    is trusted and the caller keeps only what every reading of a row agrees on.
+    """
+    from transforms.repair import request_equations  # repair imports this module
+
+    base = {k: (c.value if c.source in ("printed", "derived", "narrative") else None)
+            for k, c in (_full(order) | out.cells).items()}
+    eqs = [(eq.left, eq.right) for eq in request_equations(_full(order) | out.cells)]
+    original = list(multi)
+    multi = sorted(multi, key=lambda c: len(readings[c]))  # few readings first: prunes earliest
+    depth_of = {code: d for d, code in enumerate(multi)}
+    # each identity is checked at the depth where its last multi-row cell is assigned
+    at_depth: list[list[tuple]] = [[] for _ in multi]
+    for left, right in eqs:
+        depths = [depth_of[k[0]] for k in left + right if k[0] in depth_of]
+        if depths:
+            at_depth[max(depths)].append((left, right))
+    values = dict(base)
+    survivors: list[tuple] = []
+    choice: list[tuple] = []
+    nodes = 0
+
+    def holds(left, right) -> bool:
+        vals = [values.get(k) for k in left + right]
+        if any(v is None for v in vals):
+            return True
+        return abs(sum(vals[: len(left)]) - sum(vals[len(left):])) <= 1e-9
+
+    def visit(d: int) -> bool:
+        nonlocal nodes
+        if d == len(multi):
+            survivors.append(tuple(choice))
+            return True
+        code = multi[d]
+        for rd in readings[code]:
+            nodes += 1
+            if nodes > MAX_SEARCH_NODES:
+                return False
+            for appl, cell in zip(APPLICANT_CODES, rd):
+                values[(code, appl)] = cell.value if cell.source in ("printed", "derived", "narrative") else None
+            if all(holds(lft, rgt) for lft, rgt in at_depth[d]):
+                choice.append(rd)
+                ok = visit(d + 1)
+                choice.pop()
+                if not ok:
+                    return False
+        for appl in APPLICANT_CODES:
+            values[(code, appl)] = base.get((code, appl))
+        return True
+
+    if not visit(0):
+        out.findings.append(Finding("search_cut_off", "warning",
+                                    f"table 3: the search over {len(multi)} uncertain rows was cut off after "
+                                    f"{MAX_SEARCH_NODES} steps; only cells every reading agrees on are kept"))
+        return []
+    # survivors are in search order; the caller indexes them in its own order
+    return [tuple(s[multi.index(c)] for c in original) for s in survivors]
 
 
 def _full(order: list[str]) -> dict:
