@@ -14,17 +14,16 @@ from scoring import Score, score_cells
 from transforms.pipeline import run_layers
 
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
-                                                                 "redteam_e", "redteam_f")]
+                                                                 "redteam_e", "redteam_f", "redteam_g", "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (".txt", ".html", ".md")
                    and p.name != "README.md"), key=lambda p: (p.parent.name, p.name))
 # Cells the parser honestly leaves null (no number invented): a prose sentence about one litigation
-# group alone does not fill that group; table 2 numbers stated only in prose (the report has no
-# table 2) are not taken as cells.
+# group alone does not fill that group.
 # tsv_ocr_garbled_lost_cells: rows that lost cells are not assumed to have lost them on the left
 # (red-team set G showed OCR loses cells anywhere); cells no identity pins stay null.
-KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "rtc3_no_table2_renumbered": 4, "tsv_ocr_garbled_lost_cells": 18}
+KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells": 18}
 FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
          "table2": ("fact_active_disclosure", "item", "metric", "value"),
          "table4": ("fact_review_litigation", "case_type", "result", "count")}
