@@ -18,7 +18,7 @@ def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
 
     The years found become the `report_year` partitions, so the UI can backfill any of them.
     """
-    manifest = build_manifest(gongkai.input_dir, gongkai.max_file_bytes)
+    manifest = build_manifest(gongkai.input_dir, gongkai.max_file_bytes, exclude=[gongkai.warehouse_dir])
     years = sorted({str(y) for y in manifest["report_year"].drop_nulls().to_list()})
     new = [y for y in years if not context.instance.has_dynamic_partition(YEAR_PARTITIONS.name, y)]
     if new:

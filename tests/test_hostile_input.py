@@ -82,7 +82,7 @@ def test_every_file_is_accounted_for(hostile):
 @pytest.mark.parametrize("name,check", [
     ("empty.txt", "empty_file"), ("binary.txt", "binary_file"), ("b_duplicate.txt", "duplicate"),
     ("not_a_report.txt", "not_a_report"), ("oversize.txt", "oversize"), ("link_outside.txt", "symlink_outside_input"),
-    ("fake.pdf", "unsupported_format"),
+    ("fake.pdf", "corrupt_document"),
 ])
 def test_bad_file_gets_its_finding(hostile, name, check):
     f = hostile["findings"].filter(pl.col("source_path") == name)

@@ -27,11 +27,9 @@ _spec.loader.exec_module(hb)
 
 # The 15 MB file of 10^6 lines is read in linear time but is large: it gets twice the guard.
 DEADLINES = {"million_lines": 2 * DEADLINE_S}
-# Inputs fixed by other work; xfail(strict=False) while they may still fail here.
-PENDING: dict[str, str] = {
-    "tsv_digits_200": "a 200-digit count overflows polars i64 in typed.cell_frames and the whole batch "
-                      "is lost (OverflowError); count_cell must null such a cell with a finding",
-}
+# Inputs known to fail, each with its reason (xfail, non-strict). None today: the 200-digit count is
+# nulled by count_cell with a cell_unreadable finding.
+PENDING: dict[str, str] = {}
 
 
 def _case(name):

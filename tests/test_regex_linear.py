@@ -36,14 +36,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PATTERN_DEADLINE = float(os.environ.get("GONGKAI_REGEX_DEADLINE", "10"))  # seconds per pattern, all lines
 N = 100_000
-# Super-linear patterns in files this test's author may not edit; each fix is described in the
-# reason. Any other slow pattern fails the test; these make it xfail (non-strict) until fixed.
-PENDING = {
-    "transforms.ingest.html._FALLBACK_TAG_RE":
-        "quadratic on '<<<<' (every '<' rescans to the end when no '>' follows): sub only text[:rfind('>')+1]",
-    "transforms.ingest.html._CDATA_RE":
-        "quadratic on repeated '<![CDATA[' with no ']]>': sub only text[:rfind(']]>')+3]",
-}
+# Super-linear patterns known and waiting for a fix, each with its reason; any other slow pattern
+# fails the test, these make it xfail (non-strict). None today: the ingest.html tag and CDATA
+# patterns became linear scans (transforms/ingest/html.py: _strip_tags, _unwrap_cdata).
+PENDING: dict[str, str] = {}
 _RE_FUNCS = {"compile", "match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
 
 

@@ -372,8 +372,32 @@ def _join_lines(lines: list[str]) -> str:
 
 
 _FALLBACK_BLOCK_RE = re.compile(r"<\s*/?\s*(?:p|div|br|tr|li|h[1-6]|table)\b[^>]*>", re.I)
-_FALLBACK_TAG_RE = re.compile(r"<[^>]*>")
-_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+
+
+def _strip_tags(text: str) -> str:
+    """Drop every `<…>` tag; an unclosed '<' and what follows stay. One pass, linear in the text."""
+    out, pos = [], 0
+    while True:
+        lt = text.find("<", pos)
+        gt = text.find(">", lt) if lt >= 0 else -1
+        if lt < 0 or gt < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:lt])
+        pos = gt + 1
+
+
+def _unwrap_cdata(text: str) -> str:
+    """`<![CDATA[x]]>` → x, escaped so the parser keeps it as text. One pass, linear in the text."""
+    out, pos = [], 0
+    while True:
+        start = text.find("<![CDATA[", pos)
+        end = text.find("]]>", start + 9) if start >= 0 else -1
+        if start < 0 or end < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out += [text[pos:start], html_lib.escape(text[start + 9 : end], quote=False)]
+        pos = end + 3
 
 
 def _parser() -> etree.HTMLParser:
@@ -434,7 +458,7 @@ def html_to_text(html: str) -> str:
     Links and images are never fetched; an <a> contributes its text only.
     """
     cleaned = _MS_MARKED_RE.sub("", html)
-    cleaned = _CDATA_RE.sub(lambda m: html_lib.escape(m.group(1), quote=False), cleaned)
+    cleaned = _unwrap_cdata(cleaned)
     try:
         root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), _parser())
         if root is None:
@@ -442,6 +466,6 @@ def html_to_text(html: str) -> str:
         return _render(root)
     except Exception:  # noqa: BLE001 - never let odd markup kill ingest; degrade to tag stripping
         text = _FALLBACK_BLOCK_RE.sub("\n", cleaned)
-        text = _FALLBACK_TAG_RE.sub("", text)
+        text = _strip_tags(text)
         lines = [_collapse(x) for x in html_lib.unescape(text).split("\n")]
         return _join_lines([x for x in lines if x])

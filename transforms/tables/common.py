@@ -143,8 +143,8 @@ def count_cell(cell) -> ParsedCell:
         return ParsedCell(None, "missing")
     if cell.kind == "blank":
         return ParsedCell(None, "blank")
-    if cell.value is None or cell.value < 0 or cell.value != int(cell.value) or cell.unit:
-        return ParsedCell(None, "missing")
+    if cell.value is None or cell.value < 0 or cell.value != int(cell.value) or cell.unit or cell.value >= 2**53:
+        return ParsedCell(None, "missing")  # past 2**53 a float is no exact count (and past 2**63 no Int64)
     return ParsedCell(cell.value, "printed")
 
 
