@@ -9,12 +9,16 @@ from dagster import (
     MetadataValue, multi_asset,
 )
 
+from dagster import TableColumn, TableSchema
+
 from expectations.suites import marts_suite, render_quality_html
 from expectations.validate import continuity_findings, validate
 from orchestration.checks import CONTRACT_CHECK, md_table
 from orchestration.partitions import YEAR_PARTITIONS
 from orchestration.resources import GongkaiConfig
 from transforms.findings import FINDINGS_SCHEMA
+from transforms import dictionary
+from transforms.analysis import write_analysis_marts
 from transforms.landing import unassigned_findings
 from transforms.marts import (
     MART_TABLES, ViewsNotRefreshed, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
@@ -29,8 +33,28 @@ def _key(table: str) -> AssetKey:
     return AssetKey(["marts", table])
 
 
+def _columns(table: str) -> dict:
+    """The catalog's column schema of a mart, from the data dictionary (transforms/dictionary.py)."""
+    return {"dagster/column_schema": TableSchema(columns=[
+        TableColumn(c.name, c.type, description=c.description) for c in dictionary.columns(table)])}
+
+
+def _yearbooks(context: AssetExecutionContext, gongkai: GongkaiConfig, years) -> dict:
+    """Write the yearbook page of each year; a failure is logged, never fatal (the marts are written)."""
+    from transforms.yearbook import write_yearbook
+
+    out = {}
+    for y in years:
+        try:
+            out[f"yearbook {y}"] = MetadataValue.path(str(write_yearbook(Path(gongkai.warehouse_dir), int(y))))
+        except Exception as exc:  # noqa: BLE001 - a page must never stop the pipeline
+            context.log.warning(f"yearbook {y} not written: {type(exc).__name__}: {exc}")
+    return out
+
+
 @multi_asset(
-    specs=[AssetSpec(_key(t), group_name="marts", description=f"Mart `{t}` (see CONTRACT.md)") for t in DIMENSIONS],
+    specs=[AssetSpec(_key(t), group_name="marts", description=dictionary.TABLES[t], metadata=_columns(t))
+           for t in DIMENSIONS],
     check_specs=[AssetCheckSpec(CONTRACT_CHECK, asset=_key(t), blocking=True) for t in DIMENSIONS],
 )
 def code_dimensions_asset(context: AssetExecutionContext, gongkai: GongkaiConfig):
@@ -64,8 +88,8 @@ _UPSTREAM = ["normalised_reports", "report_sections", "request_handling_cells", 
 
 
 @multi_asset(
-    specs=[AssetSpec(_key(t), group_name="marts", deps=_UPSTREAM,
-                     description=f"Mart `{t}` (see CONTRACT.md), one hive partition per year")
+    specs=[AssetSpec(_key(t), group_name="marts", deps=_UPSTREAM, metadata=_columns(t),
+                     description=f"{dictionary.TABLES[t]} One hive partition per year (see docs/CONTRACT.md).")
            for t in MART_TABLES],
     ins={name: AssetIn(name) for name in _UPSTREAM},
     partitions_def=YEAR_PARTITIONS,
@@ -95,8 +119,8 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
     failed = [o for o in outcomes if not o.success]
     html = Path(gongkai.warehouse_dir) / "quality" / f"report_year={year}.html"
     html.parent.mkdir(parents=True, exist_ok=True)
-    html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}", marts["dq_findings"]),
-                    encoding="utf-8")
+    html.write_text(render_quality_html(outcomes, f"gongkai marts quality, report year {year}", marts["dq_findings"],
+                                        marts["dim_report"]), encoding="utf-8")
     gate_ok = all(r.passed for r in contracts.values()) and not failed
     kept = no_reports and (partition_dir(gongkai.marts, "dim_report", year) / "part-0.parquet").exists()
     written = gate_ok and not kept  # a year already in the warehouse is never replaced by an empty one
@@ -105,9 +129,10 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
     if written:
         write_year(gongkai.marts, year, marts)  # all tables of the year, published together
         _views(context, gongkai)
+    yearbook = _yearbooks(context, gongkai, [year]) if written or kept else {}
     for t, df in marts.items():
         meta = {"rows": len(df), "written": written, "path": str(partition_dir(gongkai.marts, t, year)),
-                "quality report": MetadataValue.path(str(html))}
+                "quality report": MetadataValue.path(str(html)), **yearbook}
         if t == "dim_report":
             status = df.group_by("parse_status").len().sort("parse_status")
             meta |= {f"reports {s}": int(n) for s, n in status.iter_rows()}
@@ -155,7 +180,10 @@ def cross_year_continuity(context: AssetExecutionContext, gongkai: GongkaiConfig
     if res.passed:
         for y in years:
             write_continuity(gongkai.marts, y, found.filter(pl.col("report_year") == y).sort("source_path", "message"))
-    yield MaterializeResult(metadata={"violations": len(found), "years": ", ".join(map(str, years)),
+    # Every year is written now: the cross-year analysis tables and each year's yearbook (its year-over-year part).
+    analysis = {f"analysis {k}": MetadataValue.path(str(v)) for k, v in write_analysis_marts(Path(gongkai.warehouse_dir)).items()}
+    yield MaterializeResult(metadata={**analysis, **_yearbooks(context, gongkai, years),
+                                      "violations": len(found), "years": ", ".join(map(str, years)),
                                       "preview": MetadataValue.md(md_table(found.select("source_path", "message")))})
     yield AssetCheckResult(asset_key=AssetKey(["marts", "cross_year_continuity"]), check_name=CONTRACT_CHECK,
                            passed=res.passed, metadata={"summary": res.summary})
