@@ -86,7 +86,8 @@ def gongkai_command() -> list[str]:
 
 
 def run_pipeline(out: Path, extra: list[str] | None = None) -> int:
-    cmd = gongkai_command() + ["run", "--input", str(out / "landing"), "--warehouse", str(out)] + (extra or [])
+    cmd = gongkai_command() + ["run", "--input", str(out / "landing"), "--warehouse", str(out)]
+    cmd += extra or []
     print("$ " + " ".join(cmd), flush=True)
     return subprocess.call(cmd, cwd=REPO)
 
@@ -107,7 +108,7 @@ def continuity_found(out: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default="demo-warehouse", help="demo warehouse folder (default ./demo-warehouse)")
+    ap.add_argument("--out", default="demo-warehouse", help="warehouse folder (default ./demo-warehouse)")
     ap.add_argument("--n", type=int, default=300, help="number of reports (default 300)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--years", default="2019-2024", help="consecutive report years (default 2019-2024)")
@@ -145,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"demo: gongkai run exited with {rc}", file=sys.stderr)
     found = continuity_found(out)
     hit = sum(any(a in m and f" in {y} report" in m for m in found) for a, y, _ in s["breaks"])
-    print(f"demo: cross-year continuity: {len(found)} finding(s); {hit} of the {len(s['breaks'])} planted breaks "
+    print(f"demo: cross-year continuity: {len(found)} finding(s); "
+          f"{hit} of the {len(s['breaks'])} planted breaks "
           "found (a report whose table the parser could not read cannot be compared)")
     books = yearbooks(out, years)
     print("demo: yearbooks:" if books else "demo: no yearbook page was written")

@@ -145,7 +145,8 @@ def test_format_values_is_fmt_value():
     for _ in range(300):
         vals = {f"table{rng.choice([2, 3, 4])}.r{i}.{rng.choice(['change', 'decisions', 'total'])}":
                 rng.choice([None, 0, 7, -3, 12000, 2.5, 961.0, 1e20, True, 99999, 0.1]) for i in range(10)}
-        for opts in (None, {}, {"thousands": True}, {"change_words": True}, {"thousands": True, "change_words": True}):
+        for opts in (None, {}, {"thousands": True}, {"change_words": True},
+                     {"thousands": True, "change_words": True}):
             assert format_values(vals, opts) == {k: fmt_value(v, opts, k) for k, v in vals.items()}
 
 

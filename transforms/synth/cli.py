@@ -45,7 +45,8 @@ def _write(path: str, data: bytes) -> None:
         f.write(data)
 
 
-def render_chunk(seed: int, shapes: list[str], start: int, truths: list[dict]) -> list[tuple[str, bytes, bytes]]:
+def render_chunk(seed: int, shapes: list[str], start: int,
+                 truths: list[dict]) -> list[tuple[str, bytes, bytes]]:
     """Reports start, start+1, …: (file stem + suffix, report bytes, truth JSON bytes) each."""
     out = []
     for i, truth in enumerate(truths, start):
@@ -123,9 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--years", default="2019-2024", help="report years, e.g. 2019-2024 or 2020,2022")
     ap.add_argument("--panel", action="store_true",
                     help="follow agencies over consecutive years (drift, a few continuity breaks)")
-    ap.add_argument("--truth-dir", default=None, help="write the truth JSON files here (default: beside the reports)")
+    ap.add_argument("--truth-dir", default=None,
+                    help="write the truth JSON files here (default: beside the reports)")
     ap.add_argument("--workers", type=int, default=None,
-                    help=f"render processes (default: 1 below {AUTO_PARALLEL_FROM} reports, else the cores, ≤ 4)")
+                    help=f"render processes (default: 1 below {AUTO_PARALLEL_FROM} reports, "
+                         "else the cores, at most 4)")
     args = ap.parse_args(argv)
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     bad = [s for s in shapes if s not in SHAPES]
@@ -146,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     n = write_corpus(args.n, args.seed, Path(args.out), shapes, years, workers=workers, panel=args.panel,
                      truth_dir=Path(args.truth_dir) if args.truth_dir else None)
     dt, cpu = time.perf_counter() - t0, _cpu_s() - c0
-    print(f"gongkai synth: {n} reports + truths in {args.out} ({dt:.2f} s, {n / dt if dt else 0:.0f} reports/s; "
+    rate = n / dt if dt else 0
+    print(f"gongkai synth: {n} reports + truths in {args.out} ({dt:.2f} s, {rate:.0f} reports/s; "
           f"{cpu:.2f} CPU-s, {workers} process{'es' if workers > 1 else ''})")
     return 0
 

@@ -263,10 +263,10 @@ def _html_table(m: Report, t: Table, rng: random.Random, word: bool) -> str:
         out.append(tr)
         for key, static, before, after in cells:
             txt = strs[key] if key is not None else None
-            if word:
-                out.append(before + _e(txt) + after if txt else static)
+            if word:  # a printed number needs no escaping (digits, , . - 增 减)
+                out.append(before + txt + after if txt else static)
             elif txt:  # a printed number
-                out.append(before + rng.choice(_CMS_WRAPS).format(_e(txt)) + after)
+                out.append(before + rng.choice(_CMS_WRAPS).format(txt) + after)
             elif static is not None:  # header or label text
                 out.append(static)
             else:  # a blank number or an empty text cell
