@@ -354,6 +354,11 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
         failed = True
         print("  cross-year continuity: STOPPED\n    " + "\n    ".join(_failure_messages(cont)), flush=True)
     print(totals.line(), flush=True)
+    from transforms.yearbook import yearbook_path
+
+    for year in years:  # the static page per year (charts inline, opens with no network)
+        if yearbook_path(wh, int(year)).exists():
+            print(f"  yearbook {year}: {yearbook_path(wh, int(year))}", flush=True)
     from transforms.marts import ViewsNotRefreshed, refresh_views
 
     try:
@@ -405,9 +410,20 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and dispatch; every failure is one line and an exit code (EXIT_CODES)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in ("synth", "export"):  # each has its own parser (its --help lists its options)
+        if argv[0] == "synth":
+            from transforms.synth.cli import main as synth_main
+
+            return synth_main(argv[1:])
+        from orchestration.export import main as export_main
+
+        return export_main(argv[1:])
     ap = _Parser(prog="gongkai", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
                  epilog="exit codes:\n" + "\n".join(f"  {k:>3}  {v}" for k, v in EXIT_CODES.items()))
     sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("synth", help="write N synthetic reports with their truth files (gongkai synth --help)")
+    sub.add_parser("export", help="write the marts and analysis views as csv, xlsx or parquet (gongkai export --help)")
     for name in ("run", "ui"):
         p = sub.add_parser(name)
         p.add_argument("--input", default=str(DEFAULT_INPUT), help="landing folder (default: the bundled sample corpus)")
