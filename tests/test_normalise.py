@@ -619,3 +619,22 @@ def test_hostile_markdown_lines_are_handled(line):
     out = strip_markdown(line)  # completes (linear); only markup characters may go, never text
     plain = re.compile(r"[*_~#\s]")
     assert plain.sub("", out) == plain.sub("", line)
+
+
+# --- HTML character references and cell-per-line Word exports (red-team set H) -------------------
+
+@pytest.mark.parametrize("ref", ["&nbsp;", "&ensp;", "&emsp;", "&#160;", "&#xA0;", "&#12288;", "&thinsp;"])
+def test_character_references_left_in_text_become_spaces(ref):
+    out = normalise_text(f"（一）予以公开{ref}7{ref}1{ref}0\n").text
+    assert "&" not in out and "予以公开" in out and "7" in out and "1" in out
+
+
+def test_unknown_entity_names_stay_as_printed():
+    assert "&foo123;" in normalise_text("报告 &foo123; 结束\n").text
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n \n"])
+def test_a_table_dumped_one_cell_per_line_keeps_every_lone_number(gap):
+    cells = ["（一）予以公开", "1", "2", "3", "4", "5", "6", "7", "（二）部分公开", "3", "1", "0", "0", "0", "0", "4"]
+    out = normalise_text(gap.join(cells) + "\n").text
+    assert [ln for ln in out.split("\n") if ln.strip().isdigit()] == [c for c in cells if c.isdigit()]

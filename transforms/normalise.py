@@ -24,6 +24,7 @@ Order in :func:`normalise_text` and why:
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left
 
@@ -578,6 +579,19 @@ def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
     return chain[::-1]
 
 
+def _nearest_nonblank(lines: list[str], no: int, reach: int = 3) -> list[int]:
+    """The nearest non-blank line above and below line `no`, within `reach` lines."""
+    out = []
+    for step in (-1, 1):
+        k = no + step
+        while 0 <= k < len(lines) and abs(k - no) <= reach:
+            if lines[k].strip():
+                out.append(k)
+                break
+            k += step
+    return out
+
+
 def remove_page_debris(text: str) -> str:
     """Remove page footers and page numbers glued into running text (服2务 → 服务).
 
@@ -598,8 +612,8 @@ def remove_page_debris(text: str) -> str:
                 drop.add(no)
             elif numeric[no]:
                 # A run of number-only lines is a table dumped one cell per line, not a footer.
-                neighbours = [k for k in (no - 1, no + 1) if 0 <= k < len(lines) and lines[k].strip()]
-                if not any(digits_only[k] for k in neighbours):
+                # (the nearest non-blank line on each side: Word exports put a blank line between cells)
+                if not any(digits_only[k] for k in _nearest_nonblank(lines, no)):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
             else:
                 cands.extend(_inline_candidates(line, no, offset))
@@ -782,9 +796,21 @@ class NormalisedText:
     residual_traditional_ratio: float  # measured on the output; should be ~0
 
 
+# An HTML character reference left in plain text by a crawler or a copy-paste (&nbsp;, &ensp;, &#12288;).
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def decode_entities(text: str) -> str:
+    """Decode HTML character references a text still holds (`&nbsp;` → a space), so they never
+    stand between a label and its numbers; unknown names are left as printed."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 def normalise_text(text: str) -> NormalisedText:
     """Apply every pass above, in the order documented in the module docstring."""
-    text = canonical_width(text)
+    text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     text = to_simplified(text, source_script=script)
