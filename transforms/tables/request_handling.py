@@ -341,15 +341,20 @@ def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -
     if len(cells) != width:
         return None
     parsed = [parse_cell(c) for c in cells]
-    first = min(cols)
-    if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols) or any(
-            parsed[j].kind == "text" and parsed[j].raw.strip() for j in cols):
-        return None  # numbers outside the value columns, or words inside them: not this grid
-    vals = [parsed[j] for j in cols]
-    if not any(v.kind == "number" for v in vals) or any(p.kind == "text" for p in parsed[first:] if p.raw.strip()):
+    if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols):
+        return None  # numbers outside the value columns: not this grid
+    texts = [k for k, j in enumerate(cols) if parsed[j].kind == "text" and parsed[j].raw.strip()]
+    if texts != list(range(len(texts))):
+        return None  # words inside the value columns other than a label run over from the left
+    # a label run over into the first value columns (broken PDF→markdown) covers those cells: lost
+    vals = [None if k in texts else parsed[j] for k, j in enumerate(cols)]
+    if not any(v is not None and v.kind == "number" for v in vals):
         return None
+    if texts:
+        out.findings.append(Finding("row_cells_lost", "warning",
+                                    f"table 3 row {code}: the label covers {len(texts)} value column(s); those cells are lost"))
     cells_out = tuple(count_cell(v) for v in vals)
-    out.findings += unreadable_cells("table 3", code, vals, cells_out)
+    out.findings += unreadable_cells("table 3", code, [v for v in vals], cells_out)
     return cells_out
 
 
