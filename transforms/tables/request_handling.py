@@ -151,6 +151,10 @@ def _attach_numbers_above(rows: list[Row]) -> list[Row] | None:
 def _read(rows: list[Row], text: str, template: str, report_year: int | None) -> TableParse:
     """Read table 3's rows (already merged) into cells."""
     out = TableParse()
+    if grid_columns(rows):
+        # in a ruled grid a lone number on a line of its own is a page number between the pages of the
+        # table (`| … |`, `3`, `| … |`), never a row's cells
+        rows = [r for r in rows if not (r.shape == "plain" and not r.label and len(r.values) == 1)]
     entries = _entries(rows)
     if not entries:
         return out
@@ -467,10 +471,12 @@ def _merge_wrapped_labels(rows: list[Row]) -> list[Row]:
     for r in rows:
         prev = out[-1] if out else None
         if (prev is not None and r.shape == "plain" and prev.shape == "plain" and r.label and prev.label
-                and not r.values and not prev.values and not r.pre_values and not prev.pre_values
+                and not prev.values and not r.pre_values and not prev.pre_values
                 and r.line_no == getattr(prev, "_last_line", prev.line_no) + 1
                 and not _ROW_NUMBERING.match(r.label) and not _is_header(r) and not _is_header(prev)):
-            merged = Row(prev.line_no, prev.label + r.label, [], [], "plain", prev.raw + "\n" + r.raw)
+            # the last line of a wrapped label may carry the row's numbers (pdftotext -layout:
+            # `5.要求行政机关确认或重新出具已获` / `取信息   0 0 0 0 0 0 0`)
+            merged = Row(prev.line_no, prev.label + r.label, list(r.values), [], "plain", prev.raw + "\n" + r.raw)
             object.__setattr__(merged, "_last_line", r.line_no)
             out[-1] = merged
             continue
