@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown shape(s): {', '.join(unknown)}; known: {', '.join(SHAPES)}", file=sys.stderr)
         return 2
     truths = all_truths()
-    print("| shape | reports | cells | right | wrong | invented | abstained | % right | agency right | s |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| shape | reports | cells | right | wrong | invented | abstained | % right | % right, rows printed in full "
+          "| agency right | s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
@@ -46,12 +47,16 @@ def main(argv: list[str] | None = None) -> int:
             s = res["score"]
             results.append(res)
             print(f"| {shape} | {res['reports']} | {s.cells} | {s.correct} | {s.wrong} | {s.invented} | {s.abstained} "
-                  f"| {s.pct:.2f} | {res['agency_right']}/{res['reports']} | {time.perf_counter() - t0:.1f} |",
+                  f"| {s.pct:.2f} | {res['printed_rows'].pct:.2f} | {res['agency_right']}/{res['reports']} "
+                  f"| {time.perf_counter() - t0:.1f} |",
                   flush=True)
     if args.detail:
         res = results[0]
         print(f"\n## {args.detail}: problem cells")
         for stem, probs in sorted(res["score"].problems.items()):
+            print(f"- {stem}: " + "; ".join(probs))
+        print(f"\n## {args.detail}: problem cells in rows printed in full")
+        for stem, probs in sorted(res["printed_rows"].problems.items()):
             print(f"- {stem}: " + "; ".join(probs))
         print(f"\n## {args.detail}: metadata")
         for stem, msg in sorted(res["meta_wrong"].items()):
