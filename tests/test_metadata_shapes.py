@@ -385,3 +385,10 @@ def test_signoff_dated_to_the_month_or_day_names_the_body(date_line):
     raw = GENERIC.format(y=2020) + "\n" + body_text(2020) + f"\n\n南平市人民政府办公室\n{date_line}\n(此件公开发布)\n"
     meta = extract_metadata(normalise_text(raw).text)
     assert (meta.agency_name, meta.report_year) == ("南平市人民政府办公室", 2020)
+
+
+@pytest.mark.parametrize("agency", ["贵阳市公安局", "六枝特区公安局", "南宁市教育局", "徐汇区财政局", "苏州市民政局"])
+@pytest.mark.parametrize("verb", ["现公布", "特此公布", "现予公布", "发布"])
+def test_an_opening_verb_never_joins_a_full_agency_name(agency, verb):
+    text = f"{agency}\n2022年政府信息公开工作年度报告\n\n根据条例规定,{verb}{agency}2022年政府信息公开工作年度报告。\n"
+    assert extract_metadata(text).agency_name == agency

@@ -632,8 +632,8 @@ def _full_name(agency: str, view: _View) -> str:
     counts: Counter[str] = Counter()
     for m in pattern.finditer(printed):
         full_body = m.group(0)
-        if len(full_body) <= len(body) or full_body == body:
-            continue
+        if len(full_body) <= len(body) or body in full_body:
+            continue  # a full name never holds its abbreviation whole (公布贵阳市公安局 is no 公安局)
         counts[_place_before(printed, m.start(), agency[:place_len]) + full_body] += 1
     if not counts:
         return agency
