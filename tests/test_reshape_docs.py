@@ -1,0 +1,134 @@
+"""Reshape harness, document shapes: the truths of tests/test_reshape.py rendered as real files and read
+back through the real pipeline (the ingest layer's DOCX and PDF readers), one pipeline run per shape.
+
+- `docx`: every truth the text harness uses, written by python-docx with the official form's merged cells
+  (transforms.synth.documents.render_docx).
+- `pdf`: a fixed subset of PDF_N truths, half per template, the DOCX converted by LibreOffice headless
+  (all files in one `soffice` start); skipped, saying why, when `soffice` is not on PATH.
+
+The gate is the text harness's: no number wrong or invented anywhere, ≥ 99 % of the cells of rows printed
+in full right, every report's agency and year right. `scripts/reshape_matrix.py --docs` prints these rows.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+from pathlib import Path, PurePath
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import Score, score_cells  # noqa: E402
+from test_reshape import FACTS, all_truths, full_rows  # noqa: E402
+
+from transforms.synth import build_model  # noqa: E402
+from transforms.synth.documents import docx_to_pdf, render_docx, soffice  # noqa: E402
+
+DOC_SHAPES = ["docx", "pdf"]
+PDF_N = 24
+
+
+def pdf_truths(truths: list[tuple[str, dict]], n: int = PDF_N) -> list[tuple[str, dict]]:
+    """A fixed subset: n/2 truths of each template, evenly spread over the list (fixtures and synthetic)."""
+    out = []
+    for template in ("2019", "2021"):
+        pool = [x for x in truths if x[1]["template"] == template]
+        k = min(len(pool), n // 2)
+        out += [pool[i * len(pool) // k] for i in range(k)] if k else []
+    return out
+
+
+def render_docs(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> dict[str, dict]:
+    """Write every truth as a .docx (shape docx) or .pdf (shape pdf) into out_dir; {file stem: truth}."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written, docx_files = {}, []
+    src_dir = out_dir if shape == "docx" else out_dir.parent / f"{shape}_src"
+    src_dir.mkdir(parents=True, exist_ok=True)
+    for stem, truth in truths:
+        rng = random.Random(f"{stem}:{shape}")
+        name = f"{stem}_{shape}"
+        path = src_dir / f"{name}.docx"
+        path.write_bytes(render_docx(build_model(truth, rng), rng))
+        docx_files.append(path)
+        written[name] = dict(truth, table_shape=shape)
+    if shape == "pdf":
+        docx_to_pdf(docx_files, out_dir)
+    elif shape != "docx":
+        raise ValueError(f"unknown document shape {shape!r} (known: {', '.join(DOC_SHAPES)})")
+    return written
+
+
+def score_layers(layers: dict, written: dict[str, dict]) -> dict:
+    """Score a pipeline run against the truths as printed (the text harness's rules)."""
+    got: dict[str, dict] = {}
+    dims: dict[str, dict] = {}
+    for marts in (ly["marts"] for ly in layers["years"].values()):
+        rid_stem = {}
+        for row in marts["dim_report"].to_dicts():
+            stem = PurePath(row["source_path"]).stem
+            rid_stem[row["report_id"]] = stem
+            dims[stem] = row
+        for table, (mart, a, b, v) in FACTS.items():
+            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
+                if rid in rid_stem:
+                    got.setdefault(rid_stem[rid], {})[(table, x, y)] = val
+    score, printed_rows = Score(), Score()
+    meta_wrong: dict[str, str] = {}
+    for stem, truth in written.items():
+        score_cells(got.get(stem, {}) if stem in dims else None, truth, stem, score)
+        full = full_rows(truth)
+        if any(full.get(t) for t in FACTS):
+            score_cells(got.get(stem, {}) if stem in dims else None, full, stem, printed_rows)
+        dim = dims.get(stem)
+        if dim is None:
+            meta_wrong[stem] = "report not in dim_report"
+            continue
+        bad = []
+        if dim.get("agency_name") != truth["agency"]:
+            bad.append(f"agency {dim.get('agency_name')!r} != {truth['agency']!r}")
+        if dim.get("report_year") != truth["year"]:
+            bad.append(f"year {dim.get('report_year')} != {truth['year']}")
+        if bad:
+            meta_wrong[stem] = "; ".join(bad)
+    return {"reports": len(written), "score": score, "printed_rows": printed_rows, "meta_wrong": meta_wrong,
+            "agency_right": sum(1 for s in written if s in dims and "agency" not in meta_wrong.get(s, ""))}
+
+
+def run_doc_shape(shape: str, truths: list[tuple[str, dict]], work: Path) -> dict:
+    """Render (the pdf shape takes its fixed subset), run the pipeline once over the folder, score."""
+    from transforms.pipeline import run_layers
+
+    chosen = pdf_truths(truths) if shape == "pdf" else truths
+    written = render_docs(shape, chosen, work / shape)
+    res = score_layers(run_layers(work / shape), written)
+    res["shape"] = shape
+    return res
+
+
+@pytest.fixture(scope="module")
+def truths():
+    return all_truths()
+
+
+def test_pdf_subset_is_fixed_and_has_both_templates(truths):
+    sub = pdf_truths(truths)
+    assert sub == pdf_truths(all_truths())
+    assert len(sub) == PDF_N
+    assert {t["template"] for _, t in sub} == {"2019", "2021"}
+
+
+@pytest.mark.parametrize("shape", DOC_SHAPES)
+def test_doc_shape_reads_back(shape: str, truths):
+    if shape == "pdf" and soffice() is None:
+        pytest.skip("the pdf shape needs LibreOffice to make its PDFs, and 'soffice' is not on PATH "
+                    "(apt-get install -y libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory() as tmp:
+        res = run_doc_shape(shape, truths, Path(tmp))
+    s: Score = res["score"]
+    problems = {k: v[:6] for k, v in list(s.problems.items())[:8]}
+    assert (s.wrong, s.invented) == (0, 0), f"{shape}: wrong {s.wrong}, invented {s.invented}: {problems}"
+    full: Score = res["printed_rows"]
+    assert full.correct >= 0.99 * full.cells, f"{shape}: rows printed in full {full.correct}/{full.cells} right: {problems}"
+    assert not res["meta_wrong"], f"{shape}: {dict(list(res['meta_wrong'].items())[:8])}"

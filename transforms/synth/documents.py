@@ -1,0 +1,170 @@
+"""Renderers to real document files: a report model → DOCX bytes (python-docx) or PDF bytes (the DOCX
+converted by LibreOffice headless), the way agencies publish their reports.
+
+    from transforms.synth.documents import render_docx, render_pdf, docx_to_pdf
+    data = render_docx(build_model(truth, rng), rng)          # bytes of a .docx
+    data = render_pdf(build_model(truth, rng), rng)           # bytes of a .pdf (needs `soffice`)
+    docx_to_pdf([a.docx, b.docx], out_dir)                    # many files, one LibreOffice start
+
+Each table is a real Word table laid out like the official form: every spanned cell of the model
+(`Cell.colspan`/`rowspan`: 三、本年度办理结果 down its rows, 法人或其他组织 across five columns, the
+(三)…(六) group labels down their sub-rows, table 2's group headings…) is one merged Word cell holding
+its text; a blank cell is an empty cell. Numbers are printed as the text shapes print them
+(`Report.strings`). Variation (font size, page orientation, a page-number footer) comes from rng.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from transforms.synth.report import Report, Table
+from transforms.synth.shapes import blocks
+
+SOFFICE_TIMEOUT_S = int(os.environ.get("GONGKAI_SOFFICE_TIMEOUT_S", "180"))
+CJK_FONT = "WenQuanYi Micro Hei"
+
+
+class ConverterMissing(RuntimeError):
+    """LibreOffice (`soffice`) is not on PATH, so no PDF can be made."""
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _table(doc, m: Report, t: Table, size) -> None:
+    """One Word table: merge every spanned cell of the model's grid, then write the origin texts."""
+    g = t.grid()
+    wt = doc.add_table(rows=len(g), cols=t.ncols)
+    wt.style = "Table Grid"
+    strs = m.strings()
+    cells = [list(row.cells) for row in wt.rows]  # one lookup per slot (wt.cell() is quadratic)
+    for r, row in enumerate(g):
+        for c, (cell, origin) in enumerate(row):
+            if cell is None or not origin:
+                continue
+            target = cells[r][c]
+            if cell.rowspan > 1 or cell.colspan > 1:
+                r2 = min(r + cell.rowspan, len(g)) - 1
+                c2 = min(c + cell.colspan, t.ncols) - 1
+                target = target.merge(cells[r2][c2])
+            text = strs[cell.key] if cell.kind == "num" else cell.text
+            if text:
+                run = target.paragraphs[0].add_run(text)
+                run.font.size = size
+
+
+def _footer(section, rng: random.Random) -> None:
+    """A page-number footer (`- N -` or `N`), as agencies print it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    before, after = rng.choice([("- ", " -"), ("— ", " —"), ("", "")])
+    p = section.footer.paragraphs[0]
+    if before:
+        p.add_run(before)
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    fld.append(run)
+    p._p.append(fld)
+    if after:
+        p.add_run(after)
+
+
+def render_docx(m: Report, rng: random.Random) -> bytes:
+    """The report as a Word document: title, headings and paragraphs in reading order, each table a
+    Word table with the form's merged cells, the sign-off at the end."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(rng.choice([9, 10, 10.5]))
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
+    section = doc.sections[0]
+    if rng.random() < 0.25:  # some agencies print the whole report landscape
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    if rng.random() < 0.8:
+        _footer(section, rng)
+    table_size = Pt(rng.choice([7, 7.5, 8]))
+    for kind, value in blocks(m):
+        if kind == "table":
+            _table(doc, m, value, table_size)
+            doc.add_paragraph()
+        elif kind == "title":
+            for line in value.split("\n"):
+                p = doc.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = p.add_run(line)
+                run.bold = True
+                run.font.size = Pt(16)
+        elif kind == "heading":
+            p = doc.add_paragraph()
+            run = p.add_run(value)
+            run.bold = True
+        elif kind == "sign":
+            p = doc.add_paragraph(value)
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        else:
+            doc.add_paragraph(value)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def docx_to_pdf(sources: list[Path], out_dir: Path, timeout: int | None = None) -> list[Path]:
+    """Convert DOCX files to PDF with LibreOffice headless, all in one start (each start costs ~2 s),
+    with a private user profile and a timeout. Returns the PDF paths, in the order of `sources`."""
+    exe = soffice()
+    if exe is None:
+        raise ConverterMissing("making a PDF needs LibreOffice, and 'soffice' is not on PATH "
+                               "(apt-get install -y libreoffice-writer-nogui)")
+    if not sources:
+        return []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    limit = timeout or max(SOFFICE_TIMEOUT_S, 30 + 10 * len(sources))
+    with tempfile.TemporaryDirectory(prefix="gongkai-synth-pdf-") as tmp:
+        cmd = [exe, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
+               "--nologo", "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, sources)]
+        try:
+            res = subprocess.run(cmd, capture_output=True, timeout=limit, env={**os.environ, "HOME": tmp},
+                                 stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError(f"LibreOffice did not convert {len(sources)} file(s) to PDF within {limit} s") \
+                from None
+    out = [out_dir / f"{Path(s).stem}.pdf" for s in sources]
+    missing = [p.name for p in out if not p.exists()]
+    if missing:
+        said = (res.stderr or res.stdout or b"").decode("utf-8", "replace").strip()
+        raise RuntimeError(f"LibreOffice made no PDF for {', '.join(missing[:5])}"
+                           + (f" ({len(missing)} in all)" if len(missing) > 5 else "")
+                           + (f": {said.splitlines()[-1][:200]}" if said else ""))
+    return out
+
+
+def render_pdf(m: Report, rng: random.Random) -> bytes:
+    """The report as a PDF: `render_docx`, then LibreOffice's PDF export (raises ConverterMissing
+    without `soffice`)."""
+    if soffice() is None:
+        raise ConverterMissing("making a PDF needs LibreOffice, and 'soffice' is not on PATH "
+                               "(apt-get install -y libreoffice-writer-nogui)")
+    data = render_docx(m, rng)
+    with tempfile.TemporaryDirectory(prefix="gongkai-synth-docx-") as tmp:
+        src = Path(tmp, "report.docx")
+        src.write_bytes(data)
+        (pdf,) = docx_to_pdf([src], Path(tmp, "out"))
+        return pdf.read_bytes()
