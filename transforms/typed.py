@@ -52,10 +52,24 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         empty = TableParse()
         return TypedTables(empty, TableParse(), TableParse(),
                            [Finding("legacy_template", "warning", "pre-2019 template: sections only, tables not parsed")])
-    t2 = parse_disclosure_table(_table_text(sections, 2, text), layout, prose)
-    t3 = parse_request_table(_table_text(sections, 3, text), layout, report_year)
-    t4 = parse_review_table(_table_text(sections, 4, text))
-    findings: list[Finding] = []
+    parsers = {2: lambda t: parse_disclosure_table(t, layout, prose),
+               3: lambda t: parse_request_table(t, layout, report_year),
+               4: parse_review_table}
+    found_elsewhere: list[Finding] = []
+    parsed = {}
+    for no, parse in parsers.items():
+        t = parse(_table_text(sections, no, text))
+        if not t.found and no in sections:
+            # the section holds no table: it may be printed elsewhere (附表 after section 六, an
+            # appendix); the report's table-like lines are read, and the rows' labels decide
+            alt = parse(_table_text({}, no, text))
+            if alt.found and any(c.value is not None for c in alt.cells.values()):
+                t = alt
+                found_elsewhere.append(Finding("table_outside_section", "warning",
+                                               f"table {no} is not printed in its section; read from elsewhere in the report"))
+        parsed[no] = t
+    t2, t3, t4 = parsed[2], parsed[3], parsed[4]
+    findings: list[Finding] = list(found_elsewhere)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
     findings += fill_review_from_prose(t4.cells, prose)
     # repair, then what the prose states outright, then repair again (the table's own sums win)
