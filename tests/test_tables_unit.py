@@ -1,5 +1,7 @@
 """Unit tests for the table building blocks: cells, rows, glued digits, label matching, repair, prose."""
 
+import pytest
+
 from transforms.narrative import check_received, fill_disclosure_from_prose, fill_review_from_prose
 from transforms.repair import repair, request_equations, review_equations
 from transforms.tables.active_disclosure import parse_disclosure_table
@@ -181,3 +183,11 @@ def test_prose_totals_are_cross_checked_only_in_their_own_context():
     found = cross_check(cells, "全年依申请公开办结7件,结转下年度继续办理1件。", "table 3")
     assert {f.message.split(" but ")[1] for f in found} == {"table 3 total_processed.total = 5",
                                                            "table 3 carried_forward.total = 0"}
+
+
+@pytest.mark.parametrize("zero", ["0.", "O.", "o."])
+def test_an_ocr_zero_with_a_speck_is_zero_and_an_item_number_is_not_a_count(zero):
+    from transforms.tables.grid import parse_cell
+
+    assert (parse_cell(zero).kind, parse_cell(zero).value) == ("number", 0.0)
+    assert parse_cell("1.").kind == "text"  # '1.' numbers a row; it never becomes a count

@@ -59,6 +59,8 @@ def ocr_digits(s: str) -> str:
 def parse_cell(raw: str) -> Cell:
     """Classify one cell: a number (with sign words and units), a blank mark, or text."""
     s = ocr_digits(raw.replace("\u00a0", " ").strip())
+    if s in ("0.", "O.", "o."):
+        s = "0"  # an OCR'd zero with a speck after it; no row is numbered 0, so it is no item number
     if s in BLANK_TOKENS:
         return Cell(raw, "blank")
     if s in _NO_CHANGE or s in _CN_ZERO:
