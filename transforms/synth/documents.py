@@ -15,6 +15,7 @@ its text; a blank cell is an empty cell. Numbers are printed as the text shapes 
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import random
@@ -38,13 +39,18 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _table(doc, m: Report, t: Table, size) -> None:
-    """One Word table: merge every spanned cell of the model's grid, then write the origin texts."""
+def _layout_tbl(doc, t: Table, width: int):
+    """The merged, empty Word table of a layout (built once per layout and page width, kept in `t.memo`),
+    and its slots: (row index, cell index in the row's <w:tc> list, number key or None, text)."""
+    key = ("docx_tbl", width)
+    got = t.memo.get(key)
+    if got is not None:
+        return got
     g = t.grid()
     wt = doc.add_table(rows=len(g), cols=t.ncols)
     wt.style = "Table Grid"
-    strs = m.strings()
     cells = [list(row.cells) for row in wt.rows]  # one lookup per slot (wt.cell() is quadratic)
+    origins = []
     for r, row in enumerate(g):
         for c, (cell, origin) in enumerate(row):
             if cell is None or not origin:
@@ -54,10 +60,35 @@ def _table(doc, m: Report, t: Table, size) -> None:
                 r2 = min(r + cell.rowspan, len(g)) - 1
                 c2 = min(c + cell.colspan, t.ncols) - 1
                 target = target.merge(cells[r2][c2])
-            text = strs[cell.key] if cell.kind == "num" else cell.text
-            if text:
-                run = target.paragraphs[0].add_run(text)
-                run.font.size = size
+            origins.append((target._tc, cell))
+    tbl = wt._tbl
+    tbl.getparent().remove(tbl)
+    trs = tbl.tr_lst
+    slots = []
+    for tc, cell in origins:
+        tr = tc.getparent()
+        slots.append((trs.index(tr), tr.tc_lst.index(tc), cell.key if cell.kind == "num" else None, cell.text))
+    got = t.memo[key] = (tbl, slots)
+    return got
+
+
+def _table(doc, m: Report, t: Table, size) -> None:
+    """One Word table with the model's spans merged (a copy of the layout's table), origin texts filled in."""
+    section = doc.sections[-1]
+    width = int(section.page_width - section.left_margin - section.right_margin)
+    proto, slots = _layout_tbl(doc, t, width)
+    tbl = copy.deepcopy(proto)
+    doc.element.body._insert_tbl(tbl)
+    trs = tbl.tr_lst
+    strs = m.strings()
+    for r, i, key, text in slots:
+        if key is not None:
+            text = strs[key]
+        if text:
+            p = trs[r].tc_lst[i].p_lst[0]
+            run = p.add_r()
+            run.text = text
+            run.get_or_add_rPr().sz_val = size
 
 
 def _footer(section, rng: random.Random) -> None:
