@@ -4,6 +4,8 @@ and read back through the pipeline (the same harness as tests/test_reshape.py; n
     .venv/bin/python scripts/reshape_matrix.py                 # markdown matrix, one row per shape
     .venv/bin/python scripts/reshape_matrix.py --shapes tsv,crawler_glued
     .venv/bin/python scripts/reshape_matrix.py --detail crawler_glued   # the problem cells of one shape
+    .venv/bin/python scripts/reshape_matrix.py --docs          # also the docx and pdf shapes (tests/test_reshape_docs.py)
+    .venv/bin/python scripts/reshape_matrix.py --detail pdf     # the problem cells and metadata misses of pdf
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from test_reshape import all_truths, run_shape  # noqa: E402
+from test_reshape_docs import DOC_SHAPES, run_doc_shape  # noqa: E402
 
 from transforms.synth import SHAPES  # noqa: E402
 
@@ -27,12 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shapes", help="comma-separated shapes (default: all)")
     ap.add_argument("--detail", metavar="SHAPE", help="list the problem cells and metadata misses of one shape")
+    ap.add_argument("--docs", action="store_true",
+                    help="also the document shapes (docx: every truth; pdf: a fixed subset, needs soffice)")
     ap.add_argument("--keep", metavar="DIR", help="write the rendered files under DIR instead of a temp dir")
     args = ap.parse_args(argv)
-    shapes = [args.detail] if args.detail else (args.shapes.split(",") if args.shapes else SHAPES)
-    unknown = [s for s in shapes if s not in SHAPES]
+    shapes = [args.detail] if args.detail else (args.shapes.split(",") if args.shapes else
+                                                  SHAPES + (DOC_SHAPES if args.docs else []))
+    unknown = [s for s in shapes if s not in SHAPES + DOC_SHAPES]
     if unknown:
-        print(f"unknown shape(s): {', '.join(unknown)}; known: {', '.join(SHAPES)}", file=sys.stderr)
+        print(f"unknown shape(s): {', '.join(unknown)}; known: {', '.join(SHAPES + DOC_SHAPES)}", file=sys.stderr)
         return 2
     truths = all_truths()
     print("| shape | reports | cells | right | wrong | invented | abstained | % right | % right, rows printed in full "
@@ -43,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(args.keep) if args.keep else Path(tmp)
         for shape in shapes:
             t0 = time.perf_counter()
-            res = run_shape(shape, truths, work)
+            res = (run_doc_shape if shape in DOC_SHAPES else run_shape)(shape, truths, work)
             s = res["score"]
             results.append(res)
             print(f"| {shape} | {res['reports']} | {s.cells} | {s.correct} | {s.wrong} | {s.invented} | {s.abstained} "
