@@ -212,6 +212,8 @@ class RequestHandlingCells(_Base):
     applicant_type: str = pa.Field(isin=APPLICANT_CODES)
     count: pl.Int64 = pa.Field(nullable=True, ge=0)
     cell_source: str = pa.Field(isin=CELL_SOURCES)
+    source_page: pl.Int32 = pa.Field(nullable=True, ge=1)  # page of the PDF/Word file; null if none or unknown
+    ocr: pl.Boolean = pa.Field(nullable=False)  # read by OCR (scanned report)
 
     @pa.dataframe_check
     def unique_key(cls, data) -> pl.LazyFrame:
@@ -237,6 +239,8 @@ class ActiveDisclosureCells(_Base):
     metric: str = pa.Field(isin=DISCLOSURE_METRIC_CODES)
     value: pl.Float64 = pa.Field(nullable=True)
     cell_source: str = pa.Field(isin=CELL_SOURCES)
+    source_page: pl.Int32 = pa.Field(nullable=True, ge=1)  # page of the PDF/Word file; null if none or unknown
+    ocr: pl.Boolean = pa.Field(nullable=False)  # read by OCR (scanned report)
 
     @pa.dataframe_check
     def unique_key(cls, data) -> pl.LazyFrame:
@@ -267,6 +271,8 @@ class ReviewLitigationCells(_Base):
     result: str = pa.Field(isin=REVIEW_RESULT_CODES)
     count: pl.Int64 = pa.Field(nullable=True, ge=0)
     cell_source: str = pa.Field(isin=CELL_SOURCES)
+    source_page: pl.Int32 = pa.Field(nullable=True, ge=1)  # page of the PDF/Word file; null if none or unknown
+    ocr: pl.Boolean = pa.Field(nullable=False)  # read by OCR (scanned report)
 
     @pa.dataframe_check
     def unique_key(cls, data) -> pl.LazyFrame:

@@ -107,6 +107,8 @@ def _request_cells() -> pl.DataFrame:
             "applicant_type": ["natural_person", "total", "total", "total"],
             "count": pl.Series([3, 5, 0, None], dtype=I64),
             "cell_source": ["printed", "printed", "blank", "missing"],
+            "source_page": pl.Series([1, 1, 2, None], dtype=I32),
+            "ocr": [False] * 4,
         }
     )
 
@@ -120,6 +122,8 @@ def _active_cells() -> pl.DataFrame:
             "metric": ["new_made", "prev_year_items", "change", "procurement_amount_wan_yuan"],
             "value": [0.0, 246.0, -45.0, 45996.82],
             "cell_source": ["printed", "printed", "printed", "printed"],
+            "source_page": pl.Series([None] * 4, dtype=I32),
+            "ocr": [True] * 4,
         }
     )
 
@@ -133,6 +137,8 @@ def _review_cells() -> pl.DataFrame:
             "result": ["upheld", "total"],
             "count": pl.Series([1, None], dtype=I64),
             "cell_source": ["printed", "missing"],
+            "source_page": pl.Series([3, None], dtype=I32),
+            "ocr": [False, False],
         }
     )
 

@@ -58,9 +58,15 @@ SECTIONS = engine.Stage("sections", report_sections_of, {"rows": SECTIONS_SCHEMA
                         _sections_timeout, _sections_crash)
 
 
-def _trusted(normalised: pl.DataFrame) -> pl.DataFrame:
-    return normalised.filter(pl.col("quarantine_reason").is_null()).select(
-        "report_id", "source_path", "report_year", "text", "template")
+def _trusted(normalised: pl.DataFrame, provenance: bool = False) -> pl.DataFrame:
+    df = normalised.filter(pl.col("quarantine_reason").is_null())
+    cols = ["report_id", "source_path", "report_year", "text", "template"]
+    if provenance:  # what the typed layer needs for each cell's page and OCR flag (null if absent)
+        df = df.with_columns(*(pl.lit(None, dtype).alias(c) for c, dtype in
+                               (("source_format", pl.String), ("line_pages", pl.List(pl.Int32)))
+                               if c not in df.columns))
+        cols += ["source_format", "line_pages"]
+    return df.select(cols)
 
 
 def split_report_sections(normalised: pl.DataFrame, options: engine.EngineOptions | None = None,
@@ -79,9 +85,10 @@ def split_report_sections(normalised: pl.DataFrame, options: engine.EngineOption
 def typed_tables_of(r: dict, state: dict | None = None) -> dict:
     """One report (text, template, its sections) → its three long-form cell frames and findings."""
     sections = dict(zip(r["section_nos"] or [], r["section_texts"] or []))
-    t = parse_tables(r["text"], sections, r["template"], r["report_year"])
+    t = parse_tables(r["text"], sections, r["template"], r["report_year"], r.get("line_pages"))
     found = [_finding(r, "typed", f.check_name, f.severity, f.message) for f in t.findings]
-    return {**cell_frames(r["report_id"], r["report_year"], t, r["template"]), "findings": found}
+    return {**cell_frames(r["report_id"], r["report_year"], t, r["template"], r.get("source_format")),
+            "findings": found}
 
 
 def _typed_timeout(r: dict, state: dict, budget_s: float) -> dict:
@@ -107,7 +114,7 @@ def build_typed_tables(normalised: pl.DataFrame, sections: pl.DataFrame, options
     by_report = (sections.sort(["report_id", "section_no"])
                  .group_by("report_id", maintain_order=True)
                  .agg(section_nos=pl.col("section_no"), section_texts=pl.col("text")))
-    todo = _trusted(normalised).join(by_report, on="report_id", how="left", maintain_order="left")
+    todo = _trusted(normalised, provenance=True).join(by_report, on="report_id", how="left", maintain_order="left")
     out = engine.run_stage(TYPED, todo, options, progress=progress, bytes_col="text")
     if stats is not None:
         stats.append(out.stats)

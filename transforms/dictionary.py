@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONTRACT_VERSION = "1.1"  # 1.0: the marts; 1.1: + analysis views, is_total/parent_code, this dictionary
+CONTRACT_VERSION = "1.2"  # 1.0: the marts; 1.1: + analysis views, is_total/parent_code, this dictionary;
+#                            1.2: + source_page, ocr on the three facts
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,11 @@ _YEAR = "report year 统计年度: the year the report covers, not the year it w
 _SRC = ("cell provenance 数据来源: printed 表内印刷 | blank 空白 | derived 由表内算式推出 | narrative 正文叙述 | "
         "missing 缺失")
 _PATH = "source file 源文件: path relative to the input folder"
+_PAGE = ("source page 所在页码: page (from 1) of the PDF/Word file the cell's row is printed on; null for "
+         "text/HTML/markdown files, for derived, narrative and missing cells, and whenever the page is not certain")
+_OCR = ("read by OCR 文字识别: true for a printed or blank cell of a scanned report (source_format pdf-ocr), "
+        "false otherwise; filter on it to keep or drop OCR readings")
+_PROVENANCE = (("source_page", "INTEGER", _PAGE), ("ocr", "BOOLEAN", _OCR))
 _AGENCY = "agency 机关名称: the full body in simplified characters (中宁县 → 中宁县人民政府)"
 _LEVEL = "administrative level 行政级别: province 省级 | prefecture 地级 | county 县级 | township 乡镇 | department 部门"
 _PROV, _CITY, _COUNTY = ("province 省（自治区、直辖市）", "prefecture 地级市（州、盟）", "county 县（区、市、旗）")
@@ -147,7 +153,7 @@ _table("dim_report", "One row per accepted report file 报告维度: agency, reg
     _c("report_year", "INTEGER", _YEAR),
     _c("template", "VARCHAR", _TEMPLATE),
     _c("source_script", "VARCHAR", "script of the source 原文字体: simplified 简体 | traditional 繁体"),
-    _c("source_format", "VARCHAR", "file format 文件格式: txt | md | html | pdf | docx"),
+    _c("source_format", "VARCHAR", "file format 文件格式: txt | md | html | pdf | pdf-ocr (scanned, read by OCR) | docx | doc"),
     _c("parse_status", "VARCHAR", _STATUS),
     _c("published_date", "DATE", "publication date 发布日期, when the report prints one"),
     _c("title", "VARCHAR", "title 标题, as printed (normalised)"),
@@ -169,6 +175,7 @@ _table("fact_request_handling", "Table 3 依申请公开 cells, long form: one r
     _c("applicant_type", "VARCHAR", "applicant column 申请人类型 (dim_applicant_type.code); total = 总计"),
     _c("count", "BIGINT", "number of applications 申请数量; null when blank or missing"),
     _c("cell_source", "VARCHAR", _SRC),
+    *(_c(*c) for c in _PROVENANCE),
 ])
 _table("fact_active_disclosure", "Table 2 主动公开 cells, long form: one row per item × metric.", [
     *_report_keys(),
@@ -177,6 +184,7 @@ _table("fact_active_disclosure", "Table 2 主动公开 cells, long form: one row
     _c("value", "DOUBLE", "value 数值: a count, a signed change (本年增/减) or an amount in 万元; DOUBLE because "
                           "amounts have decimals (fact_active_disclosure_typed has counts as BIGINT)"),
     _c("cell_source", "VARCHAR", _SRC),
+    *(_c(*c) for c in _PROVENANCE),
 ])
 _table("fact_review_litigation", "Table 4 行政复议、行政诉讼 cells, long form: one row per case type × result.", [
     *_report_keys(),
@@ -185,6 +193,7 @@ _table("fact_review_litigation", "Table 4 行政复议、行政诉讼 cells, lon
     _c("result", "VARCHAR", "result 结果: upheld 维持 | corrected 纠正 | other 其他 | pending 尚未审结 | total 总计"),
     _c("count", "BIGINT", "number of cases 案件数; null when blank or missing"),
     _c("cell_source", "VARCHAR", _SRC),
+    *(_c(*c) for c in _PROVENANCE),
 ])
 _table("report_sections", "The six sections 六个部分 of each report, as text.", [
     *_report_keys(),

@@ -794,6 +794,9 @@ class NormalisedText:
     source_script: str  # 'simplified' | 'traditional'
     traditional_ratio: float  # measured on the input (after width normalisation)
     residual_traditional_ratio: float  # measured on the output; should be ~0
+    # page (1-based) of each line of `text`, for input with form-feed page breaks (PDF, Word);
+    # None when the input has no page break or a line's page cannot be traced exactly
+    line_pages: tuple[int, ...] | None = None
 
 
 # An HTML character reference left in plain text by a crawler or a copy-paste (&nbsp;, &ensp;, &#12288;).
@@ -808,8 +811,8 @@ def decode_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
-def normalise_text(text: str) -> NormalisedText:
-    """Apply every pass above, in the order documented in the module docstring."""
+def _passes(text: str) -> tuple[str, float, str]:
+    """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
     text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
@@ -819,10 +822,76 @@ def normalise_text(text: str) -> NormalisedText:
     text = remove_page_debris(text)
     text = collapse_cjk_whitespace(text)
     text = reflow_long_lines(text)  # one-line crawler dumps get their line breaks back
+    return text, ratio, script
+
+
+def normalise_text(text: str) -> NormalisedText:
+    """Apply every pass above, in the order documented in the module docstring."""
+    raw = text
+    text, ratio, script = _passes(raw)
     text = _tidy_blank_lines(text)
     return NormalisedText(
         text=text,
         source_script=script,
         traditional_ratio=ratio,
         residual_traditional_ratio=traditional_ratio(text),
+        line_pages=line_pages(raw, text) if "\f" in raw else None,
     )
+
+
+# A line of its own put at each page break while tracing pages: a private-use character that no
+# pass changes, drops or treats as text, table row, footer or chrome.
+PAGE_MARK = "\ue000"
+
+
+def line_pages(raw: str, text: str) -> tuple[int, ...] | None:
+    """The page (1-based, pages split by form feeds in `raw`) of each line of `text`, its normalised form.
+
+    The passes run again with a marker line at each page break; the marker lines are then taken
+    out (each one starts the next page) and the blank lines tidied as `_tidy_blank_lines` does.
+    The trace is kept only when it rebuilds `text` exactly; otherwise (a pass that looked across a
+    page break) None: a page is never guessed.
+    """
+    if PAGE_MARK in raw:
+        return None
+    marked, _, _ = _passes(raw.replace("\f", f"\n{PAGE_MARK}\n"))
+    lines: list[str] = []
+    pages: list[int] = []
+    page = 1
+    for line in marked.split("\n"):
+        if line == PAGE_MARK:
+            page += 1
+        elif PAGE_MARK in line:
+            return None
+        else:
+            lines.append(line)
+            pages.append(page)
+    lines, pages = _tidy_traced(lines, pages)
+    return tuple(pages) if "\n".join(lines) == text else None
+
+
+def _tidy_traced(lines: list[str], pages: list[int]) -> tuple[list[str], list[int]]:
+    """`_tidy_blank_lines` on a list of lines, carrying each kept line's page."""
+    out: list[str] = []
+    out_pages: list[int] = []
+    n, i = len(lines), 0
+    while i < n:
+        if i >= 1 and not lines[i].strip(" "):
+            j = i
+            while j < n - 1 and not lines[j].strip(" "):
+                j += 1  # a run of blank lines each followed by a line break
+            if j - i >= 2:
+                out.append("")
+                out_pages.append(pages[i])
+                i = j
+                continue
+        out.append(lines[i])
+        out_pages.append(pages[i])
+        i += 1
+    while len(out) > 1 and out[0] == "":
+        out.pop(0)
+        out_pages.pop(0)
+    while len(out) > 1 and out[-1] == "":
+        out.pop()
+        out_pages.pop()
+    return out, out_pages

@@ -27,6 +27,7 @@ NORMALISED_SCHEMA = {
     "published_date": pl.Date, "source_script": pl.String, "source_format": pl.String,
     "traditional_ratio": pl.Float64, "residual_traditional_ratio": pl.Float64, "template": pl.String,
     "quarantine_reason": pl.String,
+    "line_pages": pl.List(pl.Int32),  # page of each line of `text` (PDF/Word page breaks), else null
 }
 _META_FIELDS = ("title", "agency_name", "region_province", "region_city", "region_county", "region_township",
                 "admin_level", "published_date")
@@ -38,7 +39,7 @@ def _row(r: dict, text: str, script: str, ratio: float, residual: float, meta, t
     row = {"report_id": r["report_id"], "sha256": r["sha256"], "source_path": r["source_path"],
            "report_year": r["report_year"], "text": text, "source_script": script, "source_format": r["source_format"],
            "traditional_ratio": ratio, "residual_traditional_ratio": residual, "template": template,
-           "quarantine_reason": reason}
+           "quarantine_reason": reason, "line_pages": None}
     for k in _META_FIELDS:
         row[k] = getattr(meta, k, None) if meta is not None else None
     if isinstance(row["agency_name"], str) and not row["agency_name"].strip():
@@ -65,6 +66,7 @@ def normalise_report(r: dict, state: dict | None = None) -> dict:
                              f"landing guessed {year}, metadata reads {meta.report_year}; kept {year}"))
     row = _row(r, n.text, n.source_script, n.traditional_ratio, n.residual_traditional_ratio, meta,
                detect_template(n.text, year), None)
+    row["line_pages"] = list(n.line_pages) if n.line_pages is not None else None
     return {"rows": [row], "findings": found}
 
 

@@ -12,17 +12,21 @@ from transforms.narrative import (
 )
 from transforms.repair import repair, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
-from transforms.tables.common import Finding, TableParse
+from transforms.tables.common import Finding, ParsedCell, TableParse
 from transforms.tables.grid import is_table_line
 from transforms.tables.request_handling import parse_request_table, template_rows
 from transforms.tables.review_litigation import parse_review_table
 
+# Provenance of every cell: the page of the source document it was read from (null when the
+# document has no pages, or the cell was not read from a located row) and whether OCR read it.
+PROVENANCE_SCHEMA = {"source_page": pl.Int32, "ocr": pl.Boolean}
 REQUEST_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "outcome": pl.String,
-                  "applicant_type": pl.String, "count": pl.Int64, "cell_source": pl.String}
+                  "applicant_type": pl.String, "count": pl.Int64, "cell_source": pl.String, **PROVENANCE_SCHEMA}
 DISCLOSURE_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "item": pl.String,
-                     "metric": pl.String, "value": pl.Float64, "cell_source": pl.String}
+                     "metric": pl.String, "value": pl.Float64, "cell_source": pl.String, **PROVENANCE_SCHEMA}
 REVIEW_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "case_type": pl.String,
-                 "result": pl.String, "count": pl.Int64, "cell_source": pl.String}
+                 "result": pl.String, "count": pl.Int64, "cell_source": pl.String, **PROVENANCE_SCHEMA}
+OCR_FORMATS = frozenset({"pdf-ocr"})  # source formats whose printed cells were read by OCR
 
 
 @dataclass
@@ -33,19 +37,42 @@ class TypedTables:
     request: TableParse
     review: TableParse
     findings: list[Finding] = field(default_factory=list)
+    # table number → the page of each line of the text it was parsed from (None = not known)
+    pages: dict[int, list[int | None]] = field(default_factory=dict)
+
+
+def _table_lines(sections: dict[int, str], no: int, full_text: str) -> tuple[str, list[int] | None]:
+    """A table's text and, for each of its lines, its line number in `full_text` (None if not unique)."""
+    if no in sections:
+        body = sections[no]
+        pos = full_text.find(body)
+        if not body or pos < 0 or full_text.find(body, pos + 1) >= 0:
+            return body, None  # the section is not one place of the text: its lines are not located
+        base = full_text.count("\n", 0, pos)
+        return body, list(range(base, base + body.count("\n") + 1))
+    # short lines hold the rows of a table printed without separators; a sentence (。) never does
+    kept = [(i, line) for i, line in enumerate(full_text.split("\n"))
+            if is_table_line(line) or (len(line.strip()) <= 60 and "。" not in line)]
+    return "\n".join(line for _, line in kept), [i for i, _ in kept]
 
 
 def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
     """A table's section text; without that section, the table-like lines of the whole report."""
-    if no in sections:
-        return sections[no]
-    # short lines hold the rows of a table printed without separators; a sentence (。) never does
-    return "\n".join(line for line in full_text.split("\n")
-                     if is_table_line(line) or (len(line.strip()) <= 60 and "。" not in line))
+    return _table_lines(sections, no, full_text)[0]
 
 
-def parse_tables(text: str, sections: dict[int, str], template: str, report_year: int | None = None) -> TypedTables:
-    """Parse, fill from prose, and repair the three tables of one normalised report."""
+def _pages_of(lines: list[int] | None, line_pages) -> list[int | None]:
+    if lines is None or line_pages is None:
+        return []
+    return [line_pages[i] if 0 <= i < len(line_pages) else None for i in lines]
+
+
+def parse_tables(text: str, sections: dict[int, str], template: str, report_year: int | None = None,
+                 line_pages=None) -> TypedTables:
+    """Parse, fill from prose, and repair the three tables of one normalised report.
+
+    `line_pages` (the page of each line of `text`, from normalisation) gives each read cell its page.
+    """
     layout = template if template in ("2019", "2021") else "2019"
     prose = prose_of(text)
     if template == "legacy":
@@ -57,17 +84,21 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
                4: parse_review_table}
     found_elsewhere: list[Finding] = []
     parsed = {}
+    pages: dict[int, list[int | None]] = {}
     for no, parse in parsers.items():
-        t = parse(_table_text(sections, no, text))
+        table_text, lines = _table_lines(sections, no, text)
+        t = parse(table_text)
         if not t.found and no in sections:
             # the section holds no table: it may be printed elsewhere (附表 after section 六, an
             # appendix); the report's table-like lines are read, and the rows' labels decide
-            alt = parse(_table_text({}, no, text))
+            alt_text, alt_lines = _table_lines({}, no, text)
+            alt = parse(alt_text)
             if alt.found and any(c.value is not None for c in alt.cells.values()):
-                t = alt
+                t, lines = alt, alt_lines
                 found_elsewhere.append(Finding("table_outside_section", "warning",
                                                f"table {no} is not printed in its section; read from elsewhere in the report"))
         parsed[no] = t
+        pages[no] = _pages_of(lines, line_pages)
     t2, t3, t4 = parsed[2], parsed[3], parsed[4]
     findings: list[Finding] = list(found_elsewhere)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
@@ -80,30 +111,49 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         findings += t.findings
         if not t.cells:
             findings.append(Finding("table_missing", "warning", f"table {no} not found in the report"))
-    return TypedTables(t2, t3, t4, findings)
+    return TypedTables(t2, t3, t4, findings, pages)
 
 
-def cell_frames(report_id: str, report_year: int, t: TypedTables, template: str) -> dict[str, pl.DataFrame]:
-    """Long-form frames, one row per cell, in template order (deterministic)."""
+def cell_frames(report_id: str, report_year: int, t: TypedTables, template: str,
+                source_format: str | None = None) -> dict[str, pl.DataFrame]:
+    """Long-form frames, one row per cell, in template order (deterministic), with each cell's page and OCR flag."""
     layout = template if template in ("2019", "2021") else "2019"
     split = any(o.startswith("other_") for o, _ in t.request.cells)
+    ocr = source_format in OCR_FORMATS
+
+    def prov(no: int, c: ParsedCell) -> tuple[int | None, bool]:
+        return _page(c, t.pages.get(no)), ocr and c.source in _READ_SOURCES
+
     req = [
-        (report_id, report_year, o, a, _int(t.request.cells[(o, a)].value), t.request.cells[(o, a)].source)
-        for o in template_rows(layout, split) for a in APPLICANT_CODES if (o, a) in t.request.cells
+        (report_id, report_year, o, a, _int(c.value), c.source, *prov(3, c))
+        for o in template_rows(layout, split) for a in APPLICANT_CODES if (c := t.request.cells.get((o, a)))
     ]
     dis = [
-        (report_id, report_year, i, m, t.disclosure.cells[(i, m)].value, t.disclosure.cells[(i, m)].source)
-        for i, ms in TEMPLATE_METRICS[layout].items() for m in ms if (i, m) in t.disclosure.cells
+        (report_id, report_year, i, m, c.value, c.source, *prov(2, c))
+        for i, ms in TEMPLATE_METRICS[layout].items() for m in ms if (c := t.disclosure.cells.get((i, m)))
     ]
     rev = [
-        (report_id, report_year, c, r, _int(t.review.cells[(c, r)].value), t.review.cells[(c, r)].source)
-        for c in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES if (c, r) in t.review.cells
+        (report_id, report_year, cc, r, _int(c.value), c.source, *prov(4, c))
+        for cc in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES if (c := t.review.cells.get((cc, r)))
     ]
     return {
         "request_handling_cells": pl.DataFrame(req, schema=REQUEST_SCHEMA, orient="row"),
         "active_disclosure_cells": pl.DataFrame(dis, schema=DISCLOSURE_SCHEMA, orient="row"),
         "review_litigation_cells": pl.DataFrame(rev, schema=REVIEW_SCHEMA, orient="row"),
     }
+
+
+# cells read off the page (a printed number or a printed blank mark): these have a page and an OCR flag
+_READ_SOURCES = ("printed", "blank")
+
+
+def _page(c: ParsedCell, pages: list[int | None] | None) -> int | None:
+    """The page of the row a read cell came from: only when every line of that row is on one known page."""
+    if c.source not in _READ_SOURCES or c.lines is None or not pages:
+        return None
+    first, last = c.lines
+    seen = {pages[i] if 0 <= i < len(pages) else None for i in range(first, last + 1)}
+    return seen.pop() if len(seen) == 1 and None not in seen else None
 
 
 def _int(v: float | None) -> int | None:

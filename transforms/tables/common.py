@@ -19,6 +19,9 @@ class ParsedCell:
 
     value: float | None
     source: str  # printed | blank | derived | narrative | missing
+    # first and last line (in the table's text) of the row the cell was read from; None when unknown.
+    # Not compared: the same value read from another line is the same cell.
+    lines: tuple[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,16 @@ def count_cell(cell) -> ParsedCell:
     if cell.value is None or cell.value < 0 or cell.value != int(cell.value) or cell.unit or cell.value >= 2**53:
         return ParsedCell(None, "missing")  # past 2**53 a float is no exact count (and past 2**63 no Int64)
     return ParsedCell(cell.value, "printed")
+
+
+def at_lines(cells, row) -> None:
+    """Record on each cell the lines of the row it was read from: a grid row is its own line; a plain
+    row may have taken its numbers from the line above or its label's last line (so both count)."""
+    first = row.line_no - (1 if row.shape == "plain" else 0)
+    span = (first, max(row.line_no, getattr(row, "_last_line", row.line_no)))
+    for c in cells:
+        if c is not None:
+            c.lines = span
 
 
 def unreadable_cells(table: str, row: str, cells, parsed) -> list[Finding]:

@@ -6,7 +6,7 @@ import re
 from itertools import product
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
-from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
+from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
 from transforms.tables.grid import Row, fit_values, parse_cell, rows_of, split_cells
 
@@ -175,8 +175,10 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
         on_grid = _grid_row(code, r, grid, out) if grid else None
         if on_grid is not None:
             readings[code] = [on_grid]
-            continue
-        readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
+        else:
+            readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
+        for rd in readings[code]:
+            at_lines(rd, r)
     if len(readings) < 3:
         return out
     out.found = True

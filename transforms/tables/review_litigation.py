@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
-from transforms.tables.common import Finding, ParsedCell, TableParse, count_cell, match_label, unreadable_cells
+from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, fit_values, rows_of
 
@@ -32,6 +32,8 @@ def parse_review_table(text: str) -> TableParse:
             fitted, _ = fit_values(r.values, 3) if r else ([None] * 3, None)
             for case, cell in zip(CASE_TYPE_CODES, fitted):
                 out.cells[(case, res)] = count_cell(cell)
+                if r:
+                    at_lines([out.cells[(case, res)]], r)
         return out
     labelled = _labelled_rows(rows)
     if labelled:
@@ -49,6 +51,8 @@ def parse_review_table(text: str) -> TableParse:
                 out.findings.append(Finding("row_cells_lost", "warning", f"table 4 {case}: {note}"))
             for res, cell in zip(REVIEW_RESULT_CODES, fitted):
                 out.cells[(case, res)] = count_cell(cell)
+                if case in labelled:
+                    at_lines([out.cells[(case, res)]], labelled[case])
             out.findings += unreadable_cells("table 4", case, fitted, [out.cells[(case, r)] for r in REVIEW_RESULT_CODES])
         return out
     values = _data_cells(rows)
@@ -57,9 +61,12 @@ def parse_review_table(text: str) -> TableParse:
         if any(v is None for v in values):
             out.findings.append(Finding("row_cells_lost", "warning",
                                         f"table 4: {sum(v is None for v in values)} of {WIDTH} cells could not be placed"))
+        row_of = {id(c): r for r in rows for c in r.values}  # the row each printed cell sits in
         for i, cell in enumerate(values):
             case, res = CASE_TYPE_CODES[i // 5], REVIEW_RESULT_CODES[i % 5]
             out.cells[(case, res)] = count_cell(cell)
+            if id(cell) in row_of:
+                at_lines([out.cells[(case, res)]], row_of[id(cell)])
         out.findings += unreadable_cells("table 4", "data", values, list(out.cells.values()))
         return out
     if header_seen:

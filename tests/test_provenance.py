@@ -1,0 +1,160 @@
+"""Page provenance of every cell (`source_page`) and the OCR flag (`ocr`): issue 10, item 2.
+
+The PDF fixture is read end to end (`run_layers`, one worker, in-process); each printed table-3
+row's page is checked against the page on which pdfplumber itself finds that row's numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from expectations.validate import validate
+from transforms.core import build_typed_tables
+from transforms.engine import EngineOptions
+from transforms.normalise import line_pages, normalise_text
+from transforms.pipeline import run_layers
+from transforms.tables.common import ParsedCell
+from transforms.typed import _page
+
+DOCS = Path(__file__).parent / "fixtures" / "docs"
+PDF = DOCS / "report_2021.pdf"
+CELLS = ("request_handling_cells", "active_disclosure_cells", "review_litigation_cells")
+FACTS = ("fact_request_handling", "fact_active_disclosure", "fact_review_litigation")
+APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+              "legal_service_org", "other_org", "total")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """The PDF fixture and a txt rendering of the same report (its normalised text), read together."""
+    pytest.importorskip("pdfplumber", reason="pdfplumber (a pinned dependency) is needed to read the PDF fixture")
+    src = tmp_path_factory.mktemp("landing")
+    shutil.copy(PDF, src / PDF.name)
+    first = run_layers(src, year=2021, options=EngineOptions(workers=1))
+    text = first["normalised_reports"]["text"][0]
+    (src / "report_2021_as_text.txt").write_text(text, encoding="utf-8")
+    out = run_layers(src, year=2021, options=EngineOptions(workers=1))
+    formats = dict(zip(out["normalised_reports"]["source_path"], out["normalised_reports"]["report_id"]))
+    return out, formats[PDF.name], formats["report_2021_as_text.txt"], src
+
+
+def _pdf_row_pages() -> dict[tuple[int, ...], set[int]]:
+    """Each ruled-table row's numbers (as pdfplumber reads them) → the pages printing that row."""
+    import pdfplumber
+
+    found: dict[tuple[int, ...], set[int]] = {}
+    with pdfplumber.open(PDF) as pdf:
+        for no, page in enumerate(pdf.pages, 1):
+            for table in page.extract_tables():
+                for row in table:
+                    nums = tuple(int(c) for c in row if c is not None and re.fullmatch(r"\d+", c.strip()))
+                    if len(nums) >= 7:
+                        found.setdefault(nums[-7:], set()).add(no)
+    return found
+
+
+def test_pdf_table3_cells_carry_the_page_pdfplumber_finds_them_on(run):
+    out, pdf_id, _, _ = run
+    t3 = out["request_handling_cells"].filter(pl.col("report_id") == pdf_id)
+    printed = t3.filter(pl.col("cell_source") == "printed")
+    assert printed.height >= 150
+    assert printed["source_page"].null_count() == 0, "every printed table-3 cell of a text PDF has its page"
+    pages = _pdf_row_pages()
+    checked = set()
+    for (outcome,), row in printed.group_by(["outcome"], maintain_order=True):
+        assert row["source_page"].n_unique() == 1, f"row {outcome} is on one page"
+        counts = dict(zip(row["applicant_type"], row["count"]))
+        if set(counts) != set(APPLICANTS):
+            continue
+        on = pages.get(tuple(counts[a] for a in APPLICANTS), set())
+        if len(on) == 1:  # a row of numbers printed on one page only identifies that page
+            assert row["source_page"][0] == next(iter(on)), outcome
+            checked.add(row["source_page"][0])
+    assert checked >= {1, 2}, "the table runs over two pages, and rows of both were checked"
+    assert not t3["ocr"].any()
+
+
+def test_other_pdf_tables_and_derived_cells(run):
+    out, pdf_id, _, _ = run
+    t4 = out["review_litigation_cells"].filter(pl.col("report_id") == pdf_id)
+    assert t4.filter(pl.col("cell_source") == "printed")["source_page"].drop_nulls().to_list()
+    for name in CELLS:
+        df = out[name].filter(pl.col("report_id") == pdf_id)
+        unread = df.filter(~pl.col("cell_source").is_in(["printed", "blank"]))
+        assert unread["source_page"].null_count() == unread.height, name  # derived/narrative/missing: no page
+        pages = df["source_page"].drop_nulls()
+        assert pages.is_empty() or (pages.min() >= 1 and pages.max() <= 3), name
+
+
+def test_text_files_have_no_page_and_no_ocr(run):
+    out, pdf_id, txt_id, _ = run
+    for name in CELLS:
+        txt = out[name].filter(pl.col("report_id") == txt_id)
+        pdf = out[name].filter(pl.col("report_id") == pdf_id)
+        assert txt.height > 0 and txt["source_page"].null_count() == txt.height, name
+        assert not txt["ocr"].any() and txt["ocr"].null_count() == 0, name
+        # the same cells either way: provenance is a column, never a different reading
+        key = [c for c in txt.columns if c not in ("report_id", "source_page")]
+        assert txt.select(key).equals(pdf.select(key)), name
+
+
+def test_facts_pass_the_contract_with_the_new_columns(run):
+    out, *_ = run
+    for name in (*CELLS, *FACTS):
+        df = out[name] if name in out else out["marts"][name]
+        assert df.schema["source_page"] == pl.Int32 and df.schema["ocr"] == pl.Boolean, name
+        assert validate(name, df).passed, name
+
+
+def test_scanned_report_cells_are_flagged_ocr(run):
+    """A report read by OCR (source_format pdf-ocr): its printed cells carry ocr = true, pages kept."""
+    out, pdf_id, _, _ = run
+    norm = out["normalised_reports"].filter(pl.col("report_id") == pdf_id)
+    scanned = norm.with_columns(source_format=pl.lit("pdf-ocr"))
+    cells, _ = build_typed_tables(scanned, out["report_sections"], EngineOptions(workers=1))
+    for name in CELLS:
+        df = cells[name]
+        read = df["cell_source"].is_in(["printed", "blank"])
+        assert df.height > 0 and (df["ocr"] == read).all(), name
+        assert df["source_page"].equals(out[name].filter(pl.col("report_id") == pdf_id)["source_page"]), name
+        assert validate(name, df).passed, name
+
+
+def test_reruns_are_byte_identical(run):
+    out, _, _, src = run
+    again = run_layers(src, year=2021, options=EngineOptions(workers=1))
+    for name in CELLS:
+        assert again[name].equals(out[name]), name
+    assert again["normalised_reports"]["line_pages"].equals(out["normalised_reports"]["line_pages"])
+
+
+# ---- the line → page trace of normalisation -------------------------------------------------------
+def test_line_pages_follow_form_feeds_through_normalisation():
+    raw = "标题\n一、总体情况\n正文。\n\n- 1 -\f二、主动公开\n规章\t0\t0\n\n\n\n\f三、收到\n自然人\t5"
+    n = normalise_text(raw)
+    assert n.line_pages is not None and len(n.line_pages) == len(n.text.split("\n"))
+    page_of = dict(zip(n.text.split("\n"), n.line_pages))
+    assert page_of["一、总体情况"] == 1 and page_of["二、主动公开"] == 2
+    assert page_of["规章\t0\t0"] == 2 and page_of["自然人\t5"] == 3
+    assert "- 1 -" not in n.text  # the footer still goes; the text is what it is without tracing
+    assert n.text == normalise_text(raw.replace("\f", "\n")).text
+
+
+def test_no_page_break_no_pages():
+    assert normalise_text("一、总体情况\n规章\t0").line_pages is None
+    assert line_pages("a\fb\ue000", "a\nb") is None  # the marker itself in the input: not traced
+
+
+def test_a_row_over_two_pages_or_unlocated_has_no_page():
+    pages = [1, 1, 2]
+    assert _page(ParsedCell(3.0, "printed", (0, 1)), pages) == 1
+    assert _page(ParsedCell(3.0, "printed", (1, 2)), pages) is None  # never guessed
+    assert _page(ParsedCell(3.0, "printed", None), pages) is None
+    assert _page(ParsedCell(3.0, "derived", (0, 0)), pages) is None
+    assert _page(ParsedCell(3.0, "printed", (5, 5)), pages) is None
+    assert ParsedCell(3.0, "printed", (0, 0)) == ParsedCell(3.0, "printed", (4, 4))  # lines are not identity
