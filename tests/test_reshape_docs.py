@@ -146,3 +146,62 @@ def _wrapped_agency(truths: list[tuple[str, dict]], stem: str, msg: str) -> bool
     m = re.fullmatch(r"agency '(.+)' != '(.+)'", msg)
     return bool(truth and m and m.group(2) == truth["agency"] and len(m.group(1)) < len(m.group(2))
                 and truth["agency"].endswith(m.group(1)))
+
+
+def _tc_spans(tbl) -> dict[str, tuple[int, int]]:
+    """text → (rows, columns) spanned, for every merged cell of a Word table element."""
+    from docx.oxml.ns import qn
+
+    out, rows = {}, tbl.tr_lst
+    for r, tr in enumerate(rows):
+        for tc in tr.tc_lst:
+            text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+            if tc.vMerge == "continue" or not text:
+                continue
+            down = 1
+            while tc.vMerge == "restart" and r + down < len(rows):
+                below = [x for x in rows[r + down].tc_lst if x.grid_offset == tc.grid_offset]
+                if not below or below[0].vMerge != "continue":
+                    break
+                down += 1
+            if down > 1 or tc.grid_span > 1:
+                out[text] = (down, tc.grid_span)
+    return out
+
+
+def test_docx_tables_merge_cells_as_the_official_form(truths):
+    import io
+
+    from docx import Document
+
+    stem, truth = next(x for x in truths if x[1]["template"] == "2021" and x[1].get("table3")
+                       and x[1].get("table4") and "withheld_state_secret" in x[1]["table3"])
+    rng = random.Random(0)
+    doc = Document(io.BytesIO(render_docx(build_model(truth, rng), rng)))
+    spans = {}
+    for t in doc.tables:
+        spans.update(_tc_spans(t._tbl))
+    n_results = len([c for c in truth["table3"] if c not in ("new_received", "carried_over", "carried_forward")])
+    assert spans["三、本年度办理结果"] == (n_results, 1)
+    assert spans["法人或其他组织"] == (1, 5)
+    assert spans["申请人情况"] == (1, 7)
+    assert spans["（三）不予公开"] == (8, 1)
+    assert spans["行政诉讼"] == (1, 10)
+    assert spans["一、本年新收政府信息公开申请数量"] == (1, 3)
+
+
+def test_render_pdf_says_why_without_soffice(monkeypatch):
+    import transforms.synth.documents as documents
+
+    monkeypatch.setattr(documents, "soffice", lambda: None)
+    truth = all_truths()[0][1]
+    with pytest.raises(documents.ConverterMissing, match="soffice"):
+        documents.render_pdf(build_model(truth, random.Random(0)), random.Random(0))
+
+
+@pytest.mark.skipif(soffice() is None, reason="render_pdf needs LibreOffice ('soffice' is not on PATH)")
+def test_render_pdf_makes_one_pdf(truths):
+    from transforms.synth.documents import render_pdf
+
+    data = render_pdf(build_model(truths[0][1], random.Random(0)), random.Random(0))
+    assert data.startswith(b"%PDF")
