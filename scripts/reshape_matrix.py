@@ -4,7 +4,7 @@ and read back through the pipeline (the same harness as tests/test_reshape.py; n
     .venv/bin/python scripts/reshape_matrix.py                 # markdown matrix, one row per shape
     .venv/bin/python scripts/reshape_matrix.py --shapes tsv,crawler_glued
     .venv/bin/python scripts/reshape_matrix.py --detail crawler_glued   # the problem cells of one shape
-    .venv/bin/python scripts/reshape_matrix.py --docs          # also the docx and pdf shapes (tests/test_reshape_docs.py)
+    .venv/bin/python scripts/reshape_matrix.py --docs          # also docx and pdf (tests/test_reshape_docs.py)
     .venv/bin/python scripts/reshape_matrix.py --detail pdf     # the problem cells and metadata misses of pdf
 """
 
@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
                                                   SHAPES + (DOC_SHAPES if args.docs else []))
     unknown = [s for s in shapes if s not in SHAPES + DOC_SHAPES]
     if unknown:
-        print(f"unknown shape(s): {', '.join(unknown)}; known: {', '.join(SHAPES + DOC_SHAPES)}", file=sys.stderr)
+        known = ", ".join(SHAPES + DOC_SHAPES)
+        print(f"unknown shape(s): {', '.join(unknown)}; known: {known}", file=sys.stderr)
         return 2
     truths = all_truths()
     print("| shape | reports | cells | right | wrong | invented | abstained | % right | % right, rows printed in full "

@@ -131,11 +131,12 @@ def test_doc_shape_reads_back(shape: str, truths):
     problems = {k: v[:6] for k, v in list(s.problems.items())[:8]}
     assert (s.wrong, s.invented) == (0, 0), f"{shape}: wrong {s.wrong}, invented {s.invented}: {problems}"
     full: Score = res["printed_rows"]
-    assert full.correct >= 0.99 * full.cells, f"{shape}: rows printed in full {full.correct}/{full.cells} right: {problems}"
+    assert full.correct >= 0.99 * full.cells, \
+        f"{shape}: rows printed in full {full.correct}/{full.cells} right: {problems}"
     meta = res["meta_wrong"]
     if shape == "pdf" and meta and all(_wrapped_agency(truths, stem, msg) for stem, msg in meta.items()):
-        pytest.xfail(f"known parser gap (reported on issue 10): a PDF line break inside the agency name of the "
-                     f"title/intro leaves only its tail as agency_name: {dict(list(meta.items())[:8])}")
+        pytest.xfail(f"known parser gap (reported on issue 10): a PDF line break inside the agency name "
+                     f"of the title/intro leaves only its tail as agency_name: {dict(list(meta.items())[:8])}")
     assert not meta, f"{shape}: {dict(list(meta.items())[:8])}"
 
 
@@ -181,7 +182,8 @@ def test_docx_tables_merge_cells_as_the_official_form(truths):
     spans = {}
     for t in doc.tables:
         spans.update(_tc_spans(t._tbl))
-    n_results = len([c for c in truth["table3"] if c not in ("new_received", "carried_over", "carried_forward")])
+    n_results = len([c for c in truth["table3"]
+                     if c not in ("new_received", "carried_over", "carried_forward")])
     assert spans["三、本年度办理结果"] == (n_results, 1)
     assert spans["法人或其他组织"] == (1, 5)
     assert spans["申请人情况"] == (1, 7)

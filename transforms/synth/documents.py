@@ -7,8 +7,8 @@ converted by LibreOffice headless), the way agencies publish their reports.
     docx_to_pdf([a.docx, b.docx], out_dir)                    # many files, one LibreOffice start
 
 Each table is a real Word table laid out like the official form: every spanned cell of the model
-(`Cell.colspan`/`rowspan`: 三、本年度办理结果 down its rows, 法人或其他组织 across five columns, the
-(三)…(六) group labels down their sub-rows, table 2's group headings…) is one merged Word cell holding
+(`Cell.colspan`/`rowspan`: 三、本年度办理结果 down its rows, 法人或其他组织 across five
+columns, the (三)…(六) group labels down their sub-rows, table 2's group headings…) is one merged Word cell holding
 its text; a blank cell is an empty cell. Numbers are printed as the text shapes print them
 (`Report.strings`). Variation (font size, page orientation, a page-number footer) comes from rng.
 """
@@ -67,7 +67,8 @@ def _layout_tbl(doc, t: Table, width: int):
     slots = []
     for tc, cell in origins:
         tr = tc.getparent()
-        slots.append((trs.index(tr), tr.tc_lst.index(tc), cell.key if cell.kind == "num" else None, cell.text))
+        key = cell.key if cell.kind == "num" else None
+        slots.append((trs.index(tr), tr.tc_lst.index(tc), key, cell.text))
     got = t.memo[key] = (tbl, slots)
     return got
 
@@ -175,8 +176,8 @@ def docx_to_pdf(sources: list[Path], out_dir: Path, timeout: int | None = None) 
             res = subprocess.run(cmd, capture_output=True, timeout=limit, env={**os.environ, "HOME": tmp},
                                  stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise RuntimeError(f"LibreOffice did not convert {len(sources)} file(s) to PDF within {limit} s") \
-                from None
+            raise RuntimeError(
+                f"LibreOffice did not convert {len(sources)} file(s) to PDF within {limit} s") from None
     out = [out_dir / f"{Path(s).stem}.pdf" for s in sources]
     missing = [p.name for p in out if not p.exists()]
     if missing:
