@@ -81,8 +81,10 @@ def test_pdf_table3_cells_carry_the_page_pdfplumber_finds_them_on(run):
 
 def test_other_pdf_tables_and_derived_cells(run):
     out, pdf_id, _, _ = run
-    t4 = out["review_litigation_cells"].filter(pl.col("report_id") == pdf_id)
-    assert t4.filter(pl.col("cell_source") == "printed")["source_page"].drop_nulls().to_list()
+    # pdfplumber finds table 2 (第二十条第(一)项 …) on page 1 and table 4 (行政复议 …) on page 2
+    for name, page in (("active_disclosure_cells", 1), ("review_litigation_cells", 2)):
+        df = out[name].filter((pl.col("report_id") == pdf_id) & (pl.col("cell_source") == "printed"))
+        assert df.height > 0 and df["source_page"].to_list() == [page] * df.height, name
     for name in CELLS:
         df = out[name].filter(pl.col("report_id") == pdf_id)
         unread = df.filter(~pl.col("cell_source").is_in(["printed", "blank"]))

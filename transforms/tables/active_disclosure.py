@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from transforms.tables.common import Finding, ParsedCell, TableParse, match_label, unreadable_cells
+from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, rows_of
 
@@ -94,7 +94,8 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     units: dict[str, str | None] = {}
     pending: str | None = None
     pending_values: list[Cell] = []
-    for r in rows_of(text):
+    grid_rows = rows_of(text)
+    for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
         block = _BLOCK.search(r.label)
         label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
@@ -140,8 +141,11 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                     pending = None
             else:
                 pending_values += vals
+    row_of = {id(c): r for r in grid_rows for c in r.values}  # the row each printed cell sits in
     for item, (metrics, vals, shape) in rows.items():
         _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose)
+        if vals and all(id(c) in row_of for c in vals):
+            at_lines([out.cells[(item, m)] for m in metrics], *{id(row_of[id(c)]): row_of[id(c)] for c in vals}.values())
     out.findings += sanity_findings(out.cells)
     if len(rows) >= 2:
         out.found = True

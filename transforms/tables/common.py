@@ -151,11 +151,13 @@ def count_cell(cell) -> ParsedCell:
     return ParsedCell(cell.value, "printed")
 
 
-def at_lines(cells, row) -> None:
-    """Record on each cell the lines of the row it was read from: a grid row is its own line; a plain
+def at_lines(cells, *rows) -> None:
+    """Record on each cell the lines of the row(s) it was read from: a grid row is its own line; a plain
     row may have taken its numbers from the line above or its label's last line (so both count)."""
-    first = row.line_no - (1 if row.shape == "plain" else 0)
-    span = (first, max(row.line_no, getattr(row, "_last_line", row.line_no)))
+    if not rows:
+        return
+    first = min(r.line_no - (1 if r.shape == "plain" else 0) for r in rows)
+    span = (first, max(max(r.line_no, getattr(r, "_last_line", r.line_no)) for r in rows))
     for c in cells:
         if c is not None:
             c.lines = span
