@@ -561,7 +561,11 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
                 out.cells[(code, appl)] = cell
     if not multi:
         return
-    survivors = _consistent_choices(readings, multi, order, out)
+    readings = {**readings, **_prune_by_bounds(readings, multi, order, out)}
+    combos = 1
+    for c in multi:
+        combos *= len(readings[c])
+    survivors = _consistent_choices(readings, multi, order, out) if combos <= MAX_COMBINATIONS else []
     for i, code in enumerate(multi):
         options = [s[i] for s in survivors] if survivors else readings[code]
         for j, appl in enumerate(APPLICANT_CODES):
@@ -572,7 +576,72 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
                                         f"table 3 row {code}: {len(options)} readings of the glued digits survive; differing cells left null"))
 
 
-MAX_SEARCH_NODES = 200_000
+MAX_SEARCH_NODES = 50_000
+MAX_COMBINATIONS = 20_000
+_INF = float("inf")
+
+
+def _prune_by_bounds(readings: dict[str, list[tuple]], multi: list[str], order: list[str],
+                     out: TableParse) -> dict[str, list[tuple]]:
+    """Drop the readings of uncertain rows that no values of the other rows can make consistent.
+
+    Each identity Σ left = Σ right is checked with every other cell as an interval (a known value, the
+    range of an uncertain row's readings, or [0, ∞) when unknown); a reading outside every possible
+    solution is dropped, and the pruning is repeated until nothing changes. Linear in the readings per
+    pass, so the exact search afterwards starts from few candidates. A row is never pruned to
+    nothing: when its identities cannot hold at all (a printed contradiction), it keeps every reading.
+    """
+    from transforms.repair import request_equations  # repair imports this module
+
+    known = lambda c: c.value if c.source in ("printed", "derived", "narrative") else None  # noqa: E731
+    eqs = [(eq.left, eq.right) for eq in request_equations(_full(order) | out.cells)]
+    opts = {code: list(readings[code]) for code in multi}
+    col = {a: j for j, a in enumerate(APPLICANT_CODES)}
+
+    def bounds(key) -> tuple[float, float]:
+        code, appl = key
+        if code in opts:
+            vals = [known(rd[col[appl]]) for rd in opts[code]]
+            if any(v is None for v in vals):
+                return 0.0, _INF
+            return min(vals), max(vals)
+        c = out.cells.get(key)
+        v = known(c) if c is not None else None
+        return (v, v) if v is not None else (0.0, _INF)
+
+    by_code: dict[str, list[tuple]] = {code: [] for code in multi}
+    for eq in eqs:
+        for code in {k[0] for k in eq[0] + eq[1]} & set(multi):
+            by_code[code].append(eq)
+    for _ in range(10):
+        changed = False
+        for code in multi:
+            keep = []
+            for rd in opts[code]:
+                ok = True
+                for left, right in by_code[code]:
+                    lo_l = hi_l = lo_r = hi_r = 0.0
+                    for side, keys in ((0, left), (1, right)):
+                        for k in keys:
+                            if k[0] == code:
+                                v = known(rd[col[k[1]]])
+                                lo, hi = (v, v) if v is not None else (0.0, _INF)
+                            else:
+                                lo, hi = bounds(k)
+                            if side == 0:
+                                lo_l, hi_l = lo_l + lo, hi_l + hi
+                            else:
+                                lo_r, hi_r = lo_r + lo, hi_r + hi
+                    if lo_l > hi_r + 1e-9 or lo_r > hi_l + 1e-9:
+                        ok = False
+                        break
+                if ok:
+                    keep.append(rd)
+            if keep and len(keep) < len(opts[code]):
+                opts[code], changed = keep, True
+        if not changed:
+            break
+    return opts
 
 
 def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], order: list[str],
