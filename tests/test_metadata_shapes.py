@@ -392,3 +392,15 @@ def test_signoff_dated_to_the_month_or_day_names_the_body(date_line):
 def test_an_opening_verb_never_joins_a_full_agency_name(agency, verb):
     text = f"{agency}\n2022年政府信息公开工作年度报告\n\n根据条例规定,{verb}{agency}2022年政府信息公开工作年度报告。\n"
     assert extract_metadata(text).agency_name == agency
+
+
+@pytest.mark.parametrize("agency", ["成都市双流区黄甲街道办事处", "宜春市樟树市新城街道办事处", "南京市玄武区人民政府"])
+@pytest.mark.parametrize("cut", [2, 5, 9, 12])
+def test_a_title_wrapped_by_pdf_text_wins_over_a_later_line_quoting_it(agency, cut):
+    """A PDF title wrapped inside its topic words, and the opening sentence wrapped inside the name."""
+    title = f"{agency} 2019 年政府信息公开工作年度报告"
+    head, tail = title[: len(title) - cut], title[len(title) - cut :]
+    text = (f"{head}\n{tail}\n根据《中华人民共和国政府信息公开条例》规定，现公布{agency[:-5]}\n"
+            f"{agency[-5:]}2019年政府信息公开工作年度报告。本报告所列数据的统计期限自2019年1月1日起。\n")
+    meta = extract_metadata(text)
+    assert meta.agency_name == agency and meta.report_year == 2019

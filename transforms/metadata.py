@@ -253,30 +253,40 @@ def _title_candidate(line: str) -> str | None:
 
 
 def find_title(lines: list[str]) -> str | None:
-    """The report's title from its first non-empty lines, joining an agency line printed above it."""
+    """The report's title from its first non-empty lines, joining an agency line printed above it.
+
+    The earliest title wins, whether printed on one line or broken inside its topic words over two
+    or three short lines (2019年政府信息公开 / 工作年度报告, or a PDF title wrapped inside 年度报告): a
+    later line that merely quotes the title (现公布…年度报告) must not win over the title itself.
+    """
     for i, line in enumerate(lines[:_HEAD_LINES]):
         if is_table_line(line):
             continue  # a metadata grid (索引号 / 分类: …年度报告) or a table row is never the title
         cand = _title_candidate(line)
         if cand is None:
+            broken = _broken_title_at(lines, i)
+            if broken is not None:
+                return broken
             continue
         if i > 0 and _agency_part(cand) is None:
             cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
         if i > 0 and not _title_year(cand) and _YEAR_LINE_RE.match(_compact(lines[i - 1])):
             cand = _compact(lines[i - 1]) + cand  # 2025年 / 某某市…政府信息公开工作年度报告
         return cand
-    # a title broken inside its topic words (2019年政府信息公开 / 工作年度报告): join short lines
-    for i in range(min(len(lines), _HEAD_LINES)):
-        for k in (2, 3):
-            parts = [_TITLE_PREFIX_RE.sub("", _compact(x)) for x in lines[i : i + k]]
-            if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p)
-                                     for p in parts):
-                continue
-            cand = "".join(parts)
-            if _TITLE_RE.search(cand) and not _TITLE_RE.search(parts[-2]):
-                if _agency_part(cand) is None:
-                    return _join_title_lines(lines[max(0, i - 2) : i], cand)
-                return cand
+    return None
+
+
+def _broken_title_at(lines: list[str], i: int) -> str | None:
+    """A title that starts on line i and is broken over 2 or 3 short lines, else None."""
+    for k in (2, 3):
+        parts = [_TITLE_PREFIX_RE.sub("", _compact(x)) for x in lines[i : i + k]]
+        if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p) for p in parts):
+            continue
+        cand = "".join(parts)
+        if _TITLE_RE.search(cand) and not any(_TITLE_RE.search(p) for p in parts):
+            if _agency_part(cand) is None:
+                return _join_title_lines(lines[max(0, i - 2) : i], cand)
+            return cand
     return None
 
 
