@@ -134,19 +134,7 @@ def test_doc_shape_reads_back(shape: str, truths):
     assert full.correct >= 0.99 * full.cells, \
         f"{shape}: rows printed in full {full.correct}/{full.cells} right: {problems}"
     meta = res["meta_wrong"]
-    if shape == "pdf" and meta and all(_wrapped_agency(truths, stem, msg) for stem, msg in meta.items()):
-        pytest.xfail(f"known parser gap (reported on issue 10): a PDF line break inside the agency name "
-                     f"of the title/intro leaves only its tail as agency_name: {dict(list(meta.items())[:8])}")
     assert not meta, f"{shape}: {dict(list(meta.items())[:8])}"
-
-
-def _wrapped_agency(truths: list[tuple[str, dict]], stem: str, msg: str) -> bool:
-    """Whether a metadata miss is only an agency read as a proper tail of the true name (the symptom of
-    a line wrapped inside the name), with the year right."""
-    truth = dict(truths).get(stem.rsplit("_", 1)[0])
-    m = re.fullmatch(r"agency '(.+)' != '(.+)'", msg)
-    return bool(truth and m and m.group(2) == truth["agency"] and len(m.group(1)) < len(m.group(2))
-                and truth["agency"].endswith(m.group(1)))
 
 
 def _tc_spans(tbl) -> dict[str, tuple[int, int]]:
