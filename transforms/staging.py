@@ -57,7 +57,8 @@ def normalise_report(r: dict, state: dict | None = None) -> dict:
     found = []
     for check, severity, msg in getattr(meta, "findings", None) or []:
         found.append(finding(r["report_id"], r["source_path"], year, "metadata", check, severity, msg))
-    if not (meta.agency_name or "").strip() and not any(f["check_name"] == "agency_missing" for f in found):
+    if not (meta.agency_name or "").strip() and not any(f["check_name"] in ("agency_missing", "agency_doubtful")
+                                                        for f in found):
         found.append(finding(r["report_id"], r["source_path"], year, "metadata", "agency_missing", "warning",
                              "no agency name could be read from the title, opening lines or sign-off; "
                              "sections and tables are still read"))
