@@ -505,7 +505,7 @@ def test_run_suite_renders_html(suites, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "年报 &lt;质量&gt;" in page
     assert "<script" not in page and "http" not in page  # self-contained
     assert page.index("FAIL") < page.index("PASS")  # failures first
-    assert "1 of " in page and "agency_name" in page
+    assert "1 of " in page and "report_id" in page
 
 
 def test_render_quality_html_without_gx():
