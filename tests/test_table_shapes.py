@@ -23,11 +23,7 @@ FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (
 # group alone does not fill that group.
 # tsv_ocr_garbled_lost_cells: rows that lost cells are not assumed to have lost them on the left
 # (red-team set G showed OCR loses cells anywhere); cells no identity pins stay null.
-# Red-team H, still open: a table-2 value repeated across its merged cells (4 cells), a signed
-# number with a thousands separator (3), table 4 printed as an appendix after section 六 (15).
-KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells": 15,
-                     "tsv_span_filled_merged_cells_2023": 4, "tsv_fullwidth_thousands_2019": 3,
-                     "tsv_tables_in_appendix_2021": 15}
+KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells": 15}
 FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
          "table2": ("fact_active_disclosure", "item", "metric", "value"),
          "table4": ("fact_review_litigation", "case_type", "result", "count")}

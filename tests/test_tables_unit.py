@@ -191,3 +191,14 @@ def test_an_ocr_zero_with_a_speck_is_zero_and_an_item_number_is_not_a_count(zero
 
     assert (parse_cell(zero).kind, parse_cell(zero).value) == ("number", 0.0)
     assert parse_cell("1.").kind == "text"  # '1.' numbers a row; it never becomes a count
+
+
+@pytest.mark.parametrize("raw,value", [("-1,203", -1203.0), ("+2,500", 2500.0), ("减少1,000", -1000.0), ("1,354", 1354.0)])
+def test_signed_numbers_with_thousands_separators(raw, value):
+    assert parse_cell(raw).value == value
+
+
+def test_a_merged_cell_repeated_by_the_exporter_is_one_value():
+    text = "信息内容\t本年处理决定数量\t本年处理决定数量\t本年处理决定数量\n行政许可\t23518\t23518\t23518\n规章\t1\t0\t9"
+    t = parse_disclosure_table(text, "2021")
+    assert t.cells[("admin_licensing", "decisions")].value == 23518

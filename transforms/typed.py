@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -56,6 +58,27 @@ def _table_lines(sections: dict[int, str], no: int, full_text: str) -> tuple[str
     return "\n".join(line for _, line in kept), [i for i, _ in kept]
 
 
+_APPENDIX_CAPTION = re.compile(r"^\s*(?:附表|附件|表)\s*[0-9一二三四五六]{0,2}\s*[、.:：\s]?\s*(?P<title>\S.{1,39})$")
+_APPENDIX_TOPIC = {2: re.compile(r"主动公开"), 3: re.compile(r"(?:收到|受理)和?(?:处理|办理)|依申请"),
+                   4: re.compile(r"行政复议|行政诉讼")}
+
+
+def _appendix_lines(full_text: str, no: int) -> tuple[str, list[int]] | None:
+    """The lines under an appendix caption naming table `no` (附表3 政府信息公开行政复议、行政诉讼情况), up
+    to the next caption, with their line numbers; None when the report has no such caption."""
+    lines = full_text.split("\n")
+    start = None
+    for i, line in enumerate(lines):
+        m = _APPENDIX_CAPTION.match(line)
+        if not m:
+            continue
+        if start is not None:
+            return "\n".join(lines[start:i]), list(range(start, i))
+        if _APPENDIX_TOPIC[no].search(m.group("title")):
+            start = i + 1
+    return ("\n".join(lines[start:]), list(range(start, len(lines)))) if start is not None else None
+
+
 def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
     """A table's section text; without that section, the table-like lines of the whole report."""
     return _table_lines(sections, no, full_text)[0]
@@ -88,11 +111,15 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     for no, parse in parsers.items():
         table_text, lines = _table_lines(sections, no, text)
         t = parse(table_text)
-        if not t.found and no in sections:
+        if no in sections and not any(c.value is not None for c in t.cells.values()):
             # the section holds no table: it may be printed elsewhere (附表 after section 六, an
             # appendix); the report's table-like lines are read, and the rows' labels decide
-            alt_text, alt_lines = _table_lines({}, no, text)
-            alt = parse(alt_text)
+            alt_text, alt_lines = _appendix_lines(text, no) or ("", None)
+            alt = parse(alt_text) if alt_text else TableParse()
+            if not t.found and not (alt.found and any(c.value is not None for c in alt.cells.values())):
+                # no table at all in the section, and no appendix caption: the whole report's table lines
+                alt_text, alt_lines = _table_lines({}, no, text)
+                alt = parse(alt_text)
             if alt.found and any(c.value is not None for c in alt.cells.values()):
                 t, lines = alt, alt_lines
                 found_elsewhere.append(Finding("table_outside_section", "warning",

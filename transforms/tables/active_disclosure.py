@@ -194,6 +194,8 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
                       for i, (v, m) in enumerate(zip(rd, metrics))) for rd in found]
     while vals and len(vals) > len(metrics) and not vals[-1].raw.strip():
         vals = vals[:-1]
+    if len(metrics) == 1 and len(filled) > 1 and len({c.raw.strip() for c in filled}) == 1:
+        vals = filled[:1]  # one merged cell whose text an exporter repeated in every slot it covers
     if len(vals) < len(metrics) and shape != "plain":
         vals = [c for c in vals if c.raw.strip()] if len(filled) < len(vals) else vals
     if len(vals) == len(metrics):

@@ -66,7 +66,7 @@ def parse_cell(raw: str) -> Cell:
     if s in _NO_CHANGE or s in _CN_ZERO:
         return Cell(raw, "number", 0.0)
     s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
+    if re.fullmatch(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
         s = s.replace(",", "")  # thousands separators
     m = _NUMBER.match(s)
     if m:
