@@ -44,4 +44,4 @@ hostile-bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) warehouse/marts warehouse/published warehouse/layers warehouse/.dagster warehouse/gongkai.duckdb \
-		warehouse/quality warehouse/reports warehouse/analysis warehouse/.lock warehouse/gongkai.lock
+		warehouse/quality warehouse/reports warehouse/analysis warehouse/.lock warehouse/gongkai.lock demo-warehouse
