@@ -202,3 +202,25 @@ def test_a_merged_cell_repeated_by_the_exporter_is_one_value():
     text = "信息内容\t本年处理决定数量\t本年处理决定数量\t本年处理决定数量\n行政许可\t23518\t23518\t23518\n规章\t1\t0\t9"
     t = parse_disclosure_table(text, "2021")
     assert t.cells[("admin_licensing", "decisions")].value == 23518
+
+
+def test_a_header_unit_names_the_amount_column_only():
+    text = "第二十条第(九)项\t\t\n信息内容\t采购项目数量\t采购总金额(元)\n政府集中采购\t11\t3456789.12\n规章\t0\t0\t0"
+    t = parse_disclosure_table(text, "2019")
+    assert t.cells[("centralized_procurement", "procurement_items")].value == 11
+    assert t.cells[("centralized_procurement", "procurement_amount_wan_yuan")].value == 345.678912
+
+
+@pytest.mark.parametrize("sentence", ["表中各项数据均为0。", "表中数据均为0。", "表内各项指标均为零。"])
+def test_a_table_printed_empty_under_an_all_zero_sentence_is_zeros(sentence):
+    from transforms.typed import parse_tables
+
+    t3 = ("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\t申请人情况\n"
+          "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\n二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\n"
+          "(一)予以公开\t\t\t\t\t\t\t\n(七)总计\t\t\t\t\t\t\t\n四、结转下年度继续办理\t\t\t\t\t\t\t")
+    sec = sentence + "\n" + t3
+    t = parse_tables(sec, {3: sec}, "2019", 2021)
+    vals = {c.value for c in t.request.cells.values()}
+    assert vals == {0.0} and any(f.check_name == "table_zero_by_statement" for f in t.findings)
+    t = parse_tables(t3, {3: t3}, "2019", 2021)  # without the sentence the cells stay empty
+    assert all(c.value is None for c in t.request.cells.values())

@@ -58,7 +58,7 @@ def _table_lines(sections: dict[int, str], no: int, full_text: str) -> tuple[str
     return "\n".join(line for _, line in kept), [i for i, _ in kept]
 
 
-_APPENDIX_CAPTION = re.compile(r"^\s*(?:附表|附件|表)\s*[0-9一二三四五六]{0,2}\s*[、.:：\s]?\s*(?P<title>\S.{1,39})$")
+_APPENDIX_CAPTION = re.compile(r"^[ \t]{0,8}(?:附表|附件|表)[\s0-9一二三四五六、.:：]{0,6}(?P<title>\S.{1,39})$")
 _APPENDIX_TOPIC = {2: re.compile(r"主动公开"), 3: re.compile(r"(?:收到|受理)和?(?:处理|办理)|依申请"),
                    4: re.compile(r"行政复议|行政诉讼")}
 
@@ -77,6 +77,25 @@ def _appendix_lines(full_text: str, no: int) -> tuple[str, list[int]] | None:
         if _APPENDIX_TOPIC[no].search(m.group("title")):
             start = i + 1
     return ("\n".join(lines[start:]), list(range(start, len(lines)))) if start is not None else None
+
+
+# "本年度未收到政府信息公开申请，表中各项数据均为0": the section says every cell of its table is zero.
+_ALL_ZERO = re.compile(r"表[中内]?(?:各项|所有|全部)?(?:数据|数字|数值|指标)?(?:均|全部|都)为\s*(?:0|零)(?![\d.])")
+
+
+def _all_zero_by_statement(t: TableParse, section: str, no: int) -> list[Finding]:
+    """Fill the empty cells of a table whose section states that all its cells are zero.
+
+    Only a table printed with every cell empty qualifies (a printed number, zero or not, means the
+    table speaks for itself); the cells become `narrative` zeros, with a finding naming the sentence.
+    """
+    m = _ALL_ZERO.search(section)
+    if not m or not t.cells or any(c.value is not None for c in t.cells.values()):
+        return []
+    for key, c in t.cells.items():
+        t.cells[key] = ParsedCell(0.0, "narrative")
+    return [Finding("table_zero_by_statement", "warning",
+                    f"table {no} is printed empty and its section says '{m.group(0)}': its {len(t.cells)} cells are 0")]
 
 
 def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
@@ -128,6 +147,8 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         pages[no] = _pages_of(lines, line_pages)
     t2, t3, t4 = parsed[2], parsed[3], parsed[4]
     findings: list[Finding] = list(found_elsewhere)
+    for no, t in parsed.items():
+        findings += _all_zero_by_statement(t, sections.get(no, ""), no)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
     findings += fill_review_from_prose(t4.cells, prose)
     # repair, then what the prose states outright, then repair again (the table's own sums win)

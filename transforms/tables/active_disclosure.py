@@ -224,7 +224,7 @@ def _glued_cell(v: float | None, source: str, unit: str | None, metric: str) -> 
 def _fits(c: Cell, metric: str, short: bool) -> bool:
     """Whether a cell can sit in a metric's column: money units in amounts, signed words in 增/减."""
     signed = c.raw.strip().startswith(("减", "增", "-", "+"))
-    if c.kind == "number" and c.unit:
+    if c.kind == "number" and c.unit and _printed_unit(c):
         return metric in AMOUNT_METRICS
     if signed:
         return metric in SIGNED_METRICS
@@ -287,9 +287,15 @@ def _value_cell(c: Cell | None, metric: str) -> ParsedCell:
         elif c.unit == "亿元":
             v = round(v * 10000, 6)
         return ParsedCell(v, "printed") if v >= 0 else ParsedCell(None, "missing")
-    if c.unit or v != int(v) or (v < 0 and metric not in SIGNED_METRICS):
+    if (c.unit and _printed_unit(c)) or v != int(v) or (v < 0 and metric not in SIGNED_METRICS):
         return ParsedCell(None, "missing")
     return ParsedCell(v, "printed")
+
+
+def _printed_unit(c: Cell) -> bool:
+    """Whether a cell's money unit is printed in the cell itself (3456789.12元), not only in its block's
+    header (采购总金额(元)), which names the unit of the amount column alone."""
+    return bool(c.unit) and c.unit[0] in c.raw
 
 
 def sanity_findings(cells: dict) -> list[Finding]:
