@@ -224,3 +224,14 @@ def test_a_table_printed_empty_under_an_all_zero_sentence_is_zeros(sentence):
     assert vals == {0.0} and any(f.check_name == "table_zero_by_statement" for f in t.findings)
     t = parse_tables(t3, {3: t3}, "2019", 2021)  # without the sentence the cells stay empty
     assert all(c.value is None for c in t.request.cells.values())
+
+
+def test_a_second_page_grid_with_padding_before_and_a_blank_total_after_is_not_shifted():
+    head = "申请人情况\t\t\t\t\t\t\t\n\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n"
+    rows = ("一、本年新收政府信息公开申请数量\t37\t6\t0\t0\t0\t0\t\n"
+            "三、本年度办理结果\t（一）予以公开\t\t18\t2\t0\t0\t0\t0\t\n"
+            "\t（二）部分公开\t\t1\t0\t0\t0\t0\t0\t\n（七）总计\t\t\t19\t2\t0\t0\t0\t0\t\n")
+    t = parse_request_table(head + rows, "2019")
+    for (code, appl), cell in t.cells.items():
+        if code == "granted" and cell.value is not None:
+            assert cell.value == {"natural_person": 18, "commercial_enterprise": 2}.get(appl, 0), (appl, cell)

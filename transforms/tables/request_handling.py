@@ -519,6 +519,12 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
             out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{r.values[0].raw[:40]}' fit no reading"))
             return [tuple(ParsedCell(None, "missing") for _ in range(width))]
         return [tuple(ParsedCell(v, "printed") for v in rd) for rd in found]
+    windows = _padding_windows(r, width)
+    if windows:
+        if len(windows) > 1:
+            out.findings.append(Finding("row_columns_uncertain", "warning",
+                                        f"table 3 row {code}: empty cells at both ends; {len(windows)} alignments fit"))
+        return windows
     fitted, note = fit_values(r.values, width)
     if note:
         out.findings.append(Finding("row_cells_lost", "warning", f"table 3 row {code}: {note}"))
@@ -534,6 +540,26 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
                                     f"{len(options)} placement(s) fit the row total"))
         return options or [tuple(ParsedCell(None, "missing") for _ in range(width))]
     return [parsed]
+
+
+def _padding_windows(r: Row, width: int) -> list[tuple[ParsedCell, ...]] | None:
+    """A grid row with more cells than columns and empty cells at both ends (label padding before, a
+    blank 总计 after, as on a table's second page whose grid differs from its header's): every
+    alignment whose cells outside the window are empty and whose row total can hold; None when the
+    row is not of that kind."""
+    vals = list(r.values)
+    if r.shape == "plain" or len(vals) <= width:
+        return None
+    empty = [not c.raw.strip() for c in vals]
+    if not (empty[0] and empty[-1]):
+        return None
+    out: list[tuple[ParsedCell, ...]] = []
+    for k in range(len(vals) - width + 1):
+        if all(empty[j] for j in range(len(vals)) if not k <= j < k + width):
+            parsed = tuple(count_cell(c) for c in vals[k : k + width])
+            if _row_feasible(parsed) and parsed not in out:
+                out.append(parsed)
+    return out or None
 
 
 def _row_feasible(cells: tuple[ParsedCell, ...]) -> bool:
