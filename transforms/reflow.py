@@ -66,7 +66,7 @@ def reflow_long_lines(text: str) -> str:
     out = []
     changed = False
     for line in text.split("\n"):
-        if len(line) >= LONG_LINE and "\t" not in line and len(_MARKERS.findall(line, 0, 200_000)) >= 2:
+        if len(line) >= LONG_LINE and len(_MARKERS.findall(line, 0, 200_000)) >= 2:
             new = _reflow_line(line)
             changed = changed or new != line
             out.append(new.strip("\n"))
