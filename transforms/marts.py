@@ -400,6 +400,11 @@ def refresh_views(warehouse: Path, attempts: int = 8) -> list[str]:
     a half-built file, a corrupted file is simply replaced, and readers that have the old file open
     keep working. Only a process holding the file open for writing stops this (retried, then
     `ViewsBusy`); the Parquet marts are written either way.
+
+    The views read their Parquet through globs, so new files of a table already viewed need no
+    refresh: when this process last left the file with the same statements (and the file is still
+    the one it left: same inode, size and mtime), the call returns at once (a run refreshes after
+    every asset that writes marts; most of those calls change nothing).
     """
     import duckdb
 
@@ -407,6 +412,11 @@ def refresh_views(warehouse: Path, attempts: int = 8) -> list[str]:
     marts = warehouse / "marts"
     db = warehouse / "gongkai.duckdb"
     statements = view_statements(marts)
+    key = str(db)
+    last = _LAST_REFRESH.get(key)
+    if last is not None and last == (statements, _file_signature(db)):
+        return sorted(statements)
+    _LAST_REFRESH.pop(key, None)
     mem = duckdb.connect()
     try:
         problem = _create_views(mem, marts, statements)
@@ -416,7 +426,30 @@ def refresh_views(warehouse: Path, attempts: int = 8) -> list[str]:
     names = _refresh(db, marts, statements, wanted, attempts)
     if problem:
         raise ViewsNotRefreshed(problem + " (the contract views are in place)")
+    _LAST_REFRESH[key] = (statements, _file_signature(db))
     return names
+
+
+# db path -> (statements, file signature) this process last left a views file with, no problem seen.
+_LAST_REFRESH: dict[str, tuple[dict[str, str], tuple | None]] = {}
+
+
+def _file_signature(db: Path) -> tuple | None:
+    try:
+        st = db.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+_SQL_NOISE = re.compile(r"[()\s;]+")
+
+
+def _same_views(have: dict[str, str], wanted: dict[str, str]) -> bool:
+    """Whether a file's views are the wanted ones. DuckDB re-prints a view's SQL when it stores it (joins
+    gain or lose parentheses), so the texts are compared without parentheses, blanks and semicolons."""
+    return have.keys() == wanted.keys() and all(
+        _SQL_NOISE.sub("", have[k]) == _SQL_NOISE.sub("", wanted[k]) for k in wanted)
 
 
 def _refresh(db: Path, marts: Path, statements: dict[str, str], wanted: dict[str, str], attempts: int) -> list[str]:
@@ -435,7 +468,7 @@ def _refresh(db: Path, marts: Path, statements: dict[str, str], wanted: dict[str
                     readable = False  # corrupted or truncated: replaced below
                 if readable:
                     try:
-                        same = _views_of(con) == wanted
+                        same = _same_views(_views_of(con), wanted)
                     except duckdb.Error:
                         same = False
                     finally:
