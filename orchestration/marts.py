@@ -13,6 +13,8 @@ from dagster import TableColumn, TableSchema
 
 from expectations.suites import marts_suite, render_quality_html
 from expectations.validate import continuity_findings, validate
+from orchestration import progress
+from orchestration import storage
 from orchestration.checks import CONTRACT_CHECK, md_table
 from orchestration.partitions import YEAR_PARTITIONS
 from orchestration.resources import GongkaiConfig
@@ -39,16 +41,23 @@ def _columns(table: str) -> dict:
         TableColumn(c.name, c.type, description=c.description) for c in dictionary.columns(table)])}
 
 
-def _yearbooks(context: AssetExecutionContext, gongkai: GongkaiConfig, years) -> dict:
-    """Write the yearbook page of each year; a failure is logged, never fatal (the marts are written)."""
-    from transforms.yearbook import write_yearbook
+def _yearbooks(context: AssetExecutionContext, gongkai: GongkaiConfig, years, defer: bool = False) -> dict:
+    """Write the yearbook page of each year; a failure is logged, never fatal (the marts are written).
 
+    `defer`: only name the pages. `gongkai run` writes every year's page once, in the continuity job
+    that follows its years (a page shows the year before and the cross-year findings, so it is only
+    final then); a year materialised on its own (the UI) writes its page at once.
+    """
+    from transforms.yearbook import write_yearbooks, yearbook_path
+
+    if defer:
+        return {f"yearbook {y}": MetadataValue.path(str(yearbook_path(Path(gongkai.warehouse_dir), int(y)))) for y in years}
     out = {}
-    for y in years:
-        try:
-            out[f"yearbook {y}"] = MetadataValue.path(str(write_yearbook(Path(gongkai.warehouse_dir), int(y))))
-        except Exception as exc:  # noqa: BLE001 - a page must never stop the pipeline
-            context.log.warning(f"yearbook {y} not written: {type(exc).__name__}: {exc}")
+    for y, res in write_yearbooks(Path(gongkai.warehouse_dir), years).items():
+        if isinstance(res, Exception):
+            context.log.warning(f"yearbook {y} not written: {type(res).__name__}: {res}")
+        else:
+            out[f"yearbook {y}"] = MetadataValue.path(str(res))
     return out
 
 
@@ -63,6 +72,7 @@ def code_dimensions_asset(context: AssetExecutionContext, gongkai: GongkaiConfig
         res = validate(table, df)
         if res.passed:
             write_table(gongkai.marts, table, df)
+            storage.published_table(gongkai, table)
         yield MaterializeResult(asset_key=_key(table), metadata={"rows": len(df)})
         yield AssetCheckResult(asset_key=_key(table), check_name=CONTRACT_CHECK, passed=res.passed,
                                metadata={"summary": res.summary})
@@ -78,6 +88,7 @@ def unassigned_findings_asset(context: AssetExecutionContext, gongkai: GongkaiCo
     """Rejected files without a year go to dq_findings' null-year partition, so none is dropped."""
     df = unassigned_findings(landing_manifest)
     write_partition(gongkai.marts, "dq_findings", None, df)
+    storage.published_table(gongkai, "dq_findings", None)
     views = _views(context, gongkai)
     return MaterializeResult(metadata={"views": views, "rows": len(df), "preview": MetadataValue.md(md_table(df.select("source_path", "check_name", "message")))})
 
@@ -128,8 +139,9 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
         context.log.warning(f"no report of {year} in the input; the year's marts already in the warehouse are kept")
     if written:
         write_year(gongkai.marts, year, marts)  # all tables of the year, published together
+        storage.published_year(gongkai, year, marts)  # object storage: upload, then commit its manifest
         _views(context, gongkai)
-    yearbook = _yearbooks(context, gongkai, [year]) if written or kept else {}
+    yearbook = _yearbooks(context, gongkai, [year], defer=progress.continuity_follows()) if written or kept else {}
     for t, df in marts.items():
         meta = {"rows": len(df), "written": written, "path": str(partition_dir(gongkai.marts, t, year)),
                 "quality report": MetadataValue.path(str(html)), **yearbook}
@@ -173,6 +185,7 @@ def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:
 )
 def cross_year_continuity(context: AssetExecutionContext, gongkai: GongkaiConfig):
     """Compare consecutive years once all of them are written, so the result never depends on run order."""
+    storage.before_all_years(gongkai)
     facts, dims = _all_years(gongkai.marts, "fact_request_handling"), _all_years(gongkai.marts, "dim_report")
     found = continuity_findings(facts, dims) if facts is not None and dims is not None else pl.DataFrame(schema=FINDINGS_SCHEMA)
     res = validate("dq_findings", found)
@@ -182,7 +195,10 @@ def cross_year_continuity(context: AssetExecutionContext, gongkai: GongkaiConfig
             write_continuity(gongkai.marts, y, found.filter(pl.col("report_year") == y).sort("source_path", "message"))
     # Every year is written now: the cross-year analysis tables and each year's yearbook (its year-over-year part).
     analysis = {f"analysis {k}": MetadataValue.path(str(v)) for k, v in write_analysis_marts(Path(gongkai.warehouse_dir)).items()}
-    yield MaterializeResult(metadata={**analysis, **_yearbooks(context, gongkai, years),
+    yearbooks = _yearbooks(context, gongkai, years)
+    if res.passed:
+        storage.published_all_years(gongkai, years)
+    yield MaterializeResult(metadata={**analysis, **yearbooks,
                                       "violations": len(found), "years": ", ".join(map(str, years)),
                                       "preview": MetadataValue.md(md_table(found.select("source_path", "message")))})
     yield AssetCheckResult(asset_key=AssetKey(["marts", "cross_year_continuity"]), check_name=CONTRACT_CHECK,

@@ -163,6 +163,12 @@ def _update(stage: str, done: int, total: int) -> None:
         p.update(stage, done, total)
 
 
+def continuity_follows() -> bool:
+    """Whether this year runs inside `gongkai run`, which runs the continuity job after its years (that job
+    writes every year's yearbook, so a year's own asset need not write its page first)."""
+    return current() is not None
+
+
 def engine_callback():
     """The engine's per-batch callback (a no-op when no CLI year is open)."""
     return _update

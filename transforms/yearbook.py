@@ -134,13 +134,19 @@ def _headline_html(df: pl.DataFrame, year: int) -> str:
     return f'<table id="headline"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def render_yearbook(warehouse: Path, year: int) -> str:
-    """The page's HTML (a pure function of the warehouse's marts)."""
+def render_yearbook(warehouse: Path, year: int, con=None) -> str:
+    """The page's HTML (a pure function of the warehouse's marts).
+
+    `con` is a connection from `transforms.analysis.connect(warehouse)` to reuse (pages of several
+    years share one; it is left open); by default the page opens and closes its own.
+    """
     import plotly.graph_objects as go
     from plotly.offline import get_plotlyjs
 
     year = int(year)
-    con = connect(Path(warehouse))
+    own = con is None
+    if own:
+        con = connect(Path(warehouse))
     chart = _Charts()
     parts: list[str] = []
     try:
@@ -243,7 +249,8 @@ def render_yearbook(warehouse: Path, year: int) -> str:
 
             parts.append(_quality(con, year, summary, chart, go))
     finally:
-        con.close()
+        if own:
+            con.close()
     title = f"政府信息公开年度报告 {year} · gongkai yearbook"
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width\"><title>{_e(title)}</title><style>{_CSS}</style>"
@@ -297,10 +304,10 @@ def _quality(con, year: int, summary: pl.DataFrame, chart, go) -> str:
     return "".join(out)
 
 
-def write_yearbook(warehouse: Path, year: int) -> Path:
-    """Write WAREHOUSE/reports/yearbook_YYYY.html (atomic replace) and return its path."""
+def write_yearbook(warehouse: Path, year: int, con=None) -> Path:
+    """Write WAREHOUSE/reports/yearbook_YYYY.html (atomic replace) and return its path (`con`: see render_yearbook)."""
     path = yearbook_path(warehouse, year)
-    page = render_yearbook(warehouse, year)
+    page = render_yearbook(warehouse, year, con)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".tmp-{os.getpid()}-{path.name}"
     tmp.write_text(page, encoding="utf-8")
@@ -308,3 +315,25 @@ def write_yearbook(warehouse: Path, year: int) -> Path:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     return path
+
+
+def write_yearbooks(warehouse: Path, years) -> dict[int, Path | Exception]:
+    """Write the page of each year over one shared DuckDB connection: year -> its path, or the exception
+    that stopped that page (one page failing never stops the others)."""
+    years = [int(y) for y in years]
+    if not years:
+        return {}
+    try:
+        con = connect(Path(warehouse))
+    except Exception as exc:  # noqa: BLE001 - the caller logs it per year
+        return {y: exc for y in years}
+    out: dict[int, Path | Exception] = {}
+    try:
+        for y in years:
+            try:
+                out[y] = write_yearbook(warehouse, y, con)
+            except Exception as exc:  # noqa: BLE001
+                out[y] = exc
+    finally:
+        con.close()
+    return out
