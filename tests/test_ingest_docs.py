@@ -263,3 +263,84 @@ def test_readers_table_is_the_one_registry() -> None:
     assert fmts == ["pdf", "docx", "doc"]
     for r in ingest.READERS:
         assert callable(r.sniff) and callable(r.read) and r.EXTENSIONS and r.LABEL
+
+
+# ---------------------------------------------------------------------------------------------
+# parse once: the landing scan decides a PDF on its text layer, the raw stage parses its tables
+# ---------------------------------------------------------------------------------------------
+def _tiny_pdf(content: bytes) -> bytes:
+    """A one-page PDF (Helvetica) with the given content stream and a correct xref table."""
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]"
+            b"/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+            b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _count_plumber(monkeypatch) -> list:
+    from transforms.ingest import pdf
+    calls: list = []
+    real = pdf._plumber_items
+    monkeypatch.setattr(pdf, "_plumber_items", lambda ppage: calls.append(ppage.page_number) or real(ppage))
+    return calls
+
+
+def test_landing_scan_decides_a_pdf_on_its_probe_and_the_tables_are_parsed_once(tmp_path: Path,
+                                                                                monkeypatch) -> None:
+    from transforms.ingest import raw_reports_frame
+    calls = _count_plumber(monkeypatch)
+    (tmp_path / "in").mkdir()
+    shutil.copy(DOCS / "report_2021.pdf", tmp_path / "in" / "r.pdf")
+    (row,) = scan_landing(tmp_path / "in")
+    assert row.status == "accepted" and row.report_year == 2021 and row.source_format == "pdf"
+    assert not row.text_complete and calls == []  # pypdfium2's text layer only: no pdfminer parse
+    with pytest.raises(ValueError, match="input_dir"):
+        raw_reports_frame([row])
+    raw = raw_reports_frame([row], tmp_path / "in")
+    assert "\t" in raw["raw_text"][0] and calls  # the full read gives the table rows
+    calls.clear()
+    from transforms.landing import read_report
+    _, text, _, fmt = read_report(tmp_path / "in", row.source_path, 10 ** 8)  # the raw stage's read
+    assert fmt == "pdf" and text == raw["raw_text"][0]
+    assert calls and len(set(calls)) == len(calls)  # each ruled page parsed once
+
+
+def test_a_probe_that_cannot_tell_is_never_trusted_to_reject(tmp_path: Path, monkeypatch) -> None:
+    from transforms.ingest import pdf
+    blank = ingest.Reading("(no text layer words)\n", "pdf", complete=False)
+    monkeypatch.setattr(pdf, "probe", lambda data: blank)
+    (tmp_path / "in").mkdir()
+    shutil.copy(DOCS / "report_2021.pdf", tmp_path / "in" / "r.pdf")
+    (row,) = scan_landing(tmp_path / "in")
+    assert row.status == "accepted" and row.text_complete and "\t" in row.text
+
+
+def test_probe_gives_the_notes_and_pages_of_the_full_read(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    full, _ = read_document(_mixed_pdf(), ".pdf")
+    probe, _ = read_document(_mixed_pdf(), ".pdf", probe=True)
+    assert (probe.notes, probe.pages, probe.source_format) == (full.notes, full.pages, full.source_format)
+    assert full.complete and not probe.complete
+    monkeypatch.setattr(ocr, "available", lambda: True)  # only OCR can tell: the probe steps aside
+    from transforms.ingest import pdf
+    assert pdf.probe(_mixed_pdf()) is None
+
+
+def test_a_page_with_only_horizontal_rules_is_not_parsed_for_tables(monkeypatch) -> None:
+    calls = _count_plumber(monkeypatch)
+    text = b"BT /F1 12 Tf 72 760 Td (Annual report) Tj ET 0.5 w 72 750 m 520 750 l S 72 80 m 520 80 l S"
+    reading, _ = read_document(_tiny_pdf(text), ".pdf")
+    assert calls == [] and reading.text == "Annual report\n"
+    grid = (b"BT /F1 12 Tf 72 760 Td (Annual report) Tj ET 0.5 w 100 600 200 40 re S 300 600 200 40 re S "
+            b"BT /F1 10 Tf 110 615 Td (a) Tj ET BT /F1 10 Tf 310 615 Td (7) Tj ET")
+    reading, _ = read_document(_tiny_pdf(grid), ".pdf")
+    assert calls == [1] and reading.text.split("\n")[:2] == ["Annual report", "a\t7"]

@@ -31,6 +31,17 @@ DOC_SHAPES = ["docx", "pdf"]
 PDF_N = 24
 
 
+def cjk_font() -> bool:
+    """True when fontconfig knows a Chinese font (LibreOffice's PDFs need one for a real text layer)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return False
+    out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=30).stdout
+    return bool(out.strip())
+
+
 def pdf_truths(truths: list[tuple[str, dict]], n: int = PDF_N) -> list[tuple[str, dict]]:
     """A fixed subset: n/2 truths of each template, evenly spread over the list (fixtures and synthetic)."""
     out = []
@@ -125,6 +136,9 @@ def test_doc_shape_reads_back(shape: str, truths):
     if shape == "pdf" and soffice() is None:
         pytest.skip("the pdf shape needs LibreOffice to make its PDFs, and 'soffice' is not on PATH "
                     "(apt-get install -y libreoffice-writer-nogui)")
+    if shape == "pdf" and not cjk_font():
+        pytest.skip("the pdf shape needs a CJK font for LibreOffice (without one its PDFs carry no usable "
+                    "text layer): apt-get install -y fonts-wqy-microhei")
     with tempfile.TemporaryDirectory() as tmp:
         res = run_doc_shape(shape, truths, Path(tmp))
     s: Score = res["score"]

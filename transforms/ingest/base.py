@@ -12,6 +12,8 @@ class Reading:
 
     `notes` are 'check_name: message' strings about repairs or losses (the file is still read);
     pages are separated by form feeds ('\\f') so a page number can be derived from an offset.
+    `complete` is False for a reader's `probe` (the landing scan's cheap look: enough text to tell a
+    report and its year, not the table cells); the raw stage always reads in full.
     """
 
     text: str
@@ -19,6 +21,7 @@ class Reading:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     pages: int | None = None
+    complete: bool = True
 
 
 class ReaderError(ValueError):

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from transforms.ingest.base import ReaderError
+from transforms.ingest.base import Reading, ReaderError
 from transforms.ingest.decode import DecodeError
 from transforms.ingest.markers import _guess_year_nfkc, _has_markers
 from transforms.ingest.readers import DOC_EXT, TEXT_EXT, read_document, sniff_binary
@@ -88,7 +88,9 @@ class LandingFile:
     """One path found under the input folder, with the verdict of the landing checks.
 
     `text` is the decoded text (CRLF -> LF, stray NULs removed, HTML/PDF/Word already rendered to
-    text) for accepted files and None for rejected ones.
+    text) for accepted files and None for rejected ones. `text_complete` is False when the text is
+    a reader's probe (a PDF's text layer without its table cells: the scan decides on it, the raw
+    stage reads the file in full); `raw_reports_frame` then reads the file again.
     """
 
     source_path: str
@@ -101,6 +103,7 @@ class LandingFile:
     check_name: str | None
     message: str | None
     text: str | None = None
+    text_complete: bool = True
 
 
 def report_id_for(data: bytes) -> str:
@@ -243,7 +246,6 @@ def _ext_note(ext: str, fmt: str, label: str) -> str | None:
 def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
                   year_of: Callable[[str], int | None] | None) -> LandingFile:
     """All checks for one regular file (or a link followed once), in a fixed order."""
-    """All checks for one regular file (or a link followed once), in a fixed order."""
     try:
         st = os.stat(path)
     except OSError as err:
@@ -270,13 +272,26 @@ def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
     ext = path.suffix.lower()
     binary = sniff_binary(data)
     fmt_guess = binary.source_format if binary is not None else "unknown"
-    try:
-        reading, label = read_document(data, ext, binary)
-    except ReaderError as err:
-        return _reject(rel, err.check_name, str(err), sha=sha, size=size, fmt=fmt_guess)
-    except DecodeError as err:
-        what = "binary file" if err.check_name == "binary_file" else "undecodable text"
-        return _reject(rel, err.check_name, f"{what}: {err}", sha=sha, size=size)
+    # A PDF is decided on its reader's probe (its text layer, a few ms per page): the tables are
+    # parsed once, by the raw stage, in the engine's process pool. A probe that cannot tell (no
+    # report markers, no year, no text) is never trusted to reject: the file is then read in full.
+    for probe in (True, False):
+        try:
+            reading, label = read_document(data, ext, binary, probe=probe)
+        except ReaderError as err:
+            return _reject(rel, err.check_name, str(err), sha=sha, size=size, fmt=fmt_guess)
+        except DecodeError as err:
+            what = "binary file" if err.check_name == "binary_file" else "undecodable text"
+            return _reject(rel, err.check_name, f"{what}: {err}", sha=sha, size=size)
+        row = _verdict(rel, sha, size, ext, binary is not None, reading, label, year_of)
+        if reading.complete or row.status == "accepted":
+            return row
+    return row
+
+
+def _verdict(rel: str, sha: str, size: int, ext: str, is_binary: bool, reading: Reading, label: str,
+             year_of: Callable[[str], int | None] | None) -> LandingFile:
+    """Accept or reject one read file: text, report markers, a year in range."""
     text, fmt, enc, notes = reading.text, reading.source_format, reading.encoding, list(reading.notes)
     note = _ext_note(ext, fmt, label)
     if note:
@@ -284,7 +299,7 @@ def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
     if not text.strip():
         return _reject(rel, "empty_file", "file contains only whitespace"
                        + (" (no visible text after rendering the HTML)" if fmt == "html" else
-                          " (no text in the document)" if binary is not None else ""),
+                          " (no text in the document)" if is_binary else ""),
                        sha=sha, size=size, fmt=fmt, enc=enc)
     nfkc = unicodedata.normalize("NFKC", text)  # once per file: it is the costliest step
     if not _has_markers(nfkc):
@@ -300,7 +315,8 @@ def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
                        f"{REPORT_YEAR_MIN}-{REPORT_YEAR_MAX}", sha=sha, size=size, fmt=fmt, enc=enc)
     check = notes[0].split(":", 1)[0] if notes else None
     message = "; ".join(n.split(": ", 1)[1] for n in notes) if notes else None
-    return LandingFile(rel, sha, size, fmt, enc, int(year), "accepted", check, message, text)
+    return LandingFile(rel, sha, size, fmt, enc, int(year), "accepted", check, message, text,
+                       reading.complete)
 
 
 def _symlink_target(path: Path) -> tuple[Path | None, str | None]:

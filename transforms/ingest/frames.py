@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from transforms.ingest.discover import LandingFile
@@ -34,10 +36,27 @@ def manifest_frame(files: list[LandingFile]) -> pl.DataFrame:
                         schema=MANIFEST_SCHEMA, orient="row")
 
 
-def raw_reports_frame(files: list[LandingFile]) -> pl.DataFrame:
+def raw_reports_frame(files: list[LandingFile], input_dir: Path | str | None = None) -> pl.DataFrame:
     """The `raw_reports` frame: accepted files only; report_id = sha256 prefix of the raw bytes
-    (identical to `report_id_for(data)`)."""
-    recs = [{"report_id": f.sha256[:16], "source_path": f.source_path, "report_year": f.report_year,
-             "source_format": f.source_format, "encoding": f.encoding, "raw_text": f.text}
-            for f in files if f.status == "accepted" and f.sha256 and f.text is not None]
+    (identical to `report_id_for(data)`).
+
+    A file the scan decided on its reader's probe (a PDF: `text_complete` False) is read again in
+    full from `input_dir` (the folder given to `scan_landing`), which is then required.
+    """
+    recs = []
+    for f in files:
+        if f.status != "accepted" or not f.sha256 or f.text is None:
+            continue
+        text = f.text
+        if not f.text_complete:
+            if input_dir is None:
+                raise ValueError(f"{f.source_path}: the scan kept only a probe of this {f.source_format} "
+                                 "file; pass input_dir to read its tables")
+            from transforms.ingest.discover import real_path
+            from transforms.ingest.readers import read_document
+
+            path = real_path(Path(input_dir), f.source_path)
+            text = read_document(path.read_bytes(), path.suffix.lower())[0].text
+        recs.append({"report_id": f.sha256[:16], "source_path": f.source_path, "report_year": f.report_year,
+                     "source_format": f.source_format, "encoding": f.encoding, "raw_text": text})
     return pl.DataFrame(recs, schema=RAW_REPORTS_SCHEMA, orient="row")

@@ -2,8 +2,10 @@
 text on pages without ruling, OCR (optional) on pages without a text layer.
 
 Per page:
-- pypdfium2 first (a few ms): does the page have a text layer, and any vector paths (ruling)?
-- a page with paths goes through pdfplumber's `find_tables()`: each ruled table becomes one TSV
+- pypdfium2 first (a few ms): the page's text layer (extracted once), and could its vector paths
+  make a ruled table (horizontal and vertical ones; `_page_kinds`)?
+- such a page goes through pdfplumber's `find_tables()` (pdfminer parses it once; the table
+  cells and the text around them come from the same parsed objects): each ruled table becomes one TSV
   line per row (pdfplumber gives a merged cell's text in its top-left slot and None for the slots
   it covers, which become empty fields; a wrapped cell's lines are joined with no space between
   CJK characters), and the characters outside the tables become text lines; tables and lines are
@@ -14,6 +16,10 @@ Per page:
 Pages are joined with a form feed. A table that ends a page and continues at the top of the next
 one is emitted as one run of rows: the page-number footer and header lines between the two
 parts (`- 3 -`, `第3页`) are dropped, so the rows stay adjacent (the form feed stays between them).
+
+`probe` is the landing scan's look: the same loop without pdfplumber and OCR (about 2 ms a page),
+so a PDF is parsed by pdfminer once per run, in the raw stage, which runs in the engine's process
+pool. A PDF with a page that only OCR can read is read in full by the scan too.
 """
 
 from __future__ import annotations
@@ -78,22 +84,37 @@ def _open(data: bytes):
 
 
 def _page_kinds(page) -> tuple[bool, bool]:
-    """(has vector paths, has images) on a pypdfium2 page."""
+    """(may hold a ruled table, has images) of a pypdfium2 page, from its objects' bounds.
+
+    pdfplumber builds a table from horizontal *and* vertical edges at least 3 pt long (after
+    joining collinear pieces), so a page whose paths are all horizontal rules (a letterhead line,
+    an underline) or all vertical ones cannot hold a ruled table and is not parsed by pdfminer.
+    Conservative: any path taller and wider than 2 pt (a rectangle, a thick stroke) counts as
+    both, and two or more tiny paths (dots of a dotted border) count as both too.
+    """
     import pypdfium2.raw as pdfium_c
 
-    paths = images = False
+    horizontal = vertical = images = False
+    tiny = 0
     for obj in page.get_objects(max_depth=3):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths = True
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and not (horizontal and vertical):
+            left, bottom, right, top = obj.get_bounds()
+            wide, tall = right - left > 2.0, top - bottom > 2.0
+            horizontal |= wide
+            vertical |= tall
+            if not (wide or tall):
+                tiny += 1
+                if tiny >= 2:
+                    horizontal = vertical = True
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images = True
-        if paths and images:
+        if horizontal and vertical and images:
             break
-    return paths, images
+    return horizontal and vertical, images
 
 
-def _pdfium_text(textpage) -> str:
-    text = textpage.get_text_range()
+def _pdfium_text(text: str) -> str:
+    """pypdfium2's page text (extracted once per page) as lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
@@ -147,7 +168,9 @@ def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
             del nxt[:start]
 
 
-def read(data: bytes) -> Reading:
+def _read(data: bytes, full: bool) -> Reading | None:
+    """The page loop of `read` (full) and `probe` (not full: no pdfplumber, no OCR; None when a page
+    would need OCR, so the caller reads the file in full)."""
     doc = _open(data)
     notes: list[str] = []
     plumber = None
@@ -159,22 +182,28 @@ def read(data: bytes) -> Reading:
         for i in range(len(doc)):
             page = doc[i]
             textpage = page.get_textpage()
-            has_text = textpage.count_chars() > 0 and bool(textpage.get_text_range().strip())
-            paths, images = _page_kinds(page)
+            raw_text = textpage.get_text_range() if textpage.count_chars() > 0 else ""  # once per page
+            textpage.close()
+            has_text = bool(raw_text.strip())
+            ruled, images = _page_kinds(page)
             items: list[tuple[str, list[str]]] | None = None
-            if has_text and paths:
+            if has_text and ruled and full:
                 if plumber is None:
                     import pdfplumber
 
                     plumber = pdfplumber.open(io.BytesIO(data))
-                found = _plumber_items(plumber.pages[i])
+                ppage = plumber.pages[i]  # parsed by pdfminer once: tables and text reuse its objects
+                found = _plumber_items(ppage)
                 if found is not None:
                     items = [(kind, lines) for _, kind, lines in found]
-                plumber.pages[i].close()  # free pdfminer's per-page objects
+                ppage.close()  # free pdfminer's per-page objects
             if items is None and has_text:
-                items = [("text", [_pdfium_text(textpage)])]
+                items = [("text", [_pdfium_text(raw_text)])]
             if items is None:
                 if images and ocr.available() and not ocr_budget_hit:
+                    if not full:
+                        page.close()
+                        return None
                     started = time.monotonic()
                     text = ocr.ocr_pdf_page(page)
                     if time.monotonic() - started > ocr.PAGE_BUDGET_S:
@@ -185,7 +214,6 @@ def read(data: bytes) -> Reading:
                 if items is None and images:
                     no_text.append(i + 1)
                 items = items or []
-            textpage.close()
             page.close()
             pages.append(items)
         _glue_continued_tables(pages)
@@ -204,7 +232,7 @@ def read(data: bytes) -> Reading:
             notes.append(f"ocr_used: page(s) {', '.join(map(str, ocred))} of {n} were read by OCR")
         text = "\f".join("\n".join(line for _, lines in items for line in lines) for items in pages)
         return Reading(text=text + "\n", source_format=OCR_FORMAT if ocred else SOURCE_FORMAT,
-                       encoding=None, notes=notes, pages=n)
+                       encoding=None, notes=notes, pages=n, complete=full)
     except ReaderError:
         raise
     except Exception as err:  # noqa: BLE001 - a malformed page must not stop the batch
@@ -214,3 +242,19 @@ def read(data: bytes) -> Reading:
         if plumber is not None:
             plumber.close()
         doc.close()
+
+
+def read(data: bytes) -> Reading:
+    """The whole PDF: ruled tables (pdfplumber), text, OCR where needed."""
+    reading = _read(data, full=True)
+    assert reading is not None
+    return reading
+
+
+def probe(data: bytes) -> Reading | None:
+    """The landing scan's cheap look (pypdfium2 only, a few ms per page): the same failures, the
+    same notes and page count as `read`, and every page's text layer without table cells, which
+    is enough to tell a report and its year. None when a page has no text layer and OCR is
+    installed (only OCR can tell): the scan then reads the file in full.
+    """
+    return _read(data, full=False)

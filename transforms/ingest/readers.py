@@ -1,8 +1,10 @@
 """The reader table: which bytes are which format, and the one function that reads any file.
 
 A new binary format is one new module (with SOURCE_FORMAT, EXTENSIONS, LABEL, sniff(head) and
-read(data) -> Reading) added to READERS below. Text formats (txt, md, html) are decoded first
-(`decode.py`) and classified by content; HTML is rendered by `html.py`.
+read(data) -> Reading, and optionally probe(data) -> Reading | None: a cheap incomplete read for
+the landing scan, None when only the full read can tell) added to READERS below. Text formats
+(txt, md, html) are decoded first (`decode.py`) and classified by content; HTML is rendered by
+`html.py`.
 
 Content decides the format, not the extension: binary signatures are sniffed first (the readers
 in READERS order, then signatures of formats that are not supported, then binary files), and
@@ -130,8 +132,13 @@ def detect_format(path: Path, head: bytes) -> str:
     return text_format(text[:_SAMPLE], path.suffix.lower())
 
 
-def read_document(data: bytes, ext: str, binary: Binary | None = None) -> tuple[Reading, str]:
+def read_document(data: bytes, ext: str, binary: Binary | None = None,
+                  probe: bool = False) -> tuple[Reading, str]:
     """Read any supported file to text; returns (reading, content label for messages).
+
+    `probe=True` (the landing scan) lets a binary reader that has a `probe` answer cheaply: the
+    reading then has `complete=False` (same failures and notes, text without table cells). Text
+    formats and readers without a probe always read in full.
 
     Raises ReaderError (a known document that cannot be read, or an unsupported/binary format:
     check 'unsupported_format' / 'binary_file') or DecodeError (text that cannot be decoded).
@@ -146,7 +153,11 @@ def read_document(data: bytes, ext: str, binary: Binary | None = None) -> tuple[
                 raise ReaderError("unsupported_format", f"{binary.label}{named} is not a supported format "
                                   "(supported: .txt, .md, .html, .pdf, .docx, .doc/.wps)")
             raise ReaderError("binary_file", f"binary file: {binary.label}{named}, not text")
-        reading = binary.reader.read(data)
+        reading = None
+        if probe and hasattr(binary.reader, "probe"):
+            reading = binary.reader.probe(data)
+        if reading is None:
+            reading = binary.reader.read(data)
         reading.text = strip_bidi(reading.text, reading.notes)
         return reading, binary.label
     text, enc, notes = _decode(data)
