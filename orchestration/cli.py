@@ -276,6 +276,10 @@ def _check(result, wh: Path, what: str) -> None:
 
 def cmd_run(args) -> int:
     """Check the input and warehouse, take the lock, run intake, every chosen year and continuity."""
+    if getattr(args, "profile", "local") == "distributed":  # the daemon and the Celery workers run the years
+        from orchestration.profiles import run_distributed
+
+        return run_distributed(args)
     inp = check_input(args.input)
     wh = check_warehouse(args.warehouse)
     years_wanted = parse_years(args.years) if isinstance(args.years, str) else args.years
@@ -439,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "run":
             p.add_argument("--years", default=None, type=parse_years,
                            help="years to run: 2019,2020 or a range 2019-2021 or all (default)")
+            p.add_argument("--profile", choices=("local", "distributed"), default=os.environ.get("GONGKAI_PROFILE") or "local",
+                           help="local (default: sqlite, this process, local folders) or distributed (DAGSTER_HOME's "
+                                "Postgres instance, the daemon and Celery workers; --input/--warehouse may be s3://… "
+                                "URLs); see deploy/README.md")
         else:
             p.add_argument("--port", type=int, default=3000)
     args = ap.parse_args(argv)

@@ -1,18 +1,24 @@
-"""Dagster entry point: every asset module, the two jobs, and resources from the environment."""
+"""Dagster entry point: every asset module, the two jobs, and resources from the environment.
+
+The executor comes from the deployment profile ($GONGKAI_PROFILE, orchestration/profiles.py): Dagster's
+default for `local`, Celery for `distributed`; asset backfills and the UI's runs use it too.
+"""
 
 from dagster import Definitions, load_assets_from_modules
 
 from orchestration import core, marts, raw, staging
 from orchestration.jobs import JOBS
+from orchestration.profiles import executor
 from orchestration.resources import (
-    GongkaiConfig, LayerIOManager, input_dir, layer_scope, max_file_bytes, warehouse_dir,
+    GongkaiConfig, LayerIOManager, layer_scope, location_config, max_file_bytes, warehouse_dir,
 )
 
 defs = Definitions(
     assets=load_assets_from_modules([raw, staging, core, marts]),
     jobs=JOBS,
     resources={
-        "gongkai": GongkaiConfig(input_dir=input_dir(), warehouse_dir=warehouse_dir(), max_file_bytes=max_file_bytes()),
+        "gongkai": GongkaiConfig(**location_config(), max_file_bytes=max_file_bytes()),
         "io_manager": LayerIOManager(base_dir=warehouse_dir(), scope=layer_scope()),
     },
+    executor=executor(),
 )
