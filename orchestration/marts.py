@@ -24,7 +24,7 @@ from transforms.analysis import write_analysis_marts
 from transforms.landing import unassigned_findings
 from transforms.marts import (
     MART_TABLES, ViewsNotRefreshed, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
-    write_partition, write_table, write_year, year_files,
+    view_statements, write_partition, write_table, write_year, year_files,
 )
 
 GX_CHECK = "gx_marts_suite"
@@ -141,7 +141,7 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
         write_year(gongkai.marts, year, marts)  # all tables of the year, published together
         storage.published_year(gongkai, year, marts)  # object storage: upload, then commit its manifest
         _views(context, gongkai)
-    yearbook = _yearbooks(context, gongkai, [year], defer=progress.continuity_follows()) if written or kept else {}
+    yearbook = _yearbooks(context, gongkai, [year], defer=progress.cli_run()) if written or kept else {}
     for t, df in marts.items():
         meta = {"rows": len(df), "written": written, "path": str(partition_dir(gongkai.marts, t, year)),
                 "quality report": MetadataValue.path(str(html)), **yearbook}
@@ -168,7 +168,13 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
 
 
 def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:
-    """Refresh the DuckDB views; a file held open elsewhere is logged, not fatal (the marts are written)."""
+    """Refresh the DuckDB views; a file held open elsewhere is logged, not fatal (the marts are written).
+
+    Inside `gongkai run` the views are refreshed once, by the command after its last job (the same
+    views: one per table with files), so an asset only names them.
+    """
+    if progress.cli_run():
+        return ", ".join(sorted(view_statements(gongkai.marts)))
     try:
         return ", ".join(refresh_views(Path(gongkai.warehouse_dir)))
     except ViewsNotRefreshed as exc:

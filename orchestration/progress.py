@@ -12,6 +12,7 @@ partition; assets run in the same process (in-process executor) and find it here
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -163,10 +164,13 @@ def _update(stage: str, done: int, total: int) -> None:
         p.update(stage, done, total)
 
 
-def continuity_follows() -> bool:
-    """Whether this year runs inside `gongkai run`, which runs the continuity job after its years (that job
-    writes every year's yearbook, so a year's own asset need not write its page first)."""
-    return current() is not None
+def cli_run() -> bool:
+    """Whether these assets run inside `gongkai run` (its layer scope is `run-…`; the UI's is `ui`).
+
+    That command always ends with the continuity job (which writes every year's yearbook) and then
+    refreshes the DuckDB views, so an asset inside it need not write either first.
+    """
+    return os.environ.get("GONGKAI_LAYER_SCOPE", "").startswith("run-")
 
 
 def engine_callback():
