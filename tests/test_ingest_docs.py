@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -344,3 +346,58 @@ def test_a_page_with_only_horizontal_rules_is_not_parsed_for_tables(monkeypatch)
             b"BT /F1 10 Tf 110 615 Td (a) Tj ET BT /F1 10 Tf 310 615 Td (7) Tj ET")
     reading, _ = read_document(_tiny_pdf(grid), ".pdf")
     assert calls == [1] and reading.text.split("\n")[:2] == ["Annual report", "a\t7"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a table continued on the next page, its header rows repeated there (tests/fixtures/docs/continued,
+# made by scripts/make_sample_docs.py --continued)
+# ---------------------------------------------------------------------------------------------
+CONTINUED = DOCS / "continued" / "report_2021_continued"
+
+
+def _assert_continued_reading(text: str) -> None:
+    lines = text.replace("\f", "\n").split("\n")
+    head = next(x for x in lines if x.startswith("（本列数据的勾稽关系"))
+    assert lines.count(head) == 1, "the repeated header rows are dropped"
+    assert not any(re.fullmatch(r"-\s*\d+\s*-", x.strip()) for x in lines), "page footers are kept out"
+    p1, p2 = text.split("\f")[:2]
+    assert p1.split("\n")[-1].split("\t")[2] == "4.保护第三方合法权益"  # the first part ends the page
+    assert p2.split("\n")[0].split("\t")[2] == "5.属于三类内部事务信息"  # and the rows go on at once
+    assert "\f" + p2.split("\n")[0] in text
+
+
+def test_continued_table_with_repeated_header_rows_gives_the_truth_cells(tmp_path: Path) -> None:
+    truth = json.loads(CONTINUED.with_suffix(".json").read_text(encoding="utf-8"))
+    reading, _ = read_document(CONTINUED.with_suffix(".pdf").read_bytes(), ".pdf")
+    _assert_continued_reading(reading.text)
+    parsed = _parse([CONTINUED.with_suffix(".pdf"), CONTINUED.with_suffix(".docx")], tmp_path)
+    for suffix in (".pdf", ".docx"):
+        _check(parsed["reports"][CONTINUED.name + suffix], truth, CONTINUED.name + suffix)
+
+
+@pytest.mark.skipif(NO_SOFFICE, reason=SOFFICE_REASON)
+def test_continued_table_fixture_is_made_again_by_its_script(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from make_sample_docs import write_continued
+    from test_reshape_docs import cjk_font
+    if not cjk_font():
+        pytest.skip("LibreOffice needs a CJK font for a usable text layer: apt-get install -y fonts-wqy-microhei")
+    write_continued(tmp_path)
+    reading, _ = read_document((tmp_path / (CONTINUED.name + ".pdf")).read_bytes(), ".pdf")
+    _assert_continued_reading(reading.text)
+    committed, _ = read_document(CONTINUED.with_suffix(".pdf").read_bytes(), ".pdf")
+    assert reading.text == committed.text
+
+
+def test_glue_drops_page_furniture_and_repeated_header_rows_only() -> None:
+    from transforms.ingest.pdf import _glue_continued_tables
+    head = ["甲\t乙\t丙", "\t一\t二"]
+    pages = [[("text", ["某县人民政府"]), ("text", ["标题"]), ("table", head + ["a\t1\t2"]), ("text", ["3"])],
+             [("text", ["某县人民政府"]), ("table", head + ["b\t3\t4"]), ("text", ["- 2 -"])],
+             [("text", ["某县人民政府"]), ("table", head + ["c\t5\t6"]), ("text", ["第3页 共4页"])],
+             [("text", ["某县人民政府"]), ("table", head + ["a\t7\t8"]), ("text", ["结尾"])]]
+    _glue_continued_tables(pages)
+    assert pages[0] == [("text", ["某县人民政府"]), ("text", ["标题"]), ("table", head + ["a\t1\t2"])]
+    assert pages[1] == [("table", ["b\t3\t4"])] and pages[2] == [("table", ["c\t5\t6"])]
+    # a table that starts again with the label of the first part's first body row is printed again
+    assert pages[3] == [("table", head + ["a\t7\t8"]), ("text", ["结尾"])]

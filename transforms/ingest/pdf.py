@@ -40,6 +40,10 @@ LABEL = "PDF"
 _PAGE_NO_RE = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]"
                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                          r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+# The page numbers that cannot be content: dropped at any page's top or bottom edge.
+_FOLIO_RE = re.compile(r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]"
+                       r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                       r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 
 
 def sniff(head: bytes) -> bool:
@@ -152,20 +156,78 @@ def _plumber_items(ppage) -> list[tuple[float, str, list[str]]] | None:
     return items
 
 
+def _folio_key(line: str) -> str:
+    """A line with its numbers masked: a running header or footer gives the same key on every page."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def _edge_keys(pages: list[list[tuple[str, list[str]]]]) -> tuple[set[str], set[str]]:
+    """Keys of the text lines that repeat at the top (header) or bottom (footer) of two or more pages:
+    a page's first and last two text lines outside its tables."""
+    tops: dict[str, int] = {}
+    bottoms: dict[str, int] = {}
+    for items in pages:
+        for edge, seq in ((tops, items), (bottoms, items[::-1])):
+            seen = set()
+            for kind, lines in seq[:2]:
+                if kind != "text":
+                    break
+                key = _folio_key(lines[0])
+                if key and key not in seen:
+                    seen.add(key)
+                    edge[key] = edge.get(key, 0) + 1
+    return ({k for k, n in tops.items() if n >= 2}, {k for k, n in bottoms.items() if n >= 2})
+
+
+def _label(line: str) -> str:
+    return next((f.strip() for f in line.split("\t") if f.strip()), "")
+
+
+def _repeated_head(head: list[str], part: list[str]) -> int:
+    """How many leading rows of a continued part repeat the table's header rows (0 if none, or if the
+    part looks like the same table printed again: its next row has the label of the head's next)."""
+    same = lambda x, y: re.sub(r"\s+", "", x) == re.sub(r"\s+", "", y)  # noqa: E731
+    k = 0
+    while k < len(head) and k < len(part) and same(head[k], part[k]):
+        k += 1
+    if k and k < len(head) and k < len(part) and _label(head[k]) and _label(head[k]) == _label(part[k]):
+        return 0
+    return k
+
+
 def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
-    """Drop page-number lines between a table ending one page and a table opening the next."""
+    """A table ending one page and a table opening the next are one table: the page furniture between
+    them (page numbers, running headers and footers) is dropped, and so are the header rows the
+    continued part repeats. Elsewhere only an unambiguous page number at a page's edge (`- 3 -`,
+    `第3页`, `3/5`, not a bare number) is dropped."""
+    top_keys, bottom_keys = _edge_keys(pages)
+    carried: tuple[int, list[str]] | None = None  # (id of a continued table item, its run's header rows)
     for i in range(len(pages) - 1):
         cur, nxt = pages[i], pages[i + 1]
         end = len(cur)
-        while end and cur[end - 1][0] == "text" and all(_PAGE_NO_RE.match(x) for x in cur[end - 1][1]):
+        while end and cur[end - 1][0] == "text" and all(
+                _PAGE_NO_RE.match(x) or _folio_key(x) in bottom_keys or _folio_key(x) in top_keys
+                for x in cur[end - 1][1]):
             end -= 1
         start = 0
-        while (start < len(nxt) and nxt[start][0] == "text"
-               and all(_PAGE_NO_RE.match(x) for x in nxt[start][1])):
+        while start < len(nxt) and nxt[start][0] == "text" and all(
+                _PAGE_NO_RE.match(x) or _folio_key(x) in top_keys or _folio_key(x) in bottom_keys
+                for x in nxt[start][1]):
             start += 1
-        if end and cur[end - 1][0] == "table" and start < len(nxt) and nxt[start][0] == "table":
-            del cur[end:]
-            del nxt[:start]
+        if not (end and cur[end - 1][0] == "table" and start < len(nxt) and nxt[start][0] == "table"):
+            continue
+        first = cur[end - 1]
+        head = carried[1] if carried is not None and carried[0] == id(first) else first[1]
+        del cur[end:]
+        del nxt[:start]
+        part = nxt[0][1]
+        del part[:_repeated_head(head, part)]
+        carried = (id(nxt[0]), head)
+    for items in pages:
+        while items and items[0][0] == "text" and all(_FOLIO_RE.match(x) for x in items[0][1]):
+            del items[0]
+        while items and items[-1][0] == "text" and all(_FOLIO_RE.match(x) for x in items[-1][1]):
+            del items[-1]
 
 
 def _read(data: bytes, full: bool) -> Reading | None:
@@ -198,7 +260,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
                     items = [(kind, lines) for _, kind, lines in found]
                 ppage.close()  # free pdfminer's per-page objects
             if items is None and has_text:
-                items = [("text", [_pdfium_text(raw_text)])]
+                items = [("text", [line]) for line in _pdfium_text(raw_text).split("\n")]
             if items is None:
                 if images and ocr.available() and not ocr_budget_hit:
                     if not full:
