@@ -30,11 +30,16 @@ FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count
          "table4": ("fact_review_litigation", "case_type", "result", "count")}
 
 
+SAMPLE = Path(__file__).resolve().parents[1] / "warehouse" / "landing"
+
+
 def fixture_truths() -> list[tuple[str, dict]]:
-    """(stem, truth) for every fixture JSON that has its report file beside it and a 2019/2021 template."""
+    """(stem, truth) for every fixture JSON that has its report file beside it, or (tests/fixtures/truth)
+    in the bundled sample corpus, and a 2019/2021 template."""
     out = []
     for js in sorted(FIXTURES.glob("*/*.json")):
-        if not any(js.with_suffix(s).exists() for s in REPORT_SUFFIXES):
+        beside = js.parent if js.parent.name != "truth" else SAMPLE
+        if not any((beside / js.name).with_suffix(s).exists() for s in REPORT_SUFFIXES):
             continue
         truth = json.loads(js.read_text(encoding="utf-8"))
         if truth.get("template") in ("2019", "2021") and truth.get("agency") and truth.get("year"):

@@ -28,7 +28,7 @@ import html
 import re
 from bisect import bisect_left
 
-from transforms.reflow import reflow_long_lines
+from transforms.reflow import reflow_long_lines, restore_line_breaks
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -229,6 +229,7 @@ def canonical_width(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|(?=[^\s#]))")
+_BARE_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*$")
 # A closing "  ##" after a heading is removed by _strip_heading_tail (rstrip-based, linear): the
 # regex r"[ \t]+#+[ \t]*$" retried its space run from every position (quadratic on long blanks).
 # Possessive runs: no run can give characters back to a neighbour that could use them (blanks,
@@ -448,9 +449,15 @@ def strip_markdown(text: str) -> str:
         if is_table_line(line):
             if "|" in line and _PIPE_SEPARATOR_RE.match(line) and "\t" not in line:
                 continue  # |---|---| carries no data
+            m = _HEADING_RE.match(line)
+            if m and m.group(0)[-1] in " \t" and not line.startswith("|"):
+                line = line[m.end():]  # a heading a flattened file left on its table's first row
             out.append(_strip_inline_markdown(line, table_row=True))
             continue
         if _HRULE_RE.match(line):
+            continue
+        if _BARE_HEADING_RE.match(line):
+            out.append("")  # `##` with no title (a flattened file's heading mark split from its text)
             continue
         m = _HEADING_RE.match(line)
         # "#政务公开#" is a hashtag, not a heading: a heading without a space after the #s is
@@ -813,6 +820,9 @@ def decode_entities(text: str) -> str:
 
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
+    # First, while every space in the text is one the file holds (no entity or ideographic space
+    # has become one yet): a flattened file's headings and table rows get their lines back.
+    text = restore_line_breaks(text)
     text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"

@@ -644,9 +644,29 @@ def render_markdown_headings(m: Report, rng: random.Random) -> tuple[str, str]:
                       title=lambda s: "# " + s.replace("\n", " ")), ".md"
 
 
+# ---------------------------------------------------------------- 14./15. a laid-out file flattened
+
+def _flattened(m: Report, rng: random.Random, text: str) -> str:
+    """A crawler's copy of a laid-out report: its header block, then the body with every line break
+    turned into one space (a blank line into two, or into one when the crawler dropped blank lines
+    first). Cell separators (tabs, pipes) and markdown marks are kept; only the lines are lost."""
+    body = text.replace("\r\n", "\n").strip("\n")
+    if rng.random() < 0.5:
+        body = re.sub(r"\n[ \t]*\n+", "\n", body)
+    return _crawler_header(m, rng) + "\n" + body.replace("\n", " ") + "\n"
+
+
+def render_flattened_tsv(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _flattened(m, rng, render_tsv(m, rng)[0]), ".txt"
+
+
+def render_flattened_markdown(m: Report, rng: random.Random) -> tuple[str, str]:
+    return _flattened(m, rng, render_markdown_headings(m, rng)[0]), ".txt"
+
+
 SHAPES = ["tsv", "crawler_oneline", "crawler_glued", "html_cms", "html_word", "pdf_markdown_broken",
           "ocr_md_rowgroups", "pdftotext_layout", "pdfplumber_text", "traditional", "web_chrome", "page_debris",
-          "markdown_headings"]
+          "markdown_headings", "flattened_tsv", "flattened_markdown"]
 RENDERERS = {name: globals()[f"render_{name}"] for name in SHAPES}
 
 
