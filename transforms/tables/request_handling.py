@@ -593,7 +593,8 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
         combos *= len(readings[c])
     survivors = _consistent_choices(readings, multi, order, out) if combos <= MAX_COMBINATIONS else []
     for i, code in enumerate(multi):
-        options = [s[i] for s in survivors] if survivors else readings[code]
+        # the distinct readings of the row that some survivor uses (survivors share the reading tuples)
+        options = list({id(s[i]): s[i] for s in survivors}.values()) if survivors else readings[code]
         for j, appl in enumerate(APPLICANT_CODES):
             vals = {o[j].value for o in options}
             out.cells[(code, appl)] = options[0][j] if len(vals) == 1 else ParsedCell(None, "missing")
@@ -674,55 +675,110 @@ def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], orde
                         out: TableParse) -> list[tuple]:
     """Every choice of one reading per multi-reading row under which the table's identities hold.
 
-    A depth-first search that checks each identity as soon as all its cells are known, so a wrong
-    choice is cut off early; the search is bounded (`MAX_SEARCH_NODES`): when it is cut off, no choice
-    is trusted and the caller keeps only what every reading of a row agrees on.
+    An identity holds when its two sides are equal, or when one of its cells is unknown (a null
+    reading or an unread cell: nothing to check). The search is depth-first, rows with few readings
+    first, and checks each identity with forward bounds: after each choice, the partial sum of an
+    identity plus the least and the most the rows still open can add must still reach zero. The
+    bounds exist only when every open reading knows its cells of the identity (a null may yet make
+    the identity vacuous), so a branch is cut only when no completion can pass; the survivors are
+    exactly those of checking each identity once all its cells are chosen, found in far fewer steps.
+    The search is bounded (`MAX_SEARCH_NODES`): when it is cut off, no choice is trusted and the
+    caller keeps only what every reading of a row agrees on.
     """
     from transforms.repair import request_equations  # repair imports this module
 
-    base = {k: (c.value if c.source in ("printed", "derived", "narrative") else None)
-            for k, c in (_full(order) | out.cells).items()}
-    eqs = [(eq.left, eq.right) for eq in request_equations(_full(order) | out.cells)]
+    known = lambda c: c.value if c.source in ("printed", "derived", "narrative") else None  # noqa: E731
+    cells = _full(order) | out.cells
     original = list(multi)
     multi = sorted(multi, key=lambda c: len(readings[c]))  # few readings first: prunes earliest
     depth_of = {code: d for d, code in enumerate(multi)}
-    # each identity is checked at the depth where its last multi-row cell is assigned
-    at_depth: list[list[tuple]] = [[] for _ in multi]
-    for left, right in eqs:
-        depths = [depth_of[k[0]] for k in left + right if k[0] in depth_of]
-        if depths:
-            at_depth[max(depths)].append((left, right))
-    values = dict(base)
+    col = {a: j for j, a in enumerate(APPLICANT_CODES)}
+    n = len(multi)
+    # Each identity as Σ coef·value = 0: a constant from the fixed cells, and per multi row its terms.
+    eqs: list[tuple[float, dict[int, list[tuple[int, int]]]]] = []
+    for eq in request_equations(cells):
+        const, terms, vacuous = 0.0, {}, False
+        for coef, keys in ((1, eq.left), (-1, eq.right)):
+            for k in keys:
+                if k[0] in depth_of:
+                    terms.setdefault(depth_of[k[0]], []).append((coef, col[k[1]]))
+                else:
+                    v = known(cells[k]) if k in cells else None
+                    if v is None:
+                        vacuous = True
+                    else:
+                        const += coef * v
+        if not vacuous and terms:
+            eqs.append((const, terms))
+    # per reading, its contribution to each identity it is in (None: a null cell, the identity is vacuous)
+    vals = [[tuple(known(c) for c in rd) for rd in readings[code]] for code in multi]
+    contrib: list[list[dict[int, float | None]]] = [[{} for _ in vals[d]] for d in range(n)]
+    for e, (_const, terms) in enumerate(eqs):
+        for d, ts in terms.items():
+            for r, vs in enumerate(vals[d]):
+                tot = 0.0
+                for coef, j in ts:
+                    if vs[j] is None:
+                        tot = None
+                        break
+                    tot += coef * vs[j]
+                contrib[d][r][e] = tot
+    # suffix bounds: what rows d.. can still add to identity e (None: unbounded, a null may come)
+    lo = [[0.0] * len(eqs) for _ in range(n + 1)]
+    hi = [[0.0] * len(eqs) for _ in range(n + 1)]
+    for d in range(n - 1, -1, -1):
+        for e in range(len(eqs)):
+            if lo[d + 1][e] is None or e not in contrib[d][0]:
+                lo[d][e], hi[d][e] = lo[d + 1][e], hi[d + 1][e]
+                continue
+            cs = [c[e] for c in contrib[d]]
+            if any(c is None for c in cs):
+                lo[d][e] = hi[d][e] = None
+            else:
+                lo[d][e], hi[d][e] = lo[d + 1][e] + min(cs), hi[d + 1][e] + max(cs)
+    touching = [[e for e in range(len(eqs)) if d in eqs[e][1]] for d in range(n)]
+    partial = [const for const, _ in eqs]
+    dead = [0] * len(eqs)  # how many chosen readings made identity e vacuous
     survivors: list[tuple] = []
-    choice: list[tuple] = []
+    choice: list[int] = []
     nodes = 0
 
-    def holds(left, right) -> bool:
-        vals = [values.get(k) for k in left + right]
-        if any(v is None for v in vals):
-            return True
-        return abs(sum(vals[: len(left)]) - sum(vals[len(left):])) <= 1e-9
+    def feasible(d: int) -> bool:
+        nxt_lo, nxt_hi = lo[d + 1], hi[d + 1]
+        for e in touching[d]:
+            if dead[e] or nxt_lo[e] is None:
+                continue
+            p = partial[e]
+            if p + nxt_lo[e] > 1e-9 or p + nxt_hi[e] < -1e-9:
+                return False
+        return True
 
     def visit(d: int) -> bool:
         nonlocal nodes
-        if d == len(multi):
+        if d == n:
             survivors.append(tuple(choice))
             return True
-        code = multi[d]
-        for rd in readings[code]:
+        for r, cmap in enumerate(contrib[d]):
             nodes += 1
             if nodes > MAX_SEARCH_NODES:
                 return False
-            for appl, cell in zip(APPLICANT_CODES, rd):
-                values[(code, appl)] = cell.value if cell.source in ("printed", "derived", "narrative") else None
-            if all(holds(lft, rgt) for lft, rgt in at_depth[d]):
-                choice.append(rd)
+            for e, c in cmap.items():
+                if c is None:
+                    dead[e] += 1
+                else:
+                    partial[e] += c
+            ok = True
+            if feasible(d):
+                choice.append(r)
                 ok = visit(d + 1)
                 choice.pop()
-                if not ok:
-                    return False
-        for appl in APPLICANT_CODES:
-            values[(code, appl)] = base.get((code, appl))
+            for e, c in cmap.items():
+                if c is None:
+                    dead[e] -= 1
+                else:
+                    partial[e] -= c
+            if not ok:
+                return False
         return True
 
     if not visit(0):
@@ -731,7 +787,7 @@ def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], orde
                                     f"{MAX_SEARCH_NODES} steps; only cells every reading agrees on are kept"))
         return []
     # survivors are in search order; the caller indexes them in its own order
-    return [tuple(s[multi.index(c)] for c in original) for s in survivors]
+    return [tuple(readings[c][s[depth_of[c]]] for c in original) for s in survivors]
 
 
 def _full(order: list[str]) -> dict:
