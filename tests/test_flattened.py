@@ -166,3 +166,24 @@ def test_markdown_headings_inline_get_their_own_lines() -> None:
     out = normalise_text(text).text.split("\n")
     assert "二、主动公开政府信息情况" in out and "规章\t0\t0\t0" in out
     assert not any("#" in x for x in out)
+
+
+# ---- a report whose headings are lost --------------------------------------------------------------
+
+_HEADING = re.compile(r"(?<![\t|])[一二三四五六]\s*、\s*[^\s|。，,]{2,24}?(?:情况|事项)(?=[\s|]|$)")
+
+
+def test_a_crawler_dump_without_its_headings_invents_nothing(tmp_path: Path) -> None:
+    """With no section heading left, the tables are read from the whole text: numbers in the header
+    block (`发布时间: 2020-03-25 09:30`) or in prose must never become cells."""
+    from test_reshape import all_truths, render_shape, FACTS as _F  # noqa: F401
+
+    written = render_shape("flattened_tsv", all_truths(), tmp_path / "in")
+    for p in (tmp_path / "in").iterdir():
+        p.write_text(_HEADING.sub("", p.read_text(encoding="utf-8")), encoding="utf-8")
+    got, seen = _read(tmp_path / "in")
+    score = Score()
+    for stem, truth in written.items():
+        score_cells(got.get(stem, {}) if stem in seen else None, truth, stem, score)
+    bad = {k: [p for p in v if "got None" not in p][:4] for k, v in score.problems.items()}
+    assert (score.wrong, score.invented) == (0, 0), {k: v for k, v in bad.items() if v}

@@ -94,6 +94,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     units: dict[str, str | None] = {}
     pending: str | None = None
     pending_values: list[Cell] = []
+    in_table = False  # a block marker, a header or an item row seen
     grid_rows = rows_of(text)
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
@@ -101,9 +102,13 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
         if block:
             header, header_open, pending, unit = [], True, None, None
+            pending_values, in_table = [], True
         hm = header_metrics(label) if label else []
         item = match_label(label, ITEM_KEYS) if label else None
         if hm and item is None:
+            if not header_open:
+                pending_values = []  # numbers above a label belong to its block, after the block's header
+            in_table = True
             header = header + [m for m in hm if m not in header] if header_open else hm  # a header reprinted after a page break
             unit = header_unit(label) or (unit if header_open else None)
             header_open = True
@@ -139,8 +144,12 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                 rows[pending] = (metrics, got, "plain" if r.shape == "plain" else r.shape)
                 if len(got) >= len(metrics):
                     pending = None
-            else:
+            elif in_table:
+                # numbers printed above their label (PDF text); never numbers from before the table's
+                # first block or header (a crawler's `发布时间: 2020-03-25 09:30` when no section was found)
                 pending_values += vals
+        if item is not None:
+            in_table = True
     row_of = {id(c): r for r in grid_rows for c in r.values}  # the row each printed cell sits in
     for item, (metrics, vals, shape) in rows.items():
         _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose)
