@@ -173,12 +173,14 @@ def test_markdown_headings_inline_get_their_own_lines() -> None:
 _HEADING = re.compile(r"(?<![\t|])[一二三四五六]\s*、\s*[^\s|。，,]{2,24}?(?:情况|事项)(?=[\s|]|$)")
 
 
-def test_a_crawler_dump_without_its_headings_invents_nothing(tmp_path: Path) -> None:
-    """With no section heading left, the tables are read from the whole text: numbers in the header
-    block (`发布时间: 2020-03-25 09:30`) or in prose must never become cells."""
-    from test_reshape import all_truths, render_shape, FACTS as _F  # noqa: F401
+@pytest.mark.parametrize("shape", ["flattened_tsv", "tsv", "crawler_oneline", "crawler_glued", "html_cms",
+                                   "pdfplumber_text", "pdftotext_layout"])
+def test_a_report_without_its_headings_invents_nothing(shape: str, tmp_path: Path) -> None:
+    """With no section heading left, the tables are read from the whole text: numbers in a crawler's
+    header block (`发布时间: 2020-03-25 09:30`) or in prose must never become cells."""
+    from test_reshape import all_truths, render_shape
 
-    written = render_shape("flattened_tsv", all_truths(), tmp_path / "in")
+    written = render_shape(shape, all_truths(), tmp_path / "in")
     for p in (tmp_path / "in").iterdir():
         p.write_text(_HEADING.sub("", p.read_text(encoding="utf-8")), encoding="utf-8")
     got, seen = _read(tmp_path / "in")
