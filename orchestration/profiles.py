@@ -19,7 +19,6 @@ BROKER_ENV = "GONGKAI_CELERY_BROKER"
 BACKEND_ENV = "GONGKAI_CELERY_BACKEND"
 POSTGRES_ENV = "GONGKAI_POSTGRES_URL"
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
-MAX_RUNS_ENV = "GONGKAI_MAX_CONCURRENT_RUNS"
 
 LOCAL_YAML = """\
 # gongkai, local profile (the default): sqlite storage under DAGSTER_HOME, runs in the calling process.
@@ -56,8 +55,9 @@ nux:
 
 CELERY_WORKER_YAML = """\
 # Config of `dagster-celery worker start -A dagster_celery.app -y celery.yaml`: the same broker the
-# executor uses. Each worker takes one step at a time and acknowledges it only when done, so a killed
-# worker's step is handed to another worker.
+# executor uses. A step is acknowledged only when done, so a killed worker's step goes back to the
+# queue (with Redis, after Celery's visibility_timeout, one hour by default). Start each worker with
+# `-- --pool=solo` to have it take one step at a time (the default pool takes one per process).
 execution:
   config:
     broker:
