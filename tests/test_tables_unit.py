@@ -235,3 +235,14 @@ def test_a_second_page_grid_with_padding_before_and_a_blank_total_after_is_not_s
     for (code, appl), cell in t.cells.items():
         if code == "granted" and cell.value is not None:
             assert cell.value == {"natural_person": 18, "commercial_enterprise": 2}.get(appl, 0), (appl, cell)
+
+
+def test_a_digit_before_a_list_mark_numbers_the_next_row_only_when_a_label_follows() -> None:
+    from transforms.tables.grid import _plain_segments
+
+    # `16、(二)…`: a flattened PDF layout puts the vertical label's 、 after the row total
+    assert _plain_segments("(一)予以公开11 3 0 0 2 0 16、(二)部分公开10 0 0 0 1 0 11")[0][1][-1] == "16"
+    # `…00000002.重复申请`: crawler glue, the 2 numbers the next row
+    assert _plain_segments("1.信访举报投诉类申请00000002.重复申请0000000") == [
+        ("1.信访举报投诉类申请", ["0000000"]), ("2.重复申请", ["0000000"])]
+    assert _plain_segments("1.信访举报投诉类申请0000000 2. 重复申请0000000")[1][0] == "2. 重复申请"

@@ -110,6 +110,7 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z\d])[\dOlI]*[OlI][\dOlI]*(?![A-Za-z\d])")
 _RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)|持平|无增减|无变化")
 # A glyph OCR could not read, standing where a cell is: no CJK, at most two characters.
 _ILLEGIBLE = re.compile(r"\s+[^\s\u3400-\u9fff\d]{1,2}\s+")
+_CJK_CHAR = re.compile(r"[ \u3000]?[\u3400-\u9fff]")
 # A number followed by one of these is prose ("5件", "2019年"), not a table cell.
 _PROSE_UNIT = set("件项个条次人家名期年月日号份篇批场类处所户位天余多%万亿元")
 
@@ -118,15 +119,16 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
     """Split a plain line into (label, value tokens) segments, or None when it reads as prose.
 
     Crawler text glues rows together (`…公开2000002(三)不予公开1.属于国家秘密0000000`): each
-    run of values closes a segment, and a single digit right before `.`/`、` is the next row's
-    item number, not a value.
+    run of values closes a segment, and a single digit right before `.`/`、` and a label's first
+    character is the next row's item number, not a value (`16、(二)…` keeps its 16: an item number
+    is followed by its label's text, never by a bracket).
     """
     segments: list[tuple[str, list[str]]] = []
     label, tokens, pos = "", [], 0
     for m in _RUN_OR_BLANK.finditer(s):
         tok = m.group(0)
         after = s[m.end() : m.end() + 1]
-        if tok[-1].isdigit() and after in (".", "、") and not s[m.end() + 1 : m.end() + 2].isdigit():
+        if tok[-1].isdigit() and after in (".", "、") and _CJK_CHAR.match(s, m.end() + 1):
             tok = tok[:-1]  # the last digit numbers the next row ("…00000002.重复申请")
             if not re.search(r"\d", tok):
                 continue  # only an item number: it stays in the next label's text
