@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPO / "warehouse" / "landing"
 GONGKAI = Path(sys.executable).parent / "gongkai"
-SAMPLE_YEARS = {"2019": 3, "2020": 2}  # reports per year in the bundled sample corpus
+SAMPLE_YEARS = {"2019": 4, "2020": 3}  # reports per year in the bundled sample corpus
 
 
 def copy_corpus(dest: Path) -> Path:

@@ -202,6 +202,6 @@ def test_sample_warehouse_summary_matches_facts(sample_run):
         max("count") FILTER (WHERE outcome = 'new_received' AND applicant_type = 'total'),
         max("count") FILTER (WHERE outcome = 'total_processed' AND applicant_type = 'total')
         FROM dim_report d LEFT JOIN fact_request_handling f USING (report_id) GROUP BY d.report_id ORDER BY 1""").fetchall()
-    assert got == want and len(got) == 5
+    assert got == want and len(got) == 7
     for name in ("report_summary", "peer_comparison", "region_rollup", "agency_year_over_year"):
         assert (wh / "analysis" / name / "part-0.parquet").is_file()

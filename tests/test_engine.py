@@ -114,12 +114,12 @@ def test_a_report_without_an_agency_keeps_its_cells(monkeypatch):
     out = run_layers(SAMPLE, year=2019, options=EngineOptions(workers=1))
     marts = out["marts"]
     dim = marts["dim_report"]
-    assert dim["agency_name"].null_count() == dim.height == 3
+    assert dim["agency_name"].null_count() == dim.height == 4
     assert set(dim["parse_status"]) == {"partial"}
-    assert marts["fact_request_handling"]["report_id"].n_unique() == 3
-    assert marts["report_sections"]["report_id"].n_unique() == 3
+    assert marts["fact_request_handling"]["report_id"].n_unique() == 4
+    assert marts["report_sections"]["report_id"].n_unique() == 4
     f = marts["dq_findings"].filter(pl.col("check_name") == "agency_missing")
-    assert f.height == 3 and set(f["severity"]) == {"warning"}
+    assert f.height == 4 and set(f["severity"]) == {"warning"}
     from expectations.validate import validate
     assert validate("dim_report", dim).passed
 
@@ -144,9 +144,9 @@ def test_metadata_past_the_budget_keeps_the_text_and_the_report_goes_on(monkeypa
     monkeypatch.setattr(staging, "extract_metadata", slow)
     out = run_layers(SAMPLE, year=2020, options=EngineOptions(workers=1, budget_s=0.2))
     dim = out["marts"]["dim_report"]
-    assert set(dim["parse_status"]) == {"partial"} and dim.height == 2
+    assert set(dim["parse_status"]) == {"partial"} and dim.height == 3
     f = out["marts"]["dq_findings"].filter(pl.col("check_name") == "time_budget_exceeded")
-    assert f.height == 2 and "budget" in f["message"][0]
+    assert f.height == 3 and "budget" in f["message"][0]
     assert out["normalised_reports"]["text"].str.len_chars().min() > 1000  # the normalised text is kept
 
 

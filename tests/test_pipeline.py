@@ -32,7 +32,7 @@ def digests(warehouse: Path) -> dict[str, str]:
 
 def test_run_prints_a_summary_per_year(sample_run):
     _, out = sample_run
-    assert "2019: 3 reports" in out and "2020: 2 reports" in out
+    assert "2019: 4 reports" in out and "2020: 3 reports" in out
     assert "quarantined 0" in out
 
 
@@ -104,7 +104,7 @@ def test_duckdb_views_answer_questions(sample_run):
         labels = con.execute("SELECT count(*) FROM dim_request_outcome").fetchone()[0]
     finally:
         con.close()
-    assert n == 5 and granted == 4 + 0 + 0 + 1 and labels == 26
+    assert n == 7 and granted == 4 + 0 + 0 + 1 + 32 + 45 and labels == 26
 
 
 def test_second_run_changes_nothing_even_with_a_reader_attached(sample_run):
@@ -125,5 +125,5 @@ def test_one_year_can_be_run_alone(tmp_path):
     assert res.returncode == 0, res.stderr
     assert sorted(p.name for p in (tmp_path / "marts" / "dim_report").iterdir()) == ["report_year=2020"]
     con = duckdb.connect(str(tmp_path / "gongkai.duckdb"), read_only=True)
-    assert con.execute("SELECT count(*) FROM dim_report").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM dim_report").fetchone()[0] == 3
     con.close()
