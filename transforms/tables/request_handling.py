@@ -303,6 +303,14 @@ _APPLICANT_CELLS = {"自然人": "natural_person", "商业企业": "commercial_e
                     "法律服务机构": "legal_service_org", "其他": "other_org", "总计": "total", "合计": "total"}
 
 
+def _filled_len(cells: list[str]) -> int:
+    """The number of cells up to the last one that holds anything."""
+    n = len(cells)
+    while n and not cells[n - 1].strip():
+        n -= 1
+    return n
+
+
 def grid_columns(rows: list[Row]) -> tuple[int, list[int]] | None:
     """(grid width, column index of each applicant type in template order) of a ruled table.
 
@@ -312,8 +320,7 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int]] | None:
     blank 总计 or an empty organisation cell can never shift the numbers beside it. Only a header
     that names all seven columns, each in its own cell and in distinct columns, is used.
     """
-    width: int | None = None
-    found: dict[str, int] = {}
+    lines: list[tuple[int, int, dict[str, int]]] = []  # (cells without trailing empties, all cells, hits)
     for r in rows:
         if r.shape not in ("tsv", "pipe") or any(c.kind == "number" for c in r.values + r.pre_values):
             continue
@@ -323,17 +330,27 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int]] | None:
             code = _APPLICANT_CELLS.get(re.sub(r"\s+", "", c))
             if code and code not in hits:
                 hits[code] = j
-        if not hits:
-            continue
-        if width is None:
-            width = len(cells)
-        if len(cells) != width:
-            continue
+        if hits:
+            lines.append((_filled_len(cells), len(cells), hits))
+    if not lines:
+        return None
+    # The header lines of one grid: those whose widths agree with the first's. A line's width is a
+    # range, from its last filled cell to its last cell (trailing empty cells may be an export's
+    # padding, not columns); the grid is as wide as the widest filled line of the group.
+    lo_max, hi_min = lines[0][0], lines[0][1]
+    group = []
+    for lo, hi, hits in lines:
+        if max(lo_max, lo) <= min(hi_min, hi):
+            lo_max, hi_min = max(lo_max, lo), min(hi_min, hi)
+            group.append(hits)
+    width = lo_max
+    found: dict[str, int] = {}
+    for hits in group:
         for code, j in hits.items():
             found.setdefault(code, j)
         if len(found) == len(APPLICANT_CODES):
             break
-    if width is None or len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
+    if len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
         return None
     return width, [found[a] for a in APPLICANT_CODES]
 
@@ -344,8 +361,9 @@ def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -
     if r.shape not in ("tsv", "pipe"):
         return None
     cells, _ = split_cells(r.raw)
-    if len(cells) != width:
-        return None
+    if not _filled_len(cells) <= width <= len(cells):
+        return None  # not this grid's row (cells beyond the grid are only tolerated when empty)
+    cells = cells[:width]
     parsed = [parse_cell(c) for c in cells]
     if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols):
         return None  # numbers outside the value columns: not this grid
