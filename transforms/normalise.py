@@ -28,7 +28,7 @@ import html
 import re
 from bisect import bisect_left
 
-from transforms.reflow import reflow_long_lines, restore_line_breaks
+from transforms.reflow import SECTION_LINE_START, reflow_long_lines, restore_line_breaks
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -599,12 +599,30 @@ def _nearest_nonblank(lines: list[str], no: int, reach: int = 3) -> list[int]:
     return out
 
 
+def _running_headers(lines: list[str], footers: set[int]) -> set[int]:
+    """Lines of a running page header or footer: the same short text beside a page number (the
+    nearest non-blank line above or below a dropped footer line) on two or more pages. Inside a
+    table dumped one cell per line, such a line would be read as a cell and shift the rest."""
+    if len(footers) < 2:
+        return set()
+    beside: dict[str, list[int]] = {}
+    for f in footers:
+        for k in _nearest_nonblank(lines, f):
+            t = lines[k].strip()
+            if k not in footers and t and len(t) <= 60 and not is_table_line(lines[k]) and not _MARKERS_ONLY_NUM.match(t):
+                beside.setdefault(t, []).append(k)
+    return {k for ks in beside.values() if len(set(ks)) >= 2 for k in ks}
+
+
+_MARKERS_ONLY_NUM = re.compile(r"^[\d.,\s]+$")  # a number cell is never a running header
+
+
 def remove_page_debris(text: str) -> str:
     """Remove page footers and page numbers glued into running text (服2务 → 服务).
 
-    Footer lines ("- 3 -", "第 3 页 / 共 12 页") always go. Unit-less numbers between two
-    ideographs and bare number lines go only when they form an increasing page sequence.
-    Table rows are never touched.
+    Footer lines ("- 3 -", "第 3 页 / 共 12 页") always go, and so does a running header or footer
+    printed beside them on two or more pages. Unit-less numbers between two ideographs and bare
+    number lines go only when they form an increasing page sequence. Table rows are never touched.
     """
     lines = text.split("\n")
     cands: list[_PageCandidate] = []
@@ -613,14 +631,17 @@ def remove_page_debris(text: str) -> str:
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
     # any number-only line (0 included) marks a table dumped one cell per line
     digits_only = [bool(re.fullmatch(r"\s*[\d.,]+\s*", ln)) for ln in lines]
+    footer = [not is_table_line(ln) and _is_footer(ln) for ln in lines]
     for no, line in enumerate(lines):
         if not is_table_line(line):
-            if _is_footer(line):
+            if footer[no]:
                 drop.add(no)
             elif numeric[no]:
-                # A run of number-only lines is a table dumped one cell per line, not a footer.
+                # A run of number-only lines is a table dumped one cell per line, not a footer; and a
+                # number beside a page's footer is not its page number too (a page has one).
                 # (the nearest non-blank line on each side: Word exports put a blank line between cells)
-                if not any(digits_only[k] for k in _nearest_nonblank(lines, no)):
+                near = _nearest_nonblank(lines, no)
+                if not any(digits_only[k] or footer[k] for k in near):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
             else:
                 cands.extend(_inline_candidates(line, no, offset))
@@ -632,6 +653,7 @@ def remove_page_debris(text: str) -> str:
             drop.add(c.line_no)
         else:
             spans.setdefault(c.line_no, []).append(c.span)
+    drop |= _running_headers(lines, drop)
     if not drop and not spans:
         return text
     out = []
@@ -818,11 +840,35 @@ def decode_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+_TRAILING_ONLY_TABS = re.compile(r"^([^\t\n]*[^\s])[ \t]*\t[ \t]*$", re.M)
+
+
+def _strip_stray_trailing_tabs(text: str) -> str:
+    """Drop the tabs after a line's only text when no tab row stands beside it.
+
+    A PDF or Word export pads prose and label lines with a tab, which would make them look like
+    rows of a tab table. Inside a tab table (a neighbouring line has cells after a tab) the same
+    line is a row whose other cells are empty (`第二十条第（一）项\t\t\t`): it keeps its tabs,
+    unless it is a section heading (`三、收到和处理政府信息公开申请情况\t` just above its table).
+    """
+    if "\t" not in text or not _TRAILING_ONLY_TABS.search(text):
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    for no, line in enumerate(lines):
+        m = _TRAILING_ONLY_TABS.match(line)
+        if m and (SECTION_LINE_START.match(line)
+                  or not any("\t" in lines[k].rstrip() for k in _nearest_nonblank(lines, no))):  # a tab with a cell after it
+            out[no] = m.group(1)
+    return "\n".join(out)
+
+
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
     # First, while every space in the text is one the file holds (no entity or ideographic space
     # has become one yet): a flattened file's headings and table rows get their lines back.
     text = restore_line_breaks(text)
+    text = _strip_stray_trailing_tabs(text)
     text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["reflow_long_lines", "restore_line_breaks", "LONG_LINE"]
+__all__ = ["reflow_long_lines", "restore_line_breaks", "LONG_LINE", "SECTION_LINE_START"]
 
 # A line longer than this that holds several structural markers is a flattened dump. Real
 # report paragraphs run to a few hundred characters; a whole report is thousands.
@@ -48,6 +48,8 @@ _SECTION_OPENINGS = (
 _BREAK_BEFORE = re.compile(
     rf"(?<![\s{_NUM}#])[ \t\u3000]*(?=[{_NUM}]\s*[、.]\s*(?:{'|'.join(_SECTION_OPENINGS)}))"
 )
+# A line that starts with a section heading (or a table-3 numbered row) of the template.
+SECTION_LINE_START = re.compile(rf"^\s*[{_NUM}]\s*[、.]\s*(?:{'|'.join(_SECTION_OPENINGS)})")
 # The same openings after a space inside a table piece of a flattened line (`…45996.82 万元 五、存在…`);
 # a tab before them is a cell boundary and stays.
 _BREAK_BEFORE_IN_ROW = re.compile(
