@@ -26,8 +26,8 @@ _CC = opencc.OpenCC("t2s")
 
 
 def norm(text: str) -> str:
-    """Crude stand-in for transforms.normalise: t2s, NFKC, strip #/** markers."""
-    text = unicodedata.normalize("NFKC", _CC.convert(text))
+    """Crude stand-in for transforms.normalise: t2s, NFKC, page breaks as line breaks, strip #/** markers."""
+    text = unicodedata.normalize("NFKC", _CC.convert(text)).replace("\f", "\n")
     text = re.sub(r"(?m)^[ \t]*#+[ \t]*", "", text)
     return text.replace("**", "")
 
@@ -95,8 +95,15 @@ def report(headings: list[str | None] | None = None, bodies: dict[int, str] | No
 # ------------------------------------------------------------------------------------------
 
 def _sample(stem: str) -> tuple[str, dict]:
-    text = norm((LANDING / f"{stem}.txt").read_text(encoding="utf-8"))
-    return text, json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
+    """The sample's normalised text; a PDF or DOCX sample is read by its document reader."""
+    src = next(LANDING.glob(f"{stem}.*"))
+    if src.suffix == ".txt":
+        raw = src.read_text(encoding="utf-8")
+    else:
+        from transforms.ingest.readers import read_document
+
+        raw = read_document(src.read_bytes(), src.suffix)[0].text
+    return norm(raw), json.loads((TRUTH / f"{stem}.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("stem", SAMPLES)
