@@ -119,7 +119,8 @@ class ReportMetadata:
     """Title, agency, covered year, publication date, region and level of one report.
 
     `findings` lists what a reader should know about how the metadata was read
-    (check_name, severity, message): agency_missing, agency_doubtful, place_name_corrected.
+    (check_name, severity, message): agency_missing, agency_doubtful, place_name_corrected,
+    title_year_conflict.
     """
 
     title: str | None
@@ -164,7 +165,7 @@ def extract_metadata(text: str) -> ReportMetadata:
     view = _view(text)
     findings: list[Finding] = []
     title = find_title(view.head_lines) or _field_title(view)
-    year = _detect_year(view, title)
+    year = _detect_year(view, title, findings)
     agency = _agency(title, view, findings)
     if agency:
         agency = _correct_place(agency, view, findings)
@@ -268,8 +269,16 @@ def find_title(lines: list[str]) -> str | None:
             if broken is not None:
                 return broken
             continue
-        if i > 0 and _agency_part(cand) is None:
+        part = _agency_part(cand) if i > 0 else ""
+        if i > 0 and part is None:
             cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
+        elif i > 0 and _place_prefix_len(part) == 0:
+            # a title broken inside the agency's name (昆山市市场监督管 / 理局2021年…): the line above
+            # completes it when the joined name starts with a place and the fragment alone does not
+            joined = _join_title_lines(lines[max(0, i - 1) : i], cand)
+            joined_part = _agency_part(joined) if joined != cand else None
+            if joined_part and _place_prefix_len(joined_part) > 0:
+                cand = joined
         if i > 0 and not _title_year(cand) and _YEAR_LINE_RE.match(_compact(lines[i - 1])):
             cand = _compact(lines[i - 1]) + cand  # 2025年 / 某某市…政府信息公开工作年度报告
         return cand
@@ -351,8 +360,18 @@ def detect_report_year(text: str) -> int | None:
     return _detect_year(view, find_title(view.head_lines) or _field_title(view))
 
 
-def _detect_year(view: _View, title: str | None) -> int | None:
-    for year in (_year_from_title(title), _year_from_period(view.head), _year_from_opening(view.head_lines)):
+def _detect_year(view: _View, title: str | None, findings: list[Finding] | None = None) -> int | None:
+    """The title's year, else the statistics period's, else the opening lines'. A period that spans
+    one whole calendar year outranks a title naming another year (a title copied from last year's
+    report): the report covers the period's year, and a finding says so."""
+    titled, period = _year_from_title(title), _year_from_period(view.head, whole_year=True)
+    if titled is not None and period is not None and period != titled:
+        if findings is not None:
+            findings.append(("title_year_conflict", "warning",
+                             f"the title names {titled} but the statistics period is all of {period}; "
+                             f"the report is filed under {period}"))
+        return period
+    for year in (titled, _year_from_period(view.head), _year_from_opening(view.head_lines)):
         if year is not None:
             return year
     return None
@@ -369,11 +388,13 @@ def _year_from_title(title: str | None) -> int | None:
     return None
 
 
-def _year_from_period(head: str) -> int | None:
+def _year_from_period(head: str, whole_year: bool = False) -> int | None:
     m = _PERIOD_RE.search(_SPACE_RE.sub("", head))
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
+    if whole_year and not (start == end and (m.group(2), m.group(3), m.group(5), m.group(6)) == ("1", "1", "12", "31")):
+        return None  # only 1月1日 … 12月31日 of one year names the year beyond doubt
     year = end if int(m.group(5)) == 12 else start  # a period ending 12-31 names its year
     return year if _plausible(year) else None
 

@@ -10,6 +10,11 @@ uses); the structural passes (debris, whitespace, bullets, headings) never touch
 
 Order in :func:`normalise_text` and why:
 
+0. Before anything changes a character, three passes that read the file's own layout:
+   :func:`transforms.reflow.restore_line_breaks` (a file flattened to one line gets its headings
+   and table rows back while every space is still one the file holds), `_strip_stray_trailing_tabs`
+   (a tab after a prose or heading line's text makes no table row) and :func:`csv_tables_to_tabs`
+   (tables saved as CSV, split on ASCII commas before full-width commas become ASCII).
 1. :func:`canonical_width` - everything after it can assume ASCII digits/punctuation and LF.
 2. script detection on that text (the share of characters ``t2s`` would change).
 3. :func:`to_simplified` - so that chrome and debris rules are written in simplified only, and
@@ -19,11 +24,13 @@ Order in :func:`normalise_text` and why:
    characters around it.
 6. :func:`remove_page_debris` - before whitespace collapsing, so "信息7 期" (a real count with a
    space) stays distinguishable from page debris, and bare page-number lines are still bare.
-7. :func:`collapse_cjk_whitespace`, then blank-line tidying.
+7. :func:`collapse_cjk_whitespace`, then :func:`transforms.reflow.reflow_long_lines` (one-line
+   crawler dumps with no layout left), then blank-line tidying.
 """
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from bisect import bisect_left
@@ -840,6 +847,55 @@ def decode_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+_CSV_NUMBER = re.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
+_CSV_MIN_RUN = 3
+
+
+def _csv_fields(line: str) -> list[str] | None:
+    """The fields of a line that reads as a CSV table row, else None.
+
+    A row has three or more fields, none longer than a label, and carries table evidence: an
+    empty field (a blank cell or a merged cell's covered slot) or two number fields. Prose with
+    ASCII commas (`2019年,共受理申请5件,已全部办结`) has neither.
+    """
+    if line.count(",") < 2 or "\t" in line or "|" in line:
+        return None
+    try:
+        fields = next(csv.reader([line]))
+    except (csv.Error, StopIteration):
+        return None
+    if len(fields) < 3 or any(len(f) > 80 for f in fields):
+        return None
+    if any(not f.strip() for f in fields) or sum(1 for f in fields if _CSV_NUMBER.match(f)) >= 2:
+        return fields
+    return None
+
+
+def csv_tables_to_tabs(text: str) -> str:
+    """Tables saved as CSV (`行政许可,"1,832",27,"41,386"`): runs of three or more consecutive CSV
+    rows become tab-separated rows, quoted fields unquoted (their thousands commas stay in the cell)."""
+    if text.count(",") < 2 * _CSV_MIN_RUN:
+        return text
+    lines = text.split("\n")
+    fields = [_csv_fields(x) for x in lines]
+    out = list(lines)
+    changed = False
+    i = 0
+    while i < len(lines):
+        if fields[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and fields[j] is not None:
+            j += 1
+        if j - i >= _CSV_MIN_RUN:
+            for k in range(i, j):
+                out[k] = "\t".join(f.strip() for f in fields[k])
+            changed = True
+        i = j
+    return "\n".join(out) if changed else text
+
+
 _TRAILING_ONLY_TABS = re.compile(r"^([^\t\n]*[^\s])[ \t]*\t[ \t]*$", re.M)
 
 
@@ -869,6 +925,7 @@ def _passes(text: str) -> tuple[str, float, str]:
     # has become one yet): a flattened file's headings and table rows get their lines back.
     text = restore_line_breaks(text)
     text = _strip_stray_trailing_tabs(text)
+    text = csv_tables_to_tabs(text)
     text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
