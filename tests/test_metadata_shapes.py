@@ -118,6 +118,12 @@ SHAPES = {
                                       + f"\n\n{b.full}\n{y + 1}年1月20日\n"),
     "signoff_one_line": lambda b, y, p: one_line(GENERIC.format(y=y) + "\n" + body_text(y, p)
                                                  + f"\n{b.full}\n{y + 1}年1月20日"),
+    # a title broken inside the name, a blank line between (PDF text of a wrapped title)
+    "title_broken_in_name": lambda b, y, p: (f"{b.title_name[:max(1, len(b.title_name) // 2)]}\n\n"
+                                             f"{b.title_name[max(1, len(b.title_name) // 2):]}{y}年政府信息公开工作年度报告\n\n"
+                                             + body_text(y, p)),
+    # last year's title left on this year's report: the statistics period says which year it covers
+    "stale_title_year": lambda b, y, p: f"{b.title_name}{y - 1}年政府信息公开工作年度报告\n\n" + body_text(y, p),
     "signoff_then_chrome": lambda b, y, p: (GENERIC.format(y=y) + "\n" + one_line(body_text(y, p))
                                             + f" {b.full} {y + 1}年1月20日 (此件公开发布)"),
 }

@@ -272,12 +272,13 @@ def find_title(lines: list[str]) -> str | None:
         part = _agency_part(cand) if i > 0 else ""
         if i > 0 and part is None:
             cand = _join_title_lines(lines[max(0, i - 2) : i], cand)
-        elif i > 0 and _place_prefix_len(part) == 0:
-            # a title broken inside the agency's name (昆山市市场监督管 / 理局2021年…): the line above
-            # completes it when the joined name starts with a place and the fragment alone does not
+        elif i > 0 and (_place_prefix_len(part) == 0 or _NATIONAL_RE.match(_compact(lines[i - 1]))):
+            # a title broken inside the agency's name (昆山市市场监督管 / 理局2021年…, 国家税务总局 /
+            # 上海市税务局2024年…): the line above completes it when the joined name starts with a
+            # place or a national organ and the fragment alone does not
             joined = _join_title_lines(lines[max(0, i - 1) : i], cand)
             joined_part = _agency_part(joined) if joined != cand else None
-            if joined_part and _place_prefix_len(joined_part) > 0:
+            if joined_part and (_place_prefix_len(joined_part) > 0 or _NATIONAL_RE.match(joined_part)):
                 cand = joined
         if i > 0 and not _title_year(cand) and _YEAR_LINE_RE.match(_compact(lines[i - 1])):
             cand = _compact(lines[i - 1]) + cand  # 2025年 / 某某市…政府信息公开工作年度报告
@@ -297,6 +298,9 @@ def _broken_title_at(lines: list[str], i: int) -> str | None:
                 return _join_title_lines(lines[max(0, i - 2) : i], cand)
             return cand
     return None
+
+
+_NATIONAL_RE = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|中共中央)[\u4e00-\u9fff]{0,18}$")
 
 
 def _join_title_lines(above: list[str], cand: str) -> str:

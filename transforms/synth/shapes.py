@@ -664,9 +664,26 @@ def render_flattened_markdown(m: Report, rng: random.Random) -> tuple[str, str]:
     return _flattened(m, rng, render_markdown_headings(m, rng)[0]), ".txt"
 
 
+# ---------------------------------------------------------------- 16. tables saved as CSV
+
+def _csv_cell(c: str, rng_thousands: bool) -> str:
+    if rng_thousands and re.fullmatch(r"\d{4,}", c):
+        c = f"{int(c):,}"  # a spreadsheet's thousands separator
+    return f'"{c}"' if ("," in c or '"' in c) else c
+
+
+def render_csv(m: Report, rng: random.Random) -> tuple[str, str]:
+    thousands = rng.random() < 0.5
+
+    def table(t: Table) -> list[str]:
+        return [",".join(_csv_cell(c.replace('"', "'"), thousands) for c in r) for r in grid_text(m, t)]
+
+    return _lines_doc(m, table, sep=rng.choice(["\n\n", "\n"])), ".txt"
+
+
 SHAPES = ["tsv", "crawler_oneline", "crawler_glued", "html_cms", "html_word", "pdf_markdown_broken",
           "ocr_md_rowgroups", "pdftotext_layout", "pdfplumber_text", "traditional", "web_chrome", "page_debris",
-          "markdown_headings", "flattened_tsv", "flattened_markdown"]
+          "markdown_headings", "flattened_tsv", "flattened_markdown", "csv"]
 RENDERERS = {name: globals()[f"render_{name}"] for name in SHAPES}
 
 
