@@ -91,6 +91,8 @@ def test_renderer_prints_every_value(shape):
         text, suffix = render(shape, model, random.Random(k))
         assert suffix in (".txt", ".md", ".html")
         flat = t2s(text) if shape == "traditional" else text
+        if shape == "csv":
+            flat = re.sub(r'"?(\d{1,3}(?:,\d{3})+)"?', lambda m: m.group(1).replace(",", ""), flat)  # 7,130 is 7130
         assert t["agency"] in flat and str(t["year"]) in flat
         digits_only = re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", flat))
         for table in ("table2", "table3", "table4"):
