@@ -60,6 +60,11 @@ _SENTENCE_END = re.compile(r"(?<=。)[ \t\u3000]*(?=\S)")
 _MARKERS = re.compile(rf"[{_NUM}]\s*[、.]")
 
 
+def _flattened(line: str) -> bool:
+    """A line that holds a flattened report: long, with several numbered markers (一、 二、 …)."""
+    return len(line) >= LONG_LINE and len(_MARKERS.findall(line, 0, 200_000)) >= 2
+
+
 def _reflow_line(line: str) -> str:
     # Section and row openings first, then sentence ends; both only insert '\n'.
     line = _BREAK_BEFORE.sub("\n", line)
@@ -73,7 +78,7 @@ def reflow_long_lines(text: str) -> str:
     out = []
     changed = False
     for line in text.split("\n"):
-        if len(line) >= LONG_LINE and len(_MARKERS.findall(line, 0, 200_000)) >= 2:
+        if _flattened(line):
             new = _reflow_line(line)
             changed = changed or new != line
             out.append(new.strip("\n"))
@@ -221,7 +226,7 @@ def restore_line_breaks(text: str) -> str:
     out = []
     changed = False
     for line in text.split("\n"):
-        if len(line) < LONG_LINE or len(_MARKERS.findall(line, 0, 200_000)) < 2:
+        if not _flattened(line):
             out.append(line)
             continue
         new = line
