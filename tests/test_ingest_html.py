@@ -112,3 +112,10 @@ def test_html_fixtures_render_through_lxml_like_before(tmp_path: Path) -> None:
         text = html_to_text(p.read_text(encoding="utf-8"))
         assert "\t" in text and "<td" not in text.lower() and "</" not in text, p.name
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_zero_width_space_inside_a_number_is_not_a_word_space() -> None:
+    # U+200B renders as nothing: a CMS that pastes it into `3​75` prints 375, not "3 75"
+    page = "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3\u200b75</td><td>9\u200b1</td></tr></table>"
+    row = next(x for x in html_to_text(page).split("\n") if "本年新收" in x)
+    assert row.split("\t")[1:] == ["3\u200b75", "9\u200b1"]

@@ -36,7 +36,8 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-h
 # A <form> wrapping the whole page (ASP.NET WebForms, common on government sites) is content;
 # a search box or login form is not. Decided when the form closes, by how much text it holds.
 _FORM_KEEP_CHARS = 200
-_WS_RUN_RE = re.compile(r"[ \t\n\r\f\v\u200b]+")
+# U+200B is not HTML whitespace: it renders as nothing (`3\u200b75` is 375), and normalise drops it
+_WS_RUN_RE = re.compile(r"[ \t\n\r\f\v]+")
 _MS_MARKED_RE = re.compile(r"<!\[(?:if[^\]]*|endif|else)\]>", re.IGNORECASE)
 
 
