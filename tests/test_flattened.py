@@ -75,12 +75,15 @@ def _drawn(text: str) -> bool:
     return sum(1 for x in text.split("\n") if _DRAWN_LINE.search(x)) >= 5
 
 
-def _read(folder: Path) -> tuple[dict, set]:
+def _read(folder: Path, checks: tuple[str, ...] = ()) -> tuple[dict, set] | tuple[dict, set, set]:
+    """Run the pipeline over `folder`: (cells by file stem, stems read), plus the stems with a
+    finding among `checks` when some are named."""
     from transforms.pipeline import run_layers
 
     layers = run_layers(folder)
     got: dict[str, dict] = {}
     seen: set[str] = set()
+    flagged: set[str] = set()
     for marts in (ly["marts"] for ly in layers["years"].values()):
         stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
         seen.update(stems.values())
@@ -88,7 +91,10 @@ def _read(folder: Path) -> tuple[dict, set]:
             for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
                 if rid in stems:
                     got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got, seen
+        for rid, check in marts["dq_findings"].select("report_id", "check_name").iter_rows():
+            if check in checks and rid in stems:
+                flagged.add(stems[rid])
+    return (got, seen, flagged) if checks else (got, seen)
 
 
 @pytest.fixture(scope="module")
