@@ -71,20 +71,22 @@ def _reflow_line(line: str) -> str:
     return _SENTENCE_END.sub("\n", line)
 
 
-def reflow_long_lines(text: str) -> str:
-    """Re-insert the line breaks of a flattened (one-line) report; other text is returned as is."""
+def _each_flattened_line(text: str, rewrite) -> str:
+    """`rewrite` applied to every flattened line of `text`; the same object back when nothing changed."""
     if len(text) < LONG_LINE:
         return text
     out = []
     changed = False
     for line in text.split("\n"):
-        if _flattened(line):
-            new = _reflow_line(line)
-            changed = changed or new != line
-            out.append(new.strip("\n"))
-        else:
-            out.append(line)
+        new = rewrite(line) if _flattened(line) else line
+        changed = changed or new != line
+        out.append(new)
     return "\n".join(out) if changed else text
+
+
+def reflow_long_lines(text: str) -> str:
+    """Re-insert the line breaks of a flattened (one-line) report; other text is returned as is."""
+    return _each_flattened_line(text, lambda line: _reflow_line(line).strip("\n"))
 
 
 # ---- restore_line_breaks: the layout a flattened file still carries ----------------------------
@@ -221,27 +223,20 @@ def _pipe_breaks(original: str) -> str:
 
 def restore_line_breaks(text: str) -> str:
     """Put back the line breaks a flattened file's own markup shows (headings, pipe and tab tables)."""
-    if len(text) < LONG_LINE:
-        return text
-    out = []
-    changed = False
-    for line in text.split("\n"):
-        if not _flattened(line):
-            out.append(line)
-            continue
-        new = line
-        if len(_PADDED.findall(line, 0, 200_000)) < 3:
-            new = _PARAGRAPH_GAP.sub("\n", new)
-        if "#" in new:
-            new = _INLINE_HEADING.sub("\n", new)
-        if new.count("|") + new.count("｜") >= 8:
-            new = _pipe_breaks(new)
-        if new.count("\t") >= 8:
-            new = "\n".join(_tab_breaks(x) if x.count("\t") >= 4 else x for x in new.split("\n"))
-        # The prose between the tables: its section headings start lines, as in reflow_long_lines
-        # (which sees only what is still long after this pass). Sentences stay with their paragraph.
-        new = "\n".join(_BREAK_BEFORE_IN_ROW.sub("\n", x) if "\t" in x or "|" in x or "｜" in x
-                         else _BREAK_BEFORE.sub("\n", x).strip("\n") for x in new.split("\n"))
-        changed = changed or new != line
-        out.append(new)
-    return "\n".join(out) if changed else text
+    return _each_flattened_line(text, _restore_line)
+
+
+def _restore_line(line: str) -> str:
+    new = line
+    if len(_PADDED.findall(line, 0, 200_000)) < 3:
+        new = _PARAGRAPH_GAP.sub("\n", new)
+    if "#" in new:
+        new = _INLINE_HEADING.sub("\n", new)
+    if new.count("|") + new.count("｜") >= 8:
+        new = _pipe_breaks(new)
+    if new.count("\t") >= 8:
+        new = "\n".join(_tab_breaks(x) if x.count("\t") >= 4 else x for x in new.split("\n"))
+    # The prose between the tables: its section headings start lines, as in reflow_long_lines
+    # (which sees only what is still long after this pass). Sentences stay with their paragraph.
+    return "\n".join(_BREAK_BEFORE_IN_ROW.sub("\n", x) if "\t" in x or "|" in x or "｜" in x
+                     else _BREAK_BEFORE.sub("\n", x).strip("\n") for x in new.split("\n"))
