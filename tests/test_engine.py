@@ -164,3 +164,41 @@ def test_progress_line_live_and_quiet():
         progress.engine_callback()("typed", 10, 10)
     assert quiet.getvalue() == ""
     progress.engine_callback()("typed", 1, 1)  # no year open: a no-op
+
+
+# ---- the landing manifest on the engine ---------------------------------------------------------
+def _landing_mix(root):
+    """The sample reports, copies of them (duplicates in sorted order), junk and links: every kind of row."""
+    import shutil
+
+    root.mkdir()
+    files = sorted(p for p in SAMPLE.rglob("*") if p.is_file())
+    for i, p in enumerate(files):
+        shutil.copy(p, root / f"{i:02d}_{p.name}")
+        shutil.copy(p, root / f"{i:02d}_copy_{p.name}")  # a duplicate of the file before it
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.dat").write_bytes(bytes(range(256)) * 8)
+    (root / "note.txt").write_text("hello, not a report\n", encoding="utf-8")
+    (root / "sub").mkdir()
+    shutil.copy(files[0], root / "sub" / "again.txt")
+    (root / "link_in.txt").symlink_to(root / f"00_{files[0].name}")
+    (root / "link_broken.txt").symlink_to(root / "nowhere.txt")
+    return root
+
+
+def test_manifest_on_the_pool_is_the_serial_scan(tmp_path):
+    """Same rows in the same order whether the per-file work runs serially, in-process or on 2 workers."""
+    from transforms.ingest import scan_landing
+    from transforms.landing import build_manifest, guess_year
+
+    inp = _landing_mix(tmp_path / "in")
+    serial = [dataclasses.replace(f, text=None) for f in scan_landing(inp, year_of=guess_year)]
+    assert {f.check_name for f in serial} >= {"duplicate", "empty_file", "unreadable"}
+    stats: list = []
+    pooled = scan_landing(inp, year_of=guess_year, texts=False, stats=stats,
+                          options=EngineOptions(workers=2, batch_size=3, min_pool_reports=0))
+    assert pooled == serial
+    assert stats[0].workers == 2 and stats[0].reports == len([f for f in serial if not f.source_path.startswith("link_")])
+    one = build_manifest(inp, 20 * 1024 * 1024, options=EngineOptions(workers=1))
+    two = build_manifest(inp, 20 * 1024 * 1024, options=EngineOptions(workers=2, batch_size=2, min_pool_reports=0))
+    assert _parquet_bytes(one) == _parquet_bytes(two)

@@ -27,13 +27,21 @@ def guess_year(text: str) -> int | None:
     return detect_report_year(canonical_width(to_simplified(text[:_HEAD_CHARS])))
 
 
-def build_manifest(input_dir: str | Path, max_bytes: int, exclude: Iterable[str | Path] = ()) -> pl.DataFrame:
+def build_manifest(input_dir: str | Path, max_bytes: int, exclude: Iterable[str | Path] = (),
+                   options=None, stats: list | None = None) -> pl.DataFrame:
     """Scan the input folder into the landing manifest (every file, accepted or rejected with a reason).
 
     A duplicate takes the year of the copy that was kept, so its finding lands in that year's partition.
     `exclude` lists folders not to scan (pass the warehouse, in case it sits inside the input folder).
+    The per-file work (read, hash, decode, year guess) runs on the batch engine (`options`, default
+    `EngineOptions.from_env()`): in bounded batches on its process pool, in-process for a small folder.
+    No text is kept (the raw stage reads each file again), so memory does not grow with the corpus.
     """
-    df = manifest_frame(scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year, exclude=exclude))
+    from transforms.engine import EngineOptions
+
+    files = scan_landing(Path(input_dir), max_bytes=max_bytes, year_of=guess_year, exclude=exclude,
+                         options=options or EngineOptions.from_env(), texts=False, stats=stats)
+    df = manifest_frame(files)
     kept = (df.filter((pl.col("status") == "accepted") & pl.col("sha256").is_not_null())
             .group_by("sha256").agg(pl.col("report_year").first().alias("_kept_year")))
     return (df.join(kept, on="sha256", how="left")

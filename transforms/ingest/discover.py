@@ -53,10 +53,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -243,9 +244,8 @@ def _ext_note(ext: str, fmt: str, label: str) -> str | None:
             f"processed as '{fmt}' by content")
 
 
-def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
-                  year_of: Callable[[str], int | None] | None) -> LandingFile:
-    """All checks for one regular file (or a link followed once), in a fixed order."""
+def _read_checked(rel: str, path: Path, max_bytes: int) -> LandingFile | tuple[bytes, str, int]:
+    """stat, read and hash one file: a rejected row (unreadable, special, oversize, empty) or (data, sha256, size)."""
     try:
         st = os.stat(path)
     except OSError as err:
@@ -264,11 +264,30 @@ def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
                        "not decoded", sha=sha, size=size)
     if size == 0:
         return _reject(rel, "empty_file", "file is empty (0 bytes)", sha=sha, size=0)
-    if sha in seen:
-        return _reject(rel, "duplicate", f"duplicate of '{seen[sha]}' (same sha256); only the first "
-                       "copy in sorted path order is processed", sha=sha, size=size)
-    seen[sha] = rel
+    return data, sha, size
 
+
+def _duplicate(rel: str, first: str, sha: str, size: int) -> LandingFile:
+    return _reject(rel, "duplicate", f"duplicate of '{first}' (same sha256); only the first "
+                   "copy in sorted path order is processed", sha=sha, size=size)
+
+
+def _process_file(rel: str, path: Path, max_bytes: int, seen: dict[str, str],
+                  year_of: Callable[[str], int | None] | None) -> LandingFile:
+    """All checks for one regular file (or a link followed once), in a fixed order."""
+    got = _read_checked(rel, path, max_bytes)
+    if isinstance(got, LandingFile):
+        return got
+    data, sha, size = got
+    if sha in seen:
+        return _duplicate(rel, seen[sha], sha, size)
+    seen[sha] = rel
+    return _decide(rel, path, data, sha, size, year_of)
+
+
+def _decide(rel: str, path: Path, data: bytes, sha: str, size: int,
+            year_of: Callable[[str], int | None] | None) -> LandingFile:
+    """Sniff, read and judge one file's bytes (everything after the duplicate check)."""
     ext = path.suffix.lower()
     binary = sniff_binary(data)
     fmt_guess = binary.source_format if binary is not None else "unknown"
@@ -333,6 +352,10 @@ def scan_landing(
     max_bytes: int = DEFAULT_MAX_BYTES,
     year_of: Callable[[str], int | None] | None = None,
     exclude: Iterable[str | Path] = (),
+    *,
+    options=None,
+    texts: bool = True,
+    stats: list | None = None,
 ) -> list[LandingFile]:
     """Scan `input_dir` recursively and return one LandingFile per path, sorted by source_path.
 
@@ -342,6 +365,13 @@ def scan_landing(
     of each candidate report and returns its year (default: `guess_year`). `exclude` lists
     folders or files (e.g. the warehouse) that are not scanned at all. Raises
     FileNotFoundError / NotADirectoryError if `input_dir` itself is missing or not a folder.
+
+    `options` (a `transforms.engine.EngineOptions`) runs the per-file work (read, hash, decode,
+    year guess) on the batch engine's process pool, in bounded batches (in-process for a small
+    folder, as the engine decides); `year_of` must then be a module-level function. The rows are
+    the same, in the same order: duplicates are decided afterwards in sorted path order. With
+    `texts=False` no row keeps its text (the manifest needs none; holding every text would cost
+    the whole corpus in memory). `stats` receives the engine's StageStats of the scan.
     """
     input_dir = Path(input_dir)
     if not input_dir.exists():
@@ -355,13 +385,22 @@ def scan_landing(
     rows: dict[str, LandingFile] = {}
     seen: dict[str, str] = {}  # sha256 -> first rel path (regular files, sorted order)
     links: list[_Entry] = []
+    files = [e for e in entries if e.kind == "file"]
     for e in entries:
         if e.kind == "dir_error":
             rows[e.rel] = _reject(e.rel, "unreadable", f"cannot list or inspect: {e.error}")
         elif e.kind == "symlink":
             links.append(e)
-        else:
-            rows[e.rel] = _process_file(e.rel, e.path, max_bytes, seen, year_of)
+    if options is None:
+        for e in files:
+            rows[e.rel] = _drop_text(_process_file(e.rel, e.path, max_bytes, seen, year_of), texts)
+    else:
+        for e, (row, eligible) in zip(files, _scan_on_engine(files, max_bytes, year_of, texts, options, stats)):
+            if eligible and row.sha256 in seen:
+                row = _duplicate(e.rel, seen[row.sha256], row.sha256, row.size_bytes)
+            elif eligible:
+                seen[row.sha256] = e.rel
+            rows[e.rel] = row
 
     # Links after regular files, so a link to an inside file can point at the target's row.
     for e in links:
@@ -388,5 +427,63 @@ def scan_landing(
                                   sha=first.sha256, size=first.size_bytes, fmt=first.source_format,
                                   enc=first.encoding)
         else:  # target not scanned under its own path (e.g. its folder was unlistable)
-            rows[e.rel] = _process_file(e.rel, e.path, max_bytes, seen, year_of)
+            rows[e.rel] = _drop_text(_process_file(e.rel, e.path, max_bytes, seen, year_of), texts)
     return [rows[k] for k in sorted(rows)]
+
+
+def _drop_text(row: LandingFile, texts: bool) -> LandingFile:
+    return row if texts or row.text is None else replace(row, text=None)
+
+
+# ---- the scan on the batch engine (transforms.engine): one file per engine row ----------------------
+def _scan_one(row: dict, state: dict, max_bytes: int, year_of, texts: bool) -> dict:
+    """One regular file, every check but the duplicate one (which needs the files before it in order).
+
+    Returns the pickled (LandingFile, eligible): `eligible` when the file reached the duplicate
+    check (read, not oversize, not empty), so the caller can still reject it as a duplicate.
+    """
+    rel, path = row["rel"], Path(os.fsdecode(row["path"]))
+    got = _read_checked(rel, path, max_bytes)
+    if isinstance(got, LandingFile):
+        out = (got, False)
+    else:
+        data, sha, size = got
+        out = (_drop_text(_decide(rel, path, data, sha, size, year_of), texts), True)
+    return {"rows": [{"row": pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)}]}
+
+
+def _scan_timeout(row: dict, state: dict, budget_s: float, **_) -> dict:  # pragma: no cover - the scan has no budget
+    return _scan_reject(row, f"reading this file took longer than the {budget_s:g} s budget; not read")
+
+
+def _scan_crash(row: dict, **_) -> dict:
+    return _scan_reject(row, "reading this file stopped its worker process twice (crash or out of memory); not read")
+
+
+def _scan_reject(row: dict, msg: str) -> dict:
+    out = (_reject(row["rel"], "unreadable", msg), False)
+    return {"rows": [{"row": pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)}]}
+
+
+def _scan_on_engine(files: list[_Entry], max_bytes: int, year_of, texts: bool, options,
+                    stats: list | None) -> list[tuple[LandingFile, bool]]:
+    """The per-file work of the scan on the engine (no time budget: the scan never had one)."""
+    import polars as pl
+
+    from transforms import engine
+
+    stage = engine.Stage("manifest", _scan_one, {"rows": {"row": pl.Binary}}, _scan_timeout, _scan_crash,
+                         path_of=_scan_path)
+    frame = pl.DataFrame({"rel": [e.rel for e in files], "path": [os.fsencode(e.path) for e in files]},
+                         schema={"rel": pl.String, "path": pl.Binary})
+    out = engine.run_stage(stage, frame, replace(options, budget_s=0.0),
+                           {"max_bytes": max_bytes, "year_of": year_of, "texts": texts})
+    rows = [pickle.loads(b) for b in out.frames["rows"]["row"]]
+    if stats is not None:
+        out.stats.bytes_in = sum(r.size_bytes or 0 for r, _ in rows)
+        stats.append(out.stats)
+    return rows
+
+
+def _scan_path(row: dict) -> str:
+    return row["rel"]
