@@ -85,8 +85,37 @@ def layer_scope() -> str:
     return os.environ.get("GONGKAI_LAYER_SCOPE") or "shared"
 
 
+def layer_writer(asset: str, partition: str | int, schema: dict):
+    """A `transforms.layers.LayerWriter` for an asset that writes its layer batch by batch.
+
+    The file is written beside the layers of this run (local warehouse: the same filesystem, so the
+    IO manager only renames it into place) or in this machine's scratch folder (object storage:
+    the IO manager uploads it); the asset returns `writer.close()` (a Layer) as its output.
+    """
+    from transforms.layers import LayerWriter
+
+    from orchestration import storage
+
+    base = warehouse_dir()
+    root = storage.local_for(base, "warehouse") if storage.is_remote(base) else Path(base)
+    return LayerWriter(root / "layers" / layer_scope() / ".spill" / f"{asset}-{partition}-{os.getpid()}.parquet", schema)
+
+
+def _wants_layer(context: InputContext) -> bool:
+    """True when the asset's parameter is annotated `Layer` (read lazily) rather than a DataFrame."""
+    from transforms.layers import Layer
+
+    typ = getattr(getattr(context, "dagster_type", None), "typing_type", None)
+    return isinstance(typ, type) and issubclass(typ, Layer)
+
+
 class LayerIOManager(ConfigurableIOManager):
-    """Stores each layer's polars frame as Parquet under WAREHOUSE/layers/<scope>/<asset>/<year>.parquet.
+    """Stores each layer as Parquet under WAREHOUSE/layers/<scope>/<asset>/<year>.parquet.
+
+    An asset's output is a polars frame (written whole, as always) or a `transforms.layers.Layer`
+    it wrote batch by batch (`layer_writer`): its file is moved into place (uploaded, for object
+    storage), never loaded. An input annotated `Layer` is handed over lazily (a Parquet file read
+    batch by batch: the asset never holds the year's texts); any other input is read whole.
 
     The scope keeps runs apart: every `gongkai run` has its own (removed when it succeeds), so a run
     never reads another run's intermediates; the UI's runs share the scope `ui`.
@@ -105,20 +134,26 @@ class LayerIOManager(ConfigurableIOManager):
         part = context.asset_partition_key if context.has_asset_partitions else "all"
         return "/".join([self.base_dir.rstrip("/"), "layers", self.scope, key, f"{part}.parquet"])
 
-    def handle_output(self, context: OutputContext, obj: pl.DataFrame) -> None:
+    def handle_output(self, context: OutputContext, obj) -> None:
         if obj is None:
             return
+        from transforms.layers import Layer
         from transforms.marts import test_fault
 
         from orchestration import storage
 
+        spilled = isinstance(obj, Layer)
         if storage.is_remote(self.base_dir):  # object storage: one PUT of the whole file is atomic
+            test_fault("layers")
+            fs, path = storage.filesystem(self._url(context))
+            if spilled:
+                fs.put_file(obj.path, path)
+                Path(obj.path).unlink(missing_ok=True)
+                return
             import io
 
-            test_fault("layers")
             buf = io.BytesIO()
             obj.write_parquet(buf, compression="zstd", statistics=True)
-            fs, path = storage.filesystem(self._url(context))
             fs.pipe_file(path, buf.getvalue())
             return
         path = self._path(context)
@@ -126,19 +161,40 @@ class LayerIOManager(ConfigurableIOManager):
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         try:
             test_fault("layers")
-            obj.write_parquet(tmp, compression="zstd", statistics=True)
+            if spilled:
+                import shutil
+
+                shutil.move(obj.path, tmp)  # a rename when the spill sits on the same filesystem
+            else:
+                obj.write_parquet(tmp, compression="zstd", statistics=True)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
 
-    def load_input(self, context: InputContext) -> pl.DataFrame:
+    def load_input(self, context: InputContext):
         from orchestration import storage
 
+        lazy = _wants_layer(context)
         if storage.is_remote(self.base_dir):
+            fs, path = storage.filesystem(self._url(context))
+            if lazy:  # fetched to this machine's scratch folder, then read batch by batch
+                from transforms.layers import Layer
+
+                key = "__".join(context.asset_key.path)
+                part = context.asset_partition_key if context.has_asset_partitions else "all"
+                local = storage.local_for(self.base_dir, "warehouse") / "layers" / self.scope / ".in" / key / f"{part}.parquet"
+                local.parent.mkdir(parents=True, exist_ok=True)
+                tmp = local.with_name(f".{local.name}.part-{os.getpid()}")
+                fs.get_file(path, str(tmp))
+                os.replace(tmp, local)
+                return Layer(local)
             import io
 
-            fs, path = storage.filesystem(self._url(context))
             with fs.open(path, "rb") as fh:
                 return pl.read_parquet(io.BytesIO(fh.read()))
+        if lazy:
+            from transforms.layers import Layer
+
+            return Layer(self._path(context))
         return pl.read_parquet(self._path(context))

@@ -265,98 +265,148 @@ atexit.register(shutdown_pools)
 Progress = Callable[[str, int, int], None]
 
 
-def run_stage(stage: Stage, frame: pl.DataFrame, options: EngineOptions | None = None, params: dict | None = None,
-              progress: Progress | None = None, bytes_col: str | None = None) -> StageOutput:
-    """Run `stage` over every row of `frame`; the outputs are in the order of the input rows."""
+def run_stage(stage: Stage, frame, options: EngineOptions | None = None, params: dict | None = None,
+              progress: Progress | None = None, bytes_col: str | None = None,
+              sinks: dict | None = None) -> StageOutput:
+    """Run `stage` over every row of `frame`; the outputs are in the order of the input rows.
+
+    `frame` is a polars DataFrame or a `transforms.layers.Layer` (a Parquet file read lazily, one
+    batch at a time). `sinks` maps output names to writers (`transforms.layers.LayerWriter`, or
+    anything with `write(df)`): those outputs are handed over batch by batch, in input order, as
+    soon as every batch before them is done, and are not kept (`frames[name]` is then None).
+    Memory is bounded by the batches in flight or waiting for an earlier one: at most 2 × workers.
+    """
     options = options or EngineOptions.from_env()
     params = params or {}
+    sinks = sinks or {}
+    lazy = not isinstance(frame, pl.DataFrame)
     n = frame.height
     stats = StageStats(stage.name)
-    if bytes_col and bytes_col in frame.columns and n:
-        col = frame[bytes_col]
-        stats.bytes_in = int(col.sum() if col.dtype.is_integer() else col.str.len_bytes().sum())
+    if bytes_col and not lazy and bytes_col in frame.columns and n:
+        stats.bytes_in = _bytes_of(frame[bytes_col])
     t0 = time.perf_counter()
     size = options.batch_for(n)
-    batches = [frame.slice(i, size) for i in range(0, n, size)]
-    use_pool = options.workers > 1 and n >= options.min_pool_reports and len(batches) > 1
-    results: list[_BatchResult | None] = [None] * len(batches)
+    count = math.ceil(n / size) if n else 0
+    use_pool = options.workers > 1 and n >= options.min_pool_reports and count > 1
+
+    def batches() -> Iterator[pl.DataFrame]:
+        it = frame.iter_batches(size) if lazy else (frame.slice(i, size) for i in range(0, n, size))
+        for b in it:
+            if lazy and bytes_col and bytes_col in b.columns:
+                stats.bytes_in += _bytes_of(b[bytes_col])
+            yield b
+
+    kept: dict[str, list[pl.DataFrame]] = {name: [] for name in stage.outputs if name not in sinks}
     done = 0
 
-    def tick(i: int, r: _BatchResult) -> None:
+    def emit(r: _BatchResult) -> None:  # called in input order
         nonlocal done
-        results[i] = r
         done += r.n
-        if progress:
-            progress(stage.name, done, n)
-
-    if not use_pool:
-        for i, b in enumerate(batches):
-            tick(i, run_batch(stage, b, params, options.budget_s))
-        stats.workers = 1
-    else:
-        stats.workers = options.workers
-        suspects = _run_on_pool(stage, batches, params, options, tick)
-        for i in suspects:  # batches in flight when a worker died: one report at a time
-            r = _retry_alone(stage, batches[i], params, options)
-            stats.crashes += r.timeouts_crashed
-            tick(i, r.result)
-    stats.reports = n
-    for r in results:
         stats.report_s += r.report_s
         stats.timeouts += r.timeouts
         if r.slowest[1] > stats.slowest[1]:
             stats.slowest = r.slowest
-    frames = {name: (pl.concat([r.frames[name] for r in results], how="vertical") if results
-                     else pl.DataFrame(schema=schema))
-              for name, schema in stage.outputs.items()}
+        for name, df in r.frames.items():
+            if name in sinks:
+                sinks[name].write(df)
+            else:
+                kept[name].append(df)
+        if progress:
+            progress(stage.name, done, n)
+
+    if not use_pool:
+        for b in batches():
+            emit(run_batch(stage, b, params, options.budget_s))
+        stats.workers = 1
+    else:
+        stats.workers = options.workers
+        stats.crashes = _run_on_pool(stage, batches(), params, options, emit)
+    stats.reports = n
+    frames = {name: None for name in sinks}
+    for name, schema in stage.outputs.items():
+        if name not in sinks:
+            frames[name] = pl.concat(kept[name], how="vertical") if kept[name] else pl.DataFrame(schema=schema)
     stats.wall_s = time.perf_counter() - t0
     return StageOutput(frames, stats)
 
 
-def _run_on_pool(stage: Stage, batches: list[pl.DataFrame], params: dict, options: EngineOptions,
-                 tick: Callable[[int, _BatchResult], None]) -> list[int]:
-    """Keep at most 2 × workers batches in flight; return the batches lost to a dead worker."""
-    pending = iter(range(len(batches)))
+def _bytes_of(col: pl.Series) -> int:
+    return int(col.sum() if col.dtype.is_integer() else col.str.len_bytes().sum())
+
+
+def _run_on_pool(stage: Stage, batches: Iterator[pl.DataFrame], params: dict, options: EngineOptions,
+                 emit: Callable[[_BatchResult], None]) -> int:
+    """Keep at most 2 × workers batches in flight or finished out of order; emit results in input order.
+
+    A batch lost to a dead worker is retried at once, one report at a time, before any later
+    batch is emitted. Returns the number of reports skipped because they killed a worker twice.
+    """
     inflight: dict[Future, int] = {}
-    suspects: list[int] = []
+    held: dict[int, pl.DataFrame] = {}  # batches not yet emitted (kept for a retry)
+    ready: dict[int, _BatchResult] = {}
+    lost: set[int] = set()
     limit = 2 * options.workers
+    nxt = 0  # the next batch to emit
+    crashes = 0
+    source = enumerate(batches)
+    exhausted = False
 
     def submit_more() -> None:
-        while len(inflight) < limit:
-            i = next(pending, None)
-            if i is None:
+        nonlocal exhausted
+        while not exhausted and len(held) < limit:
+            got = next(source, None)
+            if got is None:
+                exhausted = True
                 return
+            i, b = got
+            held[i] = b
             try:
-                inflight[_pool(options.workers).submit(run_batch, stage, batches[i], params, options.budget_s)] = i
+                inflight[_pool(options.workers).submit(run_batch, stage, b, params, options.budget_s)] = i
             except BrokenProcessPool:
                 _discard_pool(options.workers)
-                suspects.append(i)
+                lost.add(i)
+
+    def flush() -> None:
+        nonlocal nxt, crashes
+        while nxt in ready or nxt in lost:
+            if nxt in lost:
+                if inflight:  # let the batches still running finish (or die) before a retry
+                    return
+                lost.discard(nxt)
+                r = _retry_alone(stage, held[nxt], params, options)
+                crashes += r.timeouts_crashed
+                ready[nxt] = r.result
+            held.pop(nxt, None)
+            emit(ready.pop(nxt))
+            nxt += 1
 
     try:
         submit_more()
-        while inflight:
-            finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in finished:
-                i = inflight.pop(fut)
-                try:
-                    tick(i, fut.result())
-                except BrokenProcessPool:
-                    suspects.append(i)
-                    broken = True
-            if broken:  # every other batch in flight died with the pool
-                for fut, i in list(inflight.items()):
+        while inflight or lost:
+            if inflight:
+                finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in finished:
+                    i = inflight.pop(fut)
                     try:
-                        tick(i, fut.result())
+                        ready[i] = fut.result()
                     except BrokenProcessPool:
-                        suspects.append(i)
-                inflight.clear()
-                _discard_pool(options.workers)
+                        lost.add(i)
+                        broken = True
+                if broken:  # every other batch in flight died with the pool
+                    for fut, i in list(inflight.items()):
+                        try:
+                            ready[i] = fut.result()
+                        except BrokenProcessPool:
+                            lost.add(i)
+                    inflight.clear()
+                    _discard_pool(options.workers)
+            flush()
             submit_more()
     except BaseException:
         _discard_pool(options.workers, kill=True)  # Ctrl-C or a bug: stop the workers, let the caller decide
         raise
-    return sorted(suspects)
+    return crashes
 
 
 @dataclass

@@ -33,6 +33,7 @@ def run_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, max_bytes
     cells, typed_f = build_typed_tables(norm, sections, options, progress, stats)
     findings = pl.concat([raw_f, norm_f, sec_f, typed_f]).cast(FINDINGS_SCHEMA)
     return {"raw_reports": raw, "normalised_reports": norm, "report_sections": sections, **cells,
+            "raw_findings": raw_f, "normalised_findings": norm_f, "sections_findings": sec_f, "typed_findings": typed_f,
             "marts": build_marts(norm, sections, cells, findings)}
 
 
@@ -47,4 +48,221 @@ def run_layers(input_dir: str | Path, year: int | None = None, max_bytes: int = 
         out["years"][y] = run_year(input_dir, manifest, y, max_bytes, options, progress, stats)
     if year is not None:
         out.update(out["years"][year])
+    return out
+
+
+# ---- the same layers, streamed: each layer a Parquet file written batch by batch, read lazily --------
+#
+# `stream_year` gives the frames `run_year` gives (read back, equal row for row: tests/test_layers.py),
+# but no layer is ever held whole: the engine reads its input layer one batch at a time and hands
+# each output batch, in input order, to a LayerWriter. What needs the whole year is done without
+# the texts (findings, dim_report) or one report-id bucket at a time (the sections sorted by
+# report id, the marts): report ids are hex, so bucket b's rows all sort before bucket b+1's.
+
+def _bucket_of(col: str = "report_id") -> pl.Expr:
+    return pl.col(col).str.slice(0, 1)
+
+
+class _Buckets:
+    """A writer that also splits its rows by report-id bucket, into one small file per bucket."""
+
+    def __init__(self, root: Path, name: str, schema: dict, main: "object | None" = None):
+        self.root, self.name, self.schema, self.main = Path(root), name, schema, main
+        self.writers: dict = {}
+
+    def write(self, df: pl.DataFrame) -> None:
+        from transforms.layers import LayerWriter
+
+        if self.main is not None:
+            self.main.write(df)
+        for (key,), part in df.with_columns(_b=_bucket_of()).partition_by("_b", as_dict=True, maintain_order=True).items():
+            if key not in self.writers:
+                tag = "null" if key is None else f"{ord(key):06x}"
+                self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema)
+            self.writers[key].write(part.drop("_b"))
+
+    def close(self) -> list:
+        """(bucket key, Layer) in sort order (the null bucket first, as polars sorts nulls first)."""
+        keys = sorted(self.writers, key=lambda k: (k is not None, k or ""))
+        return [(k, self.writers[k].close()) for k in keys]
+
+
+class _Trusted:
+    """The trusted rows of a normalised layer, as the engine's input (`core._trusted`, one batch at a time)."""
+
+    def __init__(self, layer, provenance: bool = False, sections=None):
+        self.layer, self.provenance, self.sections = layer, provenance, sections
+        self.height = layer.scan().filter(pl.col("quarantine_reason").is_null()).select(pl.len()).collect().item()
+
+    def iter_batches(self, size: int):
+        from transforms.core import _trusted
+
+        def trusted():
+            for b in self.layer.iter_batches(max(size, 256)):
+                t = _trusted(b, self.provenance)
+                if t.height:
+                    yield t
+
+        src = trusted() if self.sections is None else _with_sections(trusted(), self.sections)
+        carry = None
+        for df in src:
+            df = df if carry is None else pl.concat([carry, df], how="vertical")
+            while df.height >= size:
+                yield df.slice(0, size)
+                df = df.slice(size)
+            carry = df if df.height else None
+        if carry is not None:
+            yield carry
+
+
+def _with_sections(batches, sections_layer):
+    """Each trusted batch joined with its reports' sections (`core.build_typed_tables`' join), in lockstep.
+
+    The sections stage wrote its rows in the order of the trusted reports, so a batch's sections
+    are the next rows of that file whose report is in the batch.
+    """
+    rows = sections_layer.iter_batches(4096)
+    pending = pl.DataFrame(schema=sections_layer.schema)
+    for b in batches:
+        ids = set(b["report_id"].to_list())
+        parts = []
+        while True:
+            if pending.height == 0:
+                pending = next(rows, None)
+                if pending is None:
+                    pending = pl.DataFrame(schema=sections_layer.schema)
+                    break
+            inside = pending["report_id"].is_in(list(ids))
+            stop = int(inside.arg_min()) if not inside.all() else pending.height
+            parts.append(pending.slice(0, stop))
+            pending = pending.slice(stop)
+            if pending.height:
+                break
+        secs = pl.concat(parts, how="vertical") if parts else pl.DataFrame(schema=sections_layer.schema)
+        secs = secs.unique(["report_id", "section_no"], keep="first", maintain_order=True)
+        by_report = (secs.sort(["report_id", "section_no"])
+                     .group_by("report_id", maintain_order=True)
+                     .agg(section_nos=pl.col("section_no"), section_texts=pl.col("text")))
+        yield b.join(by_report, on="report_id", how="left", maintain_order="left")
+
+
+class _Quarantine:
+    """A writer that applies `staging.quarantine` batch by batch (its rules are per report) and keeps the findings."""
+
+    def __init__(self, main):
+        self.main, self.found = main, []
+
+    def write(self, df: pl.DataFrame) -> None:
+        df, extra = quarantine(df, pl.DataFrame(schema=FINDINGS_SCHEMA), normalised_report_failures(df))
+        self.found.append(extra)
+        self.main.write(df)
+
+
+def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_dir: str | Path,
+                max_bytes: int = DEFAULT_MAX_BYTES, options: EngineOptions | None = None,
+                progress: Progress | None = None, stats: list | None = None) -> dict:
+    """One year's layers, streamed into `out_dir`: {layer or mart name: Layer, '<layer>_findings': frame}."""
+    from transforms.core import CELL_SCHEMAS, SECTIONS, SECTIONS_SCHEMA, TYPED
+    from transforms.engine import raw_stage, run_stage
+    from transforms.landing import RAW_SCHEMA
+    from transforms.layers import LayerWriter
+    from transforms.staging import NORMALISE, NORMALISED_SCHEMA, sort_findings
+
+    out_dir = Path(out_dir)
+    tmp = out_dir / ".work"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    layers: dict = {}
+
+    def run(stage, source, sinks, bytes_col):
+        o = run_stage(stage, source, options, params if stage.name == "raw" else None, progress, bytes_col, sinks)
+        if stats is not None:
+            stats.append(o.stats)
+        return o
+
+    of_year = manifest.filter(pl.col("report_year") == year).sort("source_path")
+    params = {"input_dir": str(input_dir), "max_bytes": max_bytes, "manifest_schema": dict(manifest.schema)}
+    with LayerWriter(out_dir / "raw_reports.parquet", RAW_SCHEMA) as w:  # in source_path order, as sorted
+        raw_f = sort_findings(run(raw_stage(), of_year, {"rows": w}, "size_bytes").frames["findings"])
+    layers["raw_reports"] = w.layer
+
+    with LayerWriter(out_dir / "normalised_reports.parquet", NORMALISED_SCHEMA) as w:
+        q = _Quarantine(w)
+        o = run(NORMALISE, layers["raw_reports"], {"rows": q}, "raw_text")
+    norm_f = sort_findings(pl.concat([o.frames["findings"], *q.found], how="vertical"))
+    layers["normalised_reports"] = w.layer
+
+    with LayerWriter(tmp / "sections.in_report_order.parquet", SECTIONS_SCHEMA) as w:
+        buckets = _Buckets(tmp, "sections", SECTIONS_SCHEMA, main=w)
+        sec_f = sort_findings(run(SECTIONS, _Trusted(layers["normalised_reports"]), {"rows": buckets}, "text")
+                              .frames["findings"])
+    in_order = w.layer
+    sec_buckets = buckets.close()
+    with LayerWriter(out_dir / "report_sections.parquet", SECTIONS_SCHEMA) as w:  # sorted one bucket at a time
+        for _, b in sec_buckets:
+            w.write(b.read().unique(["report_id", "section_no"], keep="first", maintain_order=True)
+                    .sort(["report_id", "section_no"]))
+    layers["report_sections"] = w.layer
+
+    writers = {name: LayerWriter(out_dir / f"{name}.parquet", schema) for name, schema in CELL_SCHEMAS.items()}
+    try:
+        o = run(TYPED, _Trusted(layers["normalised_reports"], provenance=True, sections=in_order), writers, "text")
+    except BaseException:
+        for wr in writers.values():
+            wr.abort()
+        raise
+    typed_f = sort_findings(o.frames["findings"])
+    for name, wr in writers.items():
+        layers[name] = wr.close()
+    findings = pl.concat([raw_f, norm_f, sec_f, typed_f]).cast(FINDINGS_SCHEMA)
+    layers.update(raw_findings=raw_f, normalised_findings=norm_f, sections_findings=sec_f, typed_findings=typed_f)
+    layers["marts"] = stream_marts(layers["normalised_reports"], sec_buckets, {n: layers[n] for n in CELL_SCHEMAS},
+                                   findings, out_dir / "marts")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
+    return layers
+
+
+def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.DataFrame, out_dir: Path) -> dict:
+    """`build_marts`, one report-id bucket at a time: {mart: Layer}. dim_report and dq_findings have no texts
+    and are built whole; the facts and report_sections are bucket by bucket, in report-id order."""
+    from transforms.layers import LayerWriter
+
+    keep = [c for c in normalised.columns if c != "text" and c != "line_pages"]
+    norm = normalised.scan().select(keep).collect()
+    empty_cells = {n: pl.DataFrame(schema=c.schema) for n, c in cells.items()}
+    empty_sections = pl.DataFrame(schema=section_buckets[0][1].schema) if section_buckets else None
+    whole = build_marts(norm, empty_sections if empty_sections is not None else pl.DataFrame(
+        schema={"report_id": pl.String, "report_year": pl.Int32, "section_no": pl.Int32, "title": pl.String,
+                "text": pl.String}), empty_cells, findings)
+    dims, out, writers = [], {}, {}
+    sec_of = dict(section_buckets)
+    keys = set(sec_of) | set(norm.select(_bucket_of()).unique().to_series().to_list())
+    for k in sorted(keys, key=lambda k: (k is not None, k or "")):
+        sel = _bucket_of().is_null() if k is None else _bucket_of() == k
+        part = build_marts(norm.filter(sel),
+                           sec_of[k].read() if k in sec_of else whole["report_sections"].clear(),
+                           {n: c.scan().filter(sel).collect() for n, c in cells.items()},
+                           findings.filter(sel))
+        dims.append(part["dim_report"])
+        for table, df in part.items():
+            if table in ("dim_report", "dq_findings"):
+                continue
+            if table not in writers:
+                writers[table] = LayerWriter(Path(out_dir) / f"{table}.parquet", df.schema)
+            writers[table].write(df)
+    out_dir = Path(out_dir)
+    for table in whole:
+        if table == "dim_report":
+            df = pl.concat(dims, how="vertical").sort("source_path") if dims else whole["dim_report"]
+        elif table == "dq_findings":
+            df = whole["dq_findings"]
+        else:
+            if table not in writers:
+                writers[table] = LayerWriter(out_dir / f"{table}.parquet", whole[table].schema)
+            out[table] = writers[table].close()
+            continue
+        with LayerWriter(out_dir / f"{table}.parquet", df.schema) as w:
+            w.write(df)
+        out[table] = w.layer
     return out

@@ -1,0 +1,166 @@
+"""A layer on disk: written batch by batch, read lazily, so no process holds a whole year's texts.
+
+    from transforms.layers import Layer, LayerWriter
+    with LayerWriter("norm.parquet", NORMALISED_SCHEMA) as w:   # atomic: the file appears on close
+        for df in batches:
+            w.write(df)
+    layer = w.layer                          # or Layer("norm.parquet")
+    layer.height, layer.schema               # from the Parquet footer, nothing read
+    for df in layer.iter_batches(64): ...    # one row group in memory at a time
+    layer.scan()                             # a polars LazyFrame (projection and filters pushed down)
+    layer.read()                             # the whole frame (small layers, tests)
+
+The engine (`transforms.engine.run_stage`) takes a Layer as its input and LayerWriters as its
+outputs; the layer IO manager (orchestration/resources.py) hands a Layer to an asset whose input
+is annotated `Layer` and stores a Layer an asset returns by moving its file into place.
+
+Files are zstd Parquet with statistics, like the frames the IO manager writes whole. The bytes of
+a file written batch by batch differ from those of `DataFrame.write_parquet` (row groups, the
+writer's own encoding), its rows and types are the same: read back, the frames are equal.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+import polars as pl
+
+ROW_GROUP_BYTES = 32 * 1024 * 1024  # a row group is written once this much is buffered (bounds memory)
+ROW_GROUP_ROWS = 256 * 1024
+
+
+class Layer:
+    """A Parquet file read lazily. `path` is a local path (or a file-like URL fsspec can open)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = str(path)
+        self._meta = None
+
+    def __repr__(self) -> str:
+        return f"Layer({self.path!r})"
+
+    def _file(self):
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(self.path)
+
+    @property
+    def height(self) -> int:
+        if self._meta is None:
+            self._meta = self._file().metadata
+        return self._meta.num_rows
+
+    def __len__(self) -> int:
+        return self.height
+
+    @property
+    def schema(self) -> pl.Schema:
+        return self.scan().collect_schema()
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema)
+
+    def scan(self) -> pl.LazyFrame:
+        return pl.scan_parquet(self.path)
+
+    def read(self, columns: list[str] | None = None) -> pl.DataFrame:
+        return pl.read_parquet(self.path, columns=columns)
+
+    def iter_batches(self, size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+        """Frames of `size` rows (the last one shorter), in file order; one row group decoded at a time."""
+        schema = self.schema
+        if columns is not None:
+            schema = pl.Schema({c: schema[c] for c in columns})
+        pf = self._file()
+        carry: pl.DataFrame | None = None
+        for rb in pf.iter_batches(batch_size=max(1, size), columns=columns, use_threads=False):
+            df = pl.from_arrow(rb)
+            df = df.cast(dict(schema)) if df.schema != schema else df
+            if carry is not None:
+                df = pl.concat([carry, df], how="vertical")
+                carry = None
+            while df.height >= size:
+                yield df.slice(0, size)
+                df = df.slice(size)
+            if df.height:
+                carry = df
+        if carry is not None and carry.height:
+            yield carry
+
+
+class LayerWriter:
+    """Append frames to a Parquet file; the file appears (atomically, by rename) when the writer closes.
+
+    Frames are cast to `schema` and buffered into row groups of at most ROW_GROUP_BYTES /
+    ROW_GROUP_ROWS. A writer closed after an error leaves nothing behind.
+    """
+
+    def __init__(self, path: str | os.PathLike, schema: dict):
+        self.path = Path(path)
+        self.schema = pl.Schema(schema)
+        self._tmp = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}-{id(self):x}")
+        self._writer = None
+        self._buf: list[pl.DataFrame] = []
+        self._buf_bytes = 0
+        self._buf_rows = 0
+        self.rows = 0
+        self.layer: Layer | None = None
+
+    def __enter__(self) -> "LayerWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def write(self, df: pl.DataFrame) -> None:
+        if df.height == 0:
+            return
+        df = df.select(list(self.schema)).cast(dict(self.schema))
+        self._buf.append(df)
+        self._buf_bytes += df.estimated_size()
+        self._buf_rows += df.height
+        self.rows += df.height
+        if self._buf_bytes >= ROW_GROUP_BYTES or self._buf_rows >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buf and self._writer is not None:
+            return
+        import pyarrow.parquet as pq
+
+        df = pl.concat(self._buf, how="vertical") if self._buf else pl.DataFrame(schema=self.schema)
+        self._buf, self._buf_bytes, self._buf_rows = [], 0, 0
+        table = df.to_arrow(compat_level=pl.CompatLevel.oldest())
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = pq.ParquetWriter(str(self._tmp), table.schema, compression="zstd", write_statistics=True)
+        if table.num_rows or not self.rows:
+            self._writer.write_table(table, row_group_size=max(1, table.num_rows))
+
+    def close(self) -> Layer:
+        if self.layer is not None:
+            return self.layer
+        try:
+            self._flush()
+            self._writer.close()
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.abort()
+            raise
+        self.layer = Layer(self.path)
+        return self.layer
+
+    def abort(self) -> None:
+        try:
+            if self._writer is not None:
+                self._writer.close()
+        finally:
+            self._writer = None
+            self._buf = []
+            self._tmp.unlink(missing_ok=True)
