@@ -105,7 +105,10 @@ def _wants_layer(context: InputContext) -> bool:
     """True when the asset's parameter is annotated `Layer` (read lazily) rather than a DataFrame."""
     from transforms.layers import Layer
 
-    typ = getattr(getattr(context, "dagster_type", None), "typing_type", None)
+    try:
+        typ = context.dagster_type.typing_type
+    except Exception:  # a context built without a type (tests, direct calls): a frame, as always
+        return False
     return isinstance(typ, type) and issubclass(typ, Layer)
 
 
@@ -115,7 +118,8 @@ class LayerIOManager(ConfigurableIOManager):
     An asset's output is a polars frame (written whole, as always) or a `transforms.layers.Layer`
     it wrote batch by batch (`layer_writer`): its file is moved into place (uploaded, for object
     storage), never loaded. An input annotated `Layer` is handed over lazily (a Parquet file read
-    batch by batch: the asset never holds the year's texts); any other input is read whole.
+    batch by batch: the asset never holds the year's texts); any other input is read whole, or only
+    the columns its `AssetIn(metadata={"columns": [...]})` lists (a step that needs no text reads none).
 
     The scope keeps runs apart: every `gongkai run` has its own (removed when it succeeds), so a run
     never reads another run's intermediates; the UI's runs share the scope `ui`.
@@ -192,9 +196,16 @@ class LayerIOManager(ConfigurableIOManager):
             import io
 
             with fs.open(path, "rb") as fh:
-                return pl.read_parquet(io.BytesIO(fh.read()))
+                return pl.read_parquet(io.BytesIO(fh.read()), columns=_columns(context))
         if lazy:
             from transforms.layers import Layer
 
             return Layer(self._path(context))
-        return pl.read_parquet(self._path(context))
+        return pl.read_parquet(self._path(context), columns=_columns(context))
+
+
+def _columns(context: InputContext) -> list[str] | None:
+    """The columns an input asks for (`AssetIn(metadata={"columns": [...]})`), None for all of them."""
+    meta = getattr(context, "definition_metadata", None) or {}
+    cols = meta.get("columns")
+    return list(cols) if cols else None

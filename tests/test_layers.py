@@ -110,6 +110,9 @@ def test_the_layer_io_manager_hands_over_a_layer_or_a_frame(tmp_path, monkeypatc
     eager = io_manager.load_input(build_input_context(asset_key="normalised_reports", partition_key="2020",
                                                       dagster_type=resolve_dagster_type(pl.DataFrame)))
     assert isinstance(eager, pl.DataFrame) and eager.equals(df)
+    some = io_manager.load_input(build_input_context(asset_key="normalised_reports", partition_key="2020",
+                                                     definition_metadata={"columns": ["i", "l"]}))
+    assert some.equals(df.select("i", "l"))  # an input that lists its columns reads only those
 
     w = layer_writer("normalised_reports", 2021, SCHEMA)
     for i in range(0, 20, 4):
