@@ -94,13 +94,14 @@ class Layer:
 class LayerWriter:
     """Append frames to a Parquet file; the file appears (atomically, by rename) when the writer closes.
 
-    Frames are cast to `schema` and buffered into row groups of at most ROW_GROUP_BYTES /
-    ROW_GROUP_ROWS. A writer closed after an error leaves nothing behind.
+    Frames are cast to `schema` and buffered into row groups of at most `row_group_bytes`
+    (default ROW_GROUP_BYTES) / ROW_GROUP_ROWS. A writer closed after an error leaves nothing behind.
     """
 
-    def __init__(self, path: str | os.PathLike, schema: dict):
+    def __init__(self, path: str | os.PathLike, schema: dict, row_group_bytes: int = 0):
         self.path = Path(path)
         self.schema = pl.Schema(schema)
+        self.row_group_bytes = row_group_bytes or ROW_GROUP_BYTES
         self._tmp = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}-{id(self):x}")
         self._writer = None
         self._buf: list[pl.DataFrame] = []
@@ -126,7 +127,7 @@ class LayerWriter:
         self._buf_bytes += df.estimated_size()
         self._buf_rows += df.height
         self.rows += df.height
-        if self._buf_bytes >= ROW_GROUP_BYTES or self._buf_rows >= ROW_GROUP_ROWS:
+        if self._buf_bytes >= self.row_group_bytes or self._buf_rows >= ROW_GROUP_ROWS:
             self._flush()
 
     def _flush(self) -> None:

@@ -57,17 +57,23 @@ def run_layers(input_dir: str | Path, year: int | None = None, max_bytes: int = 
 # but no layer is ever held whole: the engine reads its input layer one batch at a time and hands
 # each output batch, in input order, to a LayerWriter. What needs the whole year is done without
 # the texts (findings, dim_report) or one report-id bucket at a time (the sections sorted by
-# report id, the marts): report ids are hex, so bucket b's rows all sort before bucket b+1's.
+# report id, the marts): a bucket is the reports whose id starts with the same 1 (2 above
+# BUCKET_2_ABOVE reports) characters, so bucket b's rows all sort before bucket b+1's. Report ids
+# are unique within a year (the hash of the file; landing rejects a second copy), which the
+# per-report steps below rely on.
+BUCKET_2_ABOVE = 150_000
+BUCKET_BUFFER_BYTES = 64 * 1024 * 1024  # what all the bucket files of one layer may buffer together
 
-def _bucket_of(col: str = "report_id") -> pl.Expr:
-    return pl.col(col).str.slice(0, 1)
+
+def _bucket_of(width: int = 1, col: str = "report_id") -> pl.Expr:
+    return pl.col(col).str.slice(0, width)
 
 
 class _Buckets:
     """A writer that also splits its rows by report-id bucket, into one small file per bucket."""
 
-    def __init__(self, root: Path, name: str, schema: dict, main: "object | None" = None):
-        self.root, self.name, self.schema, self.main = Path(root), name, schema, main
+    def __init__(self, root: Path, name: str, schema: dict, main: "object | None" = None, width: int = 1):
+        self.root, self.name, self.schema, self.main, self.width = Path(root), name, schema, main, width
         self.writers: dict = {}
 
     def write(self, df: pl.DataFrame) -> None:
@@ -75,10 +81,12 @@ class _Buckets:
 
         if self.main is not None:
             self.main.write(df)
-        for (key,), part in df.with_columns(_b=_bucket_of()).partition_by("_b", as_dict=True, maintain_order=True).items():
+        parts = df.with_columns(_b=_bucket_of(self.width)).partition_by("_b", as_dict=True, maintain_order=True)
+        for (key,), part in parts.items():
             if key not in self.writers:
-                tag = "null" if key is None else f"{ord(key):06x}"
-                self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema)
+                tag = "null" if key is None else key.encode("utf-8").hex()
+                self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema,
+                                                row_group_bytes=max(1 << 20, BUCKET_BUFFER_BYTES // 16 ** self.width))
             self.writers[key].write(part.drop("_b"))
 
     def close(self) -> list:
@@ -191,10 +199,11 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
     norm_f = sort_findings(pl.concat([o.frames["findings"], *q.found], how="vertical"))
     layers["normalised_reports"] = w.layer
 
+    trusted = _Trusted(layers["normalised_reports"])
+    width = 2 if trusted.height > BUCKET_2_ABOVE else 1
     with LayerWriter(tmp / "sections.in_report_order.parquet", SECTIONS_SCHEMA) as w:
-        buckets = _Buckets(tmp, "sections", SECTIONS_SCHEMA, main=w)
-        sec_f = sort_findings(run(SECTIONS, _Trusted(layers["normalised_reports"]), {"rows": buckets}, "text")
-                              .frames["findings"])
+        buckets = _Buckets(tmp, "sections", SECTIONS_SCHEMA, main=w, width=width)
+        sec_f = sort_findings(run(SECTIONS, trusted, {"rows": buckets}, "text").frames["findings"])
     in_order = w.layer
     sec_buckets = buckets.close()
     with LayerWriter(out_dir / "report_sections.parquet", SECTIONS_SCHEMA) as w:  # sorted one bucket at a time
@@ -216,14 +225,15 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
     findings = pl.concat([raw_f, norm_f, sec_f, typed_f]).cast(FINDINGS_SCHEMA)
     layers.update(raw_findings=raw_f, normalised_findings=norm_f, sections_findings=sec_f, typed_findings=typed_f)
     layers["marts"] = stream_marts(layers["normalised_reports"], sec_buckets, {n: layers[n] for n in CELL_SCHEMAS},
-                                   findings, out_dir / "marts")
+                                   findings, out_dir / "marts", width)
     import shutil
 
     shutil.rmtree(tmp, ignore_errors=True)
     return layers
 
 
-def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.DataFrame, out_dir: Path) -> dict:
+def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.DataFrame, out_dir: Path,
+                 width: int = 1) -> dict:
     """`build_marts`, one report-id bucket at a time: {mart: Layer}. dim_report and dq_findings have no texts
     and are built whole; the facts and report_sections are bucket by bucket, in report-id order."""
     from transforms.layers import LayerWriter
@@ -237,9 +247,9 @@ def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.Da
                 "text": pl.String}), empty_cells, findings)
     dims, out, writers = [], {}, {}
     sec_of = dict(section_buckets)
-    keys = set(sec_of) | set(norm.select(_bucket_of()).unique().to_series().to_list())
+    keys = set(sec_of) | set(norm.select(_bucket_of(width)).unique().to_series().to_list())
     for k in sorted(keys, key=lambda k: (k is not None, k or "")):
-        sel = _bucket_of().is_null() if k is None else _bucket_of() == k
+        sel = _bucket_of(width).is_null() if k is None else _bucket_of(width) == k
         part = build_marts(norm.filter(sel),
                            sec_of[k].read() if k in sec_of else whole["report_sections"].clear(),
                            {n: c.scan().filter(sel).collect() for n, c in cells.items()},
