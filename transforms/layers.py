@@ -124,6 +124,8 @@ class LayerWriter:
             return
         df = df.select(list(self.schema)).cast(dict(self.schema))
         self._buf.append(df)
+        if len(self._buf) >= 64:  # many small frames cost more than their bytes: make them one
+            self._buf = [pl.concat(self._buf, how="vertical", rechunk=True)]
         self._buf_bytes += df.estimated_size()
         self._buf_rows += df.height
         self.rows += df.height

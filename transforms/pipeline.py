@@ -62,7 +62,7 @@ def run_layers(input_dir: str | Path, year: int | None = None, max_bytes: int = 
 # are unique within a year (the hash of the file; landing rejects a second copy), which the
 # per-report steps below rely on.
 BUCKET_2_ABOVE = 150_000
-BUCKET_BUFFER_BYTES = 64 * 1024 * 1024  # what all the bucket files of one layer may buffer together
+BUCKET_BUFFER_BYTES = 32 * 1024 * 1024  # what all the bucket files of one layer may buffer together
 
 
 def _bucket_of(width: int = 1, col: str = "report_id") -> pl.Expr:
@@ -86,7 +86,7 @@ class _Buckets:
             if key not in self.writers:
                 tag = "null" if key is None else key.encode("utf-8").hex()
                 self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema,
-                                                row_group_bytes=max(1 << 20, BUCKET_BUFFER_BYTES // 16 ** self.width))
+                                                row_group_bytes=max(1 << 19, BUCKET_BUFFER_BYTES // 16 ** self.width))
             self.writers[key].write(part.drop("_b"))
 
     def close(self) -> list:
@@ -213,8 +213,10 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
     layers["report_sections"] = w.layer
 
     writers = {name: LayerWriter(out_dir / f"{name}.parquet", schema) for name, schema in CELL_SCHEMAS.items()}
+    cell_buckets = {name: _Buckets(tmp, name, schema, main=writers[name], width=width)
+                    for name, schema in CELL_SCHEMAS.items()}  # the facts are sorted one bucket at a time
     try:
-        o = run(TYPED, _Trusted(layers["normalised_reports"], provenance=True, sections=in_order), writers, "text")
+        o = run(TYPED, _Trusted(layers["normalised_reports"], provenance=True, sections=in_order), cell_buckets, "text")
     except BaseException:
         for wr in writers.values():
             wr.abort()
@@ -224,7 +226,8 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
         layers[name] = wr.close()
     findings = pl.concat([raw_f, norm_f, sec_f, typed_f]).cast(FINDINGS_SCHEMA)
     layers.update(raw_findings=raw_f, normalised_findings=norm_f, sections_findings=sec_f, typed_findings=typed_f)
-    layers["marts"] = stream_marts(layers["normalised_reports"], sec_buckets, {n: layers[n] for n in CELL_SCHEMAS},
+    layers["marts"] = stream_marts(layers["normalised_reports"], sec_buckets,
+                                   {n: (CELL_SCHEMAS[n], dict(b.close())) for n, b in cell_buckets.items()},
                                    findings, out_dir / "marts", width)
     import shutil
 
@@ -235,12 +238,15 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
 def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.DataFrame, out_dir: Path,
                  width: int = 1) -> dict:
     """`build_marts`, one report-id bucket at a time: {mart: Layer}. dim_report and dq_findings have no texts
-    and are built whole; the facts and report_sections are bucket by bucket, in report-id order."""
+    and are built whole; the facts and report_sections are bucket by bucket, in report-id order.
+
+    `section_buckets` is [(bucket key, Layer)], `cells` maps each cell frame to (schema, {bucket key: Layer}).
+    """
     from transforms.layers import LayerWriter
 
     keep = [c for c in normalised.columns if c != "text" and c != "line_pages"]
     norm = normalised.scan().select(keep).collect()
-    empty_cells = {n: pl.DataFrame(schema=c.schema) for n, c in cells.items()}
+    empty_cells = {n: pl.DataFrame(schema=schema) for n, (schema, _) in cells.items()}
     empty_sections = pl.DataFrame(schema=section_buckets[0][1].schema) if section_buckets else None
     whole = build_marts(norm, empty_sections if empty_sections is not None else pl.DataFrame(
         schema={"report_id": pl.String, "report_year": pl.Int32, "section_no": pl.Int32, "title": pl.String,
@@ -248,11 +254,13 @@ def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.Da
     dims, out, writers = [], {}, {}
     sec_of = dict(section_buckets)
     keys = set(sec_of) | set(norm.select(_bucket_of(width)).unique().to_series().to_list())
+    for _, parts in cells.values():
+        keys |= set(parts)
     for k in sorted(keys, key=lambda k: (k is not None, k or "")):
         sel = _bucket_of(width).is_null() if k is None else _bucket_of(width) == k
         part = build_marts(norm.filter(sel),
                            sec_of[k].read() if k in sec_of else whole["report_sections"].clear(),
-                           {n: c.scan().filter(sel).collect() for n, c in cells.items()},
+                           {n: (parts[k].read() if k in parts else empty_cells[n]) for n, (_, parts) in cells.items()},
                            findings.filter(sel))
         dims.append(part["dim_report"])
         for table, df in part.items():
