@@ -93,23 +93,56 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
     if transposed is not None:
         return transposed
     first = _read(rows, text, template, report_year)
+    by_column = _column_major(rows)
+    if by_column is not None:
+        # every label printed first, then the numbers: row by row, or column by column (PyMuPDF and
+        # pdfminer emit a ruled grid's columns in turn). The identities choose, or the cells differ: null
+        return _choose(first, _read(by_column, text, template, report_year), "numbers_order_ambiguous",
+                       "the numbers follow all the labels and fit row-by-row and column-by-column reading equally well")
     above = _attach_numbers_above(rows)
     if above is None:
         return first
     # Plain text with number lines between labels: the numbers may belong to the label below them
     # (pdfplumber centres a wrapped label cell) or above (pdftotext). Read both ways; the table's
     # identities choose, and where they cannot, only the cells both readings agree on are kept.
-    second = _read(above, text, template, report_year)
+    return _choose(first, _read(above, text, template, report_year), "rows_pairing_ambiguous",
+                   "number lines fit the labels above and below them equally well")
+
+
+def _choose(first: TableParse, second: TableParse, check: str, why: str) -> TableParse:
+    """The reading whose identities fit better; when both fit as well, the cells they agree on."""
     f1, f2 = _fit(first.cells), _fit(second.cells)
     if f1 != f2 or first.cells == second.cells:
         return first if f1 <= f2 else second
     differ = [k for k in first.cells if second.cells.get(k) != first.cells[k]]
     for k in differ:
         first.cells[k] = ParsedCell(None, "missing")
-    first.findings.append(Finding("rows_pairing_ambiguous", "warning",
-                                  f"table 3: number lines fit the labels above and below them equally well; "
-                                  f"{len(differ)} cells on which the two readings differ left null"))
+    first.findings.append(Finding(check, "warning", f"table 3: {why}; {len(differ)} cells on which the two "
+                                                    "readings differ left null"))
     return first
+
+
+def _column_major(rows: list[Row]) -> list[Row] | None:
+    """The rows with the numbers that follow every label re-dealt column by column (the k-th number
+    of each column taken in turn), when all the numbers come after all the outcome labels and make
+    whole rows; else None. The labels pair with the numbers as in any other reading."""
+    labels = [i for i, r in enumerate(rows) if r.label and outcome_code(r.label)]
+    if len(labels) < 3 or any(any(c.kind == "number" for c in r.values + r.pre_values) for r in rows[: labels[-1] + 1]):
+        return None
+    after = rows[labels[-1] + 1:]
+    if any(r.label for r in after if r.values):
+        return None
+    cells = [(r, c) for r in after if not r.label for c in r.values if c.raw.strip()]
+    width = len(APPLICANT_CODES)
+    if len(cells) < 3 * width or len(cells) % width:
+        return None
+    n = len(cells) // width
+    dealt = [cells[j * n + k][1] for k in range(n) for j in range(width)]
+    out = list(rows[: labels[-1] + 1])
+    for k in range(n):  # one value line per row, on the line of that row's first number
+        first = cells[k][0]  # its 自然人 number: the first of its cells in print order
+        out.append(Row(first.line_no, "", dealt[k * width:(k + 1) * width], [], "plain", first.raw))
+    return out
 
 
 def _fit(cells: dict) -> tuple[int, int]:
@@ -159,6 +192,7 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
     if not entries:
         return out
     entries = _this_years_table(entries, text, report_year, out)
+    collapsed = _collapsed_org_columns(rows, [r for c, r in entries if c is not None])
     grid = grid_columns(rows)
     order_of_columns = list(range(len(APPLICANT_CODES))) if grid else _column_order(rows)
     if grid and grid[1] != sorted(grid[1]):
@@ -173,7 +207,14 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
     readings: dict[str, list[tuple]] = {}
     for code, r in _one_row_per_code(entries, order, out):
         on_grid = _grid_row(code, r, grid, out) if grid else None
-        if on_grid is not None:
+        merged = _collapsed_row(code, r, collapsed, out) if collapsed else None
+        if merged is not None:
+            readings[code] = [merged]
+            if not any(f.check_name == "org_columns_merged" for f in out.findings):
+                out.findings.append(Finding("org_columns_merged", "warning",
+                                            "table 3 prints 法人或其他组织 as one column: the five organisation "
+                                            "cells are not printed (0 where that column is 0, else null)"))
+        elif on_grid is not None:
             readings[code] = [on_grid]
         else:
             readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
@@ -301,6 +342,73 @@ _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"
 _APPLICANT_CELLS = {"自然人": "natural_person", "商业企业": "commercial_enterprise", "科研机构": "research_institution",
                     "社会公益组织": "social_welfare_org", "社会组织": "social_welfare_org",
                     "法律服务机构": "legal_service_org", "其他": "other_org", "总计": "total", "合计": "total"}
+
+
+_ORG_GROUP = re.compile(r"^法人(?:或其他组织)?$")
+
+
+def _collapsed_org_columns(rows: list[Row], labelled: list[Row]) -> tuple[int, int, int] | bool | None:
+    """A table 3 printed with three value columns, 自然人 | 法人或其他组织 | 总计: its header names
+    法人或其他组织 and none of the organisation sub-columns, and no labelled row holds four to seven numbers.
+    Returns the grid column of each of the three (a ruled header naming them in their own cells), or
+    -1 - its printed rank (a plain header line naming the three), True when only a row's three numbers
+    adding up can place them, None for any other table. The five organisation
+    cells are then unprinted; only their sum is, which the row total already says."""
+    headers = [r for r in rows if _is_header(r)]
+    compact = [re.sub(r"\s+", "", r.label) for r in headers]
+    if not any("法人" in c for c in compact) or any(re.search(p, c) for c in compact for p in _ORG_COLUMNS[:4]):
+        return None
+    # (a row of more than seven numbers is no table-3 row: table 4 under a lost section heading)
+    if any(3 < sum(v.kind == "number" for v in r.values + r.pre_values) <= len(APPLICANT_CODES) for r in labelled):
+        return None
+    for r in headers:
+        if r.shape in ("tsv", "pipe"):
+            cells = [re.sub(r"\s+", "", c) for c in split_cells(r.raw)[0]]
+            cols = [next((j for j, c in enumerate(cells) if pat.match(c)), None)
+                    for pat in (re.compile("^自然人$"), _ORG_GROUP, re.compile("^(?:总计|合计)$"))]
+            if None not in cols and len(set(cols)) == 3:
+                return tuple(cols)
+    for c in compact:  # plain text: the three header words give the order of a row's three numbers
+        pos = [c.find(w) for w in ("自然人", "法人", "总计")]
+        if min(pos) >= 0 and len(set(pos)) == 3:
+            return tuple(-1 - sorted(pos).index(p) for p in pos)
+    return True
+
+
+def _collapsed_row(code: str, r: Row, cols, out: TableParse) -> tuple:
+    """A row of a three-column table 3 as seven cells, the organisation columns unprinted. Placed by
+    the header's columns when it has them; otherwise a row must hold exactly three numbers that add
+    up (自然人 + 法人或其他组织 = 总计), or it is left null: its columns are not known."""
+    lost = (ParsedCell(None, "missing"),) * 7
+    cells = split_cells(r.raw)[0] if r.shape in ("tsv", "pipe") else []
+    if cols is not True and min(cols) >= 0 and max(cols) < len(cells) and not any(
+            parse_cell(c).kind == "number" for j, c in enumerate(cells) if j not in cols):
+        vals = [parse_cell(cells[j]) for j in cols]
+        placed = True
+    else:
+        vals = [c for c in r.values if c.raw.strip()]
+        placed = False
+        if cols is not True and len(vals) == 3:  # the header's order of 自然人, 法人或其他组织, 总计
+            rank = [-1 - c for c in cols] if min(cols) < 0 else [sorted(cols).index(c) for c in cols]
+            vals = [vals[rank[k]] for k in range(3)]
+    if len(vals) != 3 or any(v.kind == "text" for v in vals):
+        out.findings.append(Finding("row_cells_lost", "warning",
+                                    f"table 3 row {code}: not the three cells of a 自然人 | 法人或其他组织 | 总计 table; left null"))
+        return lost
+    nat, org, total = (count_cell(v) for v in vals)
+    if None not in (nat.value, org.value, total.value) and nat.value + org.value != total.value:
+        out.findings.append(Finding("arithmetic_contradiction", "warning",
+                                    f"table 3 row {code}: 自然人 {nat.value:g} + 法人或其他组织 {org.value:g} "
+                                    f"≠ 总计 {total.value:g}" + ("" if placed else "; left null")))
+        if not placed:
+            return lost
+    if not placed and None in (nat.value, org.value, total.value):
+        return lost
+    if org.value is not None and total.value is not None and nat.value is None and total.value >= org.value:
+        nat = ParsedCell(total.value - org.value, "derived")  # pinned by the printed sum of the organisations
+    # five non-negative counts that add up to 0 are all 0; any other sum leaves them unknown
+    orgs = ParsedCell(0.0, "derived") if org.value == 0 else ParsedCell(None, "missing")
+    return (nat,) + (orgs,) * 5 + (total,)
 
 
 def _filled_len(cells: list[str]) -> int:
@@ -477,6 +585,8 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
     return out
 
 
+_CJK_START = re.compile(r"[\u3400-\u9fff]")
+_SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[(（]")
 _ROW_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十][)）]|\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,2}、)")
 
 
@@ -500,8 +610,32 @@ def _merge_wrapped_labels(rows: list[Row]) -> list[Row]:
             object.__setattr__(merged, "_last_line", r.line_no)
             out[-1] = merged
             continue
+        if prev is not None and _cell_broken(prev, r):
+            # a line break inside a grid's label cell (Word saved as text): the row's first line ends
+            # inside the cell, and the rest of the cell opens the next line, with the row's numbers
+            cells = split_cells(prev.raw)[0]
+            while cells and not cells[-1]:
+                cells.pop()
+            rest = split_cells(r.raw)[0]
+            joined = cells[:-1] + [cells[-1] + rest[0]] + rest[1:]
+            raw = "\t".join(joined) if r.shape == "tsv" else "| " + " | ".join(joined) + " |"
+            out[-1] = Row(prev.line_no, prev.label + r.label, list(r.values), [], r.shape, raw)
+            continue
         out.append(r)
     return out
+
+
+def _cell_broken(prev: Row, r: Row) -> bool:
+    """Whether tab line `r` continues the label cell that tab line `prev` (a label and nothing after
+    it) was cut off in: `r` opens with words that start no row of their own and carries numbers."""
+    if prev.shape not in ("tsv", "pipe") or r.shape != prev.shape or r.line_no != prev.line_no + 1 or prev.pre_values or r.pre_values:
+        return False
+    if not prev.label or any(c.raw.strip() for c in prev.values) or _is_header(prev) or _is_header(r):
+        return False
+    first = split_cells(r.raw)[0][0]
+    if not first or not _CJK_START.match(first) or _ROW_NUMBERING.match(first) or _SECTION_HEAD.match(first):
+        return False
+    return any(c.kind == "number" for c in r.values)
 
 
 def _close_label(pending: list) -> tuple[str, Row] | None:
