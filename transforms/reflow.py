@@ -127,7 +127,7 @@ _SIGN_CELL = re.compile(r"(?:^|\t)(?:增|减|增加|减少|新增|下降|上升|
 # characters or padded into columns (several runs of 5+ spaces): there a gap is a cell's padding.
 _PARAGRAPH_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=[^\s\d|]|\d{1,2}[.．、][^\d])")
 _PADDED = re.compile(r"[\u2500-\u257f]|[ \u3000]{5,}")
-_NUMBER_CELL_TAIL = re.compile(r"\t[-+－＋]?[\d.,]+$")
+_NUMBER_CELL_TAIL = re.compile(r"\t[-+－＋]?(?:\d{1,3}(?: \d{3})+(?:\.\d+)?|[\d.,]+)$")  # 1 874: spaced thousands
 
 
 def _tab_breaks(line: str) -> str:

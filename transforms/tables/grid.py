@@ -49,11 +49,28 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _OCR_CELL = re.compile(r"[\dOolI]+(?:,\d{3})*(?:\.\d+)?")
 
 
+# A token of digits mixed with Latin letters or marks, between spaces (OCR: `llS8`, `8S`, `15?06`).
+# Normalising drops the space between a label and its number, so a CJK character also bounds one.
+_MIXED_TOKEN = re.compile(r"(?<![^\s\u3400-\u9fff])(?=[OolISB?？]*\d)[\dOolISB?？]*[OolISB?？][\dOolISB?？]*"
+                          r"(?![^\s\u3400-\u9fff])")
+_OCR_MORE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "B": "8"})
+
+
+def _ocr_mixed(m: re.Match[str]) -> str:
+    """An OCR'd number with look-alike letters (llS8 → 1158, 8S → 85); any other mix (15?06, a
+    letter no digit looks like) is one unreadable cell, never the digits left of it."""
+    fixed = m.group(0).translate(_OCR_MORE)
+    return fixed if fixed.isdigit() else "■"
+
+
 def ocr_digits(s: str) -> str:
     """'l3' → '13', 'O' → '0', '1O' → '10' when the whole token is digits and look-alike letters."""
     if _OCR_CELL.fullmatch(s) and (any(ch.isdigit() for ch in s) or len(s) <= 2):
         return s.translate(_OCR_DIGITS)
     return s
+
+
+_SPACED_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|元)?")
 
 
 def parse_cell(raw: str) -> Cell:
@@ -68,6 +85,8 @@ def parse_cell(raw: str) -> Cell:
     s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
     if re.fullmatch(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
         s = s.replace(",", "")  # thousands separators
+    elif _SPACED_THOUSANDS.fullmatch(s):
+        s = s.replace(" ", "")  # a space for the separator, inside one cell (2 093, 3 456.78)
     m = _NUMBER.match(s)
     if m:
         value = float(m.group("num"))
@@ -181,21 +200,93 @@ def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
     return Row(line_no, label, cells[last_text + 1 :], pre, shape, raw)
 
 
+# Two or more counts with a unit each, ending the line, separated by spaces or only by their units
+# (normalising removes a space between a CJK unit and a digit: `数量68件75件143件`).
+# (possessive, and starting only after a character that cannot continue the run: linear on any line)
+_COUNTED_TAIL = re.compile(r"(?<![\d\s件项个条])(?:\s*+\d++[件项个条]){2,}+\s*+$")
+
+
+_CELL_NUMBER_THEN_LABEL = re.compile(r"^\s*((?:减少?|增加?|[-+])?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?\s?(?:件|项|个|条|万元|元)?)\s+(\D.*)$")
+
+
+_INCREASE_SLASH = re.compile(r"增\s*[/／]\s*$")
+
+
+def _cell_numbers(cell: str) -> list[str]:
+    """A grid cell holding several numbers apart (OCR'd rows whose rulings were lost: `75 l8 l l 6 3`)
+    as one cell per number; any other cell as it is (`2 093` is one number with a spaced separator)."""
+    tokens = cell.split()
+    if len(tokens) < 2 or _SPACED_THOUSANDS.fullmatch(cell.strip()):
+        return [cell]
+    fixed = [t.translate(_OCR_MORE) if _MIXED_TOKEN.fullmatch(t) else ocr_digits(t) for t in tokens]
+    if all(_PLAIN_NUMBER.fullmatch(t) for t in fixed):
+        return fixed
+    return [cell]
+
+
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _second_label(cells: list[Cell]) -> int | None:
+    """Index of a second row's label in a grid line: a text cell of two CJK characters or more with
+    numbers both before it (after the first label) and after it; None when there is none."""
+    first = next((i for i, c in enumerate(cells) if c.kind == "text"), None)
+    if first is None:
+        return None
+    seen_number = False
+    for i in range(first + 1, len(cells)):
+        c = cells[i]
+        if c.kind == "number":
+            seen_number = True
+        elif c.kind == "text" and seen_number and len(_CJK_RE.findall(c.raw)) >= 2 \
+                and any(x.kind == "number" for x in cells[i + 1:]):
+            return i
+    return None
+
+
 def line_rows(line_no: int, line: str) -> list[Row]:
     """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
     if not line.strip() or _PIPE_SEPARATOR.match(line.strip()) or _BOX_RULE.match(line.strip()):
         return []
     raw_cells, shape = split_cells(line)
     if shape != "plain":
-        return [_row(line_no, [parse_cell(c) for c in raw_cells], shape, line)]
+        if any(" " in c for c in raw_cells):
+            raw_cells = [t for c in raw_cells for t in _cell_numbers(c)]
+        cells = [parse_cell(c) for c in raw_cells]
+        out = []
+        while (k := _second_label(cells)) is not None:
+            # rows run together on one grid line (`行政处罚⇥356⇥-11⇥1 874 行政强制⇥24⇥0⇥61`): a label
+            # after a row's numbers opens the next row; a number before it in its cell ends the row
+            head = _CELL_NUMBER_THEN_LABEL.match(cells[k].raw)
+            if head:
+                out.append(_row(line_no, cells[:k] + [parse_cell(head.group(1))], shape, line))
+                cells = [parse_cell(head.group(2))] + cells[k + 1:]
+            else:
+                out.append(_row(line_no, cells[:k], shape, line))
+                cells = cells[k:]
+        return out + [_row(line_no, cells, shape, line)]
     text = line.strip()
+    if _MIXED_TOKEN.search(text):
+        text = _MIXED_TOKEN.sub(_ocr_mixed, text)
+    if "|" in text and len(re.findall(r"\d+", text)) >= 2:
+        text = text.replace("|", " ")  # a pipe row that lost its leading pipe: pipes part cells, never are one
     if len(re.findall(r"\d+", text)) >= 2:  # a number row: O/l/I tokens are OCR digits, 〇/零 alone are 0
         text = _OCR_TOKEN.sub(lambda m: ocr_digits(m.group(0)), text)
         text = re.sub(r"(?<=\s)[〇零○](?=\s|$)", "0", text)
+
+    m = _COUNTED_TAIL.search(text)
+    if m and not re.search(r"[，。；：,;]", text[: m.start()]):
+        # a table row printed with its unit on every cell (`…申请数量 5件 3件 8件`): the units go
+        text = text[: m.start()] + re.sub(r"(?<=\d)[件项个条]\s*", " ", m.group(0))
     segments = _plain_segments(text)
     if segments is None:  # prose: a label with no values
         return [Row(line_no, line.strip(), [], [], "plain", line)]
-    return [Row(line_no, lab, [parse_cell(t) for t in toks], [], "plain", line) for lab, toks in segments]
+    out = []
+    for lab, toks in segments:
+        if toks and toks[0].startswith("减") and _INCREASE_SLASH.search(lab):
+            lab, toks = lab + "减", [toks[0][1:].strip()] + toks[1:]  # 本年增/减3: the 减 ends the header
+        out.append(Row(line_no, lab, [parse_cell(t) for t in toks], [], "plain", line))
+    return out
 
 
 def rows_of(text: str) -> list[Row]:
