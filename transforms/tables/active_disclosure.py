@@ -92,19 +92,38 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     unit: str | None = None  # money unit printed in the current block's header
     rows: dict[str, tuple[list[str], list[Cell], str]] = {}
     units: dict[str, str | None] = {}
-    pending: str | None = None
+    pending: list[str] = []  # item labels waiting for their numbers, in print order
     pending_values: list[Cell] = []
     in_table = False  # a block marker, a header or an item row seen
+    column: dict | None = None  # a block printed column by column: its items, current metric, next slot
     grid_rows = rows_of(text)
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
-        block = _BLOCK.search(r.label)
+        block = None
+        for block in _BLOCK.finditer(r.label):  # the last marker: glued text may hold an empty block before it
+            pass
         label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
         if block:
-            header, header_open, pending, unit = [], True, None, None
+            header, header_open, pending, unit = [], True, [], None
             pending_values, in_table = [], True
         hm = header_metrics(label) if label else []
         item = match_label(label, ITEM_KEYS) if label else None
+        if block or item is not None:
+            column = None  # a block marker or an item label ends a column printed under its labels
+        if hm and item is None and len(hm) == 1 and (
+                column is not None or len(pending) > 1 and not any(c.raw.strip() for q in pending for c in rows[q][1])):
+            # the block printed column by column (PDF text in reading order of a grid's columns): its
+            # labels, then each header followed by one number per label (on its line or the next)
+            if column is None:
+                column, pending = {"items": list(pending), "metric": None, "next": 0}, []
+            column["metric"], column["next"] = hm[0], 0
+            for v in (c for c in r.values if c.raw.strip()):
+                _put_in_column(rows, column, v)
+            continue
+        if column is not None and column["metric"] and item is None and has_values:
+            for v in (c for c in r.values if c.raw.strip()):
+                _put_in_column(rows, column, v)
+            continue
         if hm and item is None:
             if not header_open:
                 pending_values = []  # numbers above a label belong to its block, after the block's header
@@ -129,21 +148,20 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             units[item] = unit
             if has_values:
                 rows[item] = (metrics, list(r.values), r.shape)
-                pending = None
+                pending = []
             elif pending_values:
                 rows[item] = (metrics, pending_values, "plain")
-                pending_values, pending = [], None
+                pending_values, pending = [], []
             else:
                 rows[item] = (metrics, list(r.values), r.shape)  # explicit blanks, or numbers on the next lines
-                pending = item
+                # labels printed one after another, then their numbers (PDF text in block order:
+                # 行政处罚 / 行政强制 / 57 / 0): each label takes its share of the numbers, in order
+                waiting = pending and not any(c.raw.strip() for q in pending for c in rows[q][1])
+                pending = pending + [item] if waiting else [item]
         elif item is None and has_values:
             vals = [c for c in r.values if c.raw.strip()]
-            if pending is not None:
-                metrics, got, _ = rows[pending]
-                got = [c for c in got if c.raw.strip()] + vals
-                rows[pending] = (metrics, got, "plain" if r.shape == "plain" else r.shape)
-                if len(got) >= len(metrics):
-                    pending = None
+            if pending:
+                _fill_waiting(rows, pending, vals, "plain" if r.shape == "plain" else r.shape)
             elif in_table:
                 # numbers printed above their label (PDF text); never numbers from before the table's
                 # first block or header (a crawler's `发布时间: 2020-03-25 09:30` when no section was found)
@@ -166,6 +184,45 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     else:
         out.cells.clear()
     return out
+
+
+def _put_in_column(rows: dict, column: dict, v: Cell) -> None:
+    """One number of a block printed column by column: the next item's cell of the current metric
+    (positions kept, blanks for cells not printed). Numbers beyond the items make the column unreadable."""
+    items, metric = column["items"], column["metric"]
+    k = column["next"]
+    column["next"] += 1
+    if k >= len(items):
+        for it in items:  # more numbers than labels: which belongs where is unknown
+            metrics, got, _ = rows[it]
+            if metric in metrics:
+                got[metrics.index(metric)] = Cell("?", "text")
+        return
+    metrics, got, _ = rows[items[k]]
+    if metric not in metrics:
+        return
+    got = list(got) + [Cell("", "blank")] * (len(metrics) - len(got))
+    got = [g if g.raw.strip() or g.kind != "text" else Cell("", "blank") for g in got[: len(metrics)]]
+    got[metrics.index(metric)] = v
+    rows[items[k]] = (metrics, got, "tsv")
+
+
+def _fill_waiting(rows: dict, pending: list[str], vals: list[Cell], shape: str) -> None:
+    """Give numbers to the labels waiting for them (in place). One label takes whole lines until it
+    has a cell per metric; several (printed one after another, then their numbers) take theirs in
+    order, and numbers beyond the last label's share stay with it, so its row reads as too long."""
+    last = pending[0]
+    for k, v in enumerate(vals):
+        last = pending[0]
+        metrics, got, _ = rows[last]
+        rows[last] = (metrics, [c for c in got if c.raw.strip()] + [v], shape)
+        if len(rows[last][1]) >= len(metrics) and (len(pending) > 1 or k == len(vals) - 1):
+            pending.pop(0)
+            if not pending:
+                rest = vals[k + 1:]
+                if rest:
+                    rows[last] = (rows[last][0], rows[last][1] + rest, shape)
+                return
 
 
 def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], shape: str, prose: str) -> None:
@@ -199,8 +256,10 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
             return []
         found = readings(digits, len(metrics), signed, decimal, dash_blank=True) or []
         source = "printed" if len(found) == 1 else "derived"  # a split chosen by evidence, not read off the page
-        return [tuple(_glued_cell(v, source, unit if i == len(rd) - 1 else None, m)
-                      for i, (v, m) in enumerate(zip(rd, metrics))) for rd in found]
+        cands = [tuple(_glued_cell(v, source, unit if i == len(rd) - 1 else None, m)
+                       for i, (v, m) in enumerate(zip(rd, metrics))) for rd in found]
+        return cands + _dash_or_sign(found, signed, len(metrics), source)
+
     while vals and len(vals) > len(metrics) and not vals[-1].raw.strip():
         vals = vals[:-1]
     if len(metrics) == 1 and len(filled) > 1 and len({c.raw.strip() for c in filled}) == 1:
@@ -215,6 +274,20 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
         return []
     return [tuple(_value_cell(c, m) for c, m in zip(row, metrics)) for row in placements(vals, len(metrics))
             if all(_fits(c, m, short=True) for c, m in zip(row, metrics) if c is not None)]
+
+
+def _dash_or_sign(found: list[tuple], signed: frozenset[int], width: int, source: str) -> list[tuple[ParsedCell, ...]]:
+    """`412-6` read as 412 | - | 6 (a dash for the blank 增/减 cell) may as well be 412 | -6 with the
+    last cell printed as nothing, as glued text prints blanks: for each reading with a dash in a
+    signed column followed by a number, a reading that leaves that column and every one after it
+    unknown, so only the cells before it are kept."""
+    out = []
+    for rd in found:
+        i = next((i for i in signed if i + 1 < width and rd[i] is None and rd[i + 1] is not None), None)
+        if i is not None:
+            out.append(tuple(ParsedCell(v, source) if j < i else ParsedCell(None, "missing")
+                             for j, v in enumerate(rd)))
+    return out
 
 
 _GLUED_UNIT = re.compile(r"(.*?\d)(亿元|万元|元)?")
