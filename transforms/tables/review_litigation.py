@@ -109,6 +109,17 @@ def _labelled_rows(rows: list[Row]) -> dict[str, Row]:
             code = match_label(r.label.replace("行政复议", ""), CASE_KEYS)
         if code and code not in found:
             found[code] = r
+    if "admin_review" not in found and found:
+        # table 4 printed as two tables, 行政复议 above its own header and one unlabelled number row
+        # (表4-1), then the two litigation rows (表4-2): the one such row under a 行政复议 caption
+        first = min(found.values(), key=lambda r: r.line_no).line_no
+        caption = next((r.line_no for r in rows if "行政复议" in r.label and "诉讼" not in r.label
+                        and not _numbers(r) and r.line_no < first), None)
+        lone = [r for r in rows if caption is not None and caption < r.line_no < first and _numbers(r)
+                and 3 <= len([c for c in r.values if c.kind != "text"]) <= 6
+                and (not r.label or _only_header_words(r.label))]
+        if len(lone) == 1:
+            found["admin_review"] = lone[0]
     return found if len(found) >= 2 else {}
 
 
