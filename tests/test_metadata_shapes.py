@@ -225,6 +225,55 @@ def test_abbreviation_gets_the_full_name_the_report_prints(abbr, full, title_pla
         assert (meta.region_province, meta.region_city, meta.region_county) == region, shape
 
 
+# short forms that carry no place of their own, defined once in the report (…（以下简称“区府办”）)
+DEFINED_SHORT = [
+    ("区府办", "上海市嘉定区人民政府办公室", ("上海市", None, "嘉定区")),
+    ("区政府", "福州市鼓楼区人民政府", ("福建省", "福州市", "鼓楼区")),
+    ("省财政厅", "江苏省财政厅", ("江苏省", None, None)),
+    ("县政府办", "沭阳县人民政府办公室", ("江苏省", "宿迁市", "沭阳县")),
+]
+
+
+@pytest.mark.parametrize("short, full, region", DEFINED_SHORT)
+@pytest.mark.parametrize("shape", ["title_line", "year_first", "prefix_ascii", "crawler_lines_header", "signoff_lines"])
+def test_a_short_form_the_report_defines_gets_its_full_name(short, full, region, shape):
+    raw = SHAPES[shape](Body(short, short, "", (None,) * 4), 2021, region[0])
+    raw = raw.replace("现公布本年度报告。", f"{full}(以下简称“{short}”)编制本报告。")
+    if shape in ("crawler_lines_header", "signoff_lines"):
+        raw = raw.replace(GENERIC.format(y=2021), f"{short}2021年政府信息公开工作年度报告")
+    meta = extract_metadata(normalise_text(raw).text)
+    assert meta.agency_name == full, shape
+    assert (meta.region_province, meta.region_city, meta.region_county) == region, shape
+
+
+# a body printed in the title without the places above it, and in full elsewhere (the sign-off)
+PLACELESS = [
+    ("周庄镇", "昆山市周庄镇人民政府", ("江苏省", "苏州市", "昆山市", "周庄镇")),
+    ("安海镇人民政府", "晋江市安海镇人民政府", ("福建省", "泉州市", "晋江市", "安海镇")),
+    ("教育局", "上海市徐汇区教育局", ("上海市", None, "徐汇区", None)),
+]
+
+
+@pytest.mark.parametrize("title_name, full, region", PLACELESS)
+@pytest.mark.parametrize("where", ["signoff", "compiled_by"])
+def test_a_name_without_its_places_gets_the_fuller_form_the_report_prints(title_name, full, region, where):
+    raw = SHAPES["title_line"](Body(title_name, "", "", (None,) * 4), 2020, region[0])
+    if where == "signoff":
+        raw += f"\n\n{full}\n2021年1月20日\n"
+    else:
+        raw = raw.replace("现公布本年度报告。", f"现公布本年度报告。本报告由{full}编制。")
+    meta = extract_metadata(normalise_text(raw).text)
+    assert meta.agency_name == full, where
+    assert (meta.region_province, meta.region_city, meta.region_county, meta.region_township) == region, where
+
+
+def test_a_name_without_its_places_printed_under_two_places_is_kept():
+    raw = SHAPES["title_line"](Body("周庄镇", "", "", (None,) * 4), 2020, "江苏省")
+    raw += "\n\n昆山市周庄镇人民政府与江阴市周庄镇人民政府开展交流。\n"
+    meta = extract_metadata(normalise_text(raw).text)
+    assert meta.agency_name == "周庄镇人民政府"
+
+
 @pytest.mark.parametrize("abbr, full", ABBREVIATIONS[:4])
 def test_abbreviation_without_a_printed_full_name_is_kept(abbr, full):
     raw = SHAPES["title_line"](Body("泉州市" + abbr, "", "", (None,) * 4), 2020, "福建省")
@@ -363,6 +412,16 @@ def test_year_printed_first_in_chinese_numerals_split_over_two_lines():
     raw = "二〇二一年福州市人民政府办公厅政府信息公开\n工作年度报告\n" + body_text(2021, "福建省")
     meta = extract_metadata(normalise_text(raw).text)
     assert (meta.agency_name, meta.report_year) == ("福州市人民政府办公厅", 2021)
+
+
+@pytest.mark.parametrize("year_line", ["二〇二三年度", "2023年度", "二〇二三年"])
+def test_year_alone_on_the_first_of_three_title_lines_with_the_period_in_chinese_numerals(year_line):
+    body = body_text(2023, "上海市").replace("自2023年1月1日起至2023年12月31日止", "自二〇二三年一月一日起至二〇二三年十二月三十一日止")
+    raw = f"{year_line}\n崇明区新村乡人民政府\n政府信息公开工作年度报告\n" + body.replace("2023年,", "二〇二三年,")
+    meta = extract_metadata(normalise_text(raw).text)
+    assert (meta.agency_name, meta.report_year, meta.region_township) == ("崇明区新村乡人民政府", 2023, "新村乡")
+    undated = "崇明区新村乡人民政府\n政府信息公开工作年度报告\n" + body  # only the period names the year
+    assert extract_metadata(normalise_text(undated).text).report_year == 2023
 
 
 # ---------------------------------------------------------------- size

@@ -267,7 +267,7 @@ def find_title(lines: list[str]) -> str | None:
         if cand is None:
             broken = _broken_title_at(lines, i)
             if broken is not None:
-                return broken
+                return _year_line_above(lines, i, broken)
             continue
         part = _agency_part(cand) if i > 0 else ""
         if i > 0 and part is None:
@@ -280,10 +280,18 @@ def find_title(lines: list[str]) -> str | None:
             joined_part = _agency_part(joined) if joined != cand else None
             if joined_part and (_place_prefix_len(joined_part) > 0 or _NATIONAL_RE.match(joined_part)):
                 cand = joined
-        if i > 0 and not _title_year(cand) and _YEAR_LINE_RE.match(_compact(lines[i - 1])):
-            cand = _compact(lines[i - 1]) + cand  # 2025年 / 某某市…政府信息公开工作年度报告
-        return cand
+        return _year_line_above(lines, i, cand)
     return None
+
+
+def _year_line_above(lines: list[str], i: int, cand: str) -> str:
+    """The title with the year printed on a line of its own above it (2025年 / 某某市…年度报告)."""
+    if _title_year(cand):
+        return cand
+    for j in range(i - 1, max(-1, i - 3), -1):  # above the lines the title already joined
+        if _YEAR_LINE_RE.match(_compact(lines[j])):
+            return _compact(lines[j]) + cand if cand.startswith("".join(_compact(x) for x in lines[j + 1 : i])) else cand
+    return cand
 
 
 def _broken_title_at(lines: list[str], i: int) -> str | None:
@@ -392,8 +400,26 @@ def _year_from_title(title: str | None) -> int | None:
     return None
 
 
+_CN_DATE_RE = re.compile(rf"({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日")
+
+
+def _cn_small(s: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31, 〇九 → 9."""
+    if "十" not in s:
+        return _to_year(s)
+    tens, _, units = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _digit_dates(s: str) -> str:
+    """Dates written in Chinese numerals (二〇二三年一月一日) in digits (2023年1月1日)."""
+    if "〇" not in s and "○" not in s and "零" not in s:
+        return s  # every Chinese-numeral year has a zero in it (二〇二三)
+    return _CN_DATE_RE.sub(lambda m: f"{_to_year(m.group(1))}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日", s)
+
+
 def _year_from_period(head: str, whole_year: bool = False) -> int | None:
-    m = _PERIOD_RE.search(_SPACE_RE.sub("", head))
+    m = _PERIOD_RE.search(_digit_dates(_SPACE_RE.sub("", head)))
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
@@ -483,6 +509,7 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
     for where, raw in sources:
         if not raw:
             continue
+        raw = _without_party_organ(raw)
         agency = canonical_agency(raw)
         if agency is None:
             rejected.append(f"{raw[:60]!r} ({where})")
@@ -506,10 +533,24 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
     return None
 
 
+# 中共南京市秦淮区委办公室 (、) 南京市秦淮区人民政府办公室: a Party office reporting jointly with a government one
+_PARTY_ORGAN_RE = re.compile(r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|委|工委)(?:办公室|办公厅)?[\s、,,和与及]*")
+
+
+def _without_party_organ(raw: str) -> str:
+    """A joint Party and government office as the government body: the disclosure regulation binds
+    administrative organs, so their report is the government office's."""
+    m = _PARTY_ORGAN_RE.match(_compact(raw))
+    rest = _compact(raw)[m.end():] if m else ""
+    if rest and _place_prefix_len(rest) and canonical_agency(rest):
+        return rest  # a second body named in full after the Party one (never 宣传部 of 中共某市委宣传部)
+    return raw
+
+
 def _compiled_by(view: _View) -> str | None:
     """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
     for part in (view.head, view.tail):
-        part = _SPACE_RE.sub("", part)
+        part = _SHORT_FOR_STRIP_RE.sub("", _SPACE_RE.sub("", part))
         for m in _COMPILE_VERB_RE.finditer(part):
             window = _SENTENCE_BREAK_RE.split(part[max(0, m.start() - 80) : m.start()])[-1]
             if "由" in window:  # 由XX根据《条例》要求编制: the body follows 由, up to the next clause word
@@ -645,9 +686,52 @@ def _printed_place_body(raw: str, default: str, view: _View) -> str:
     return place + best
 
 
+# 上海市嘉定区人民政府办公室（以下简称“区府办”）: a body's name and the short form the report uses
+_SHORT_FOR_RE = re.compile(r"([\u4e00-\u9fff]{4,40})[(（]以下简称[:：]?[“\"‘]?([\u4e00-\u9fff]{2,10})[”\"’]?[)）]")
+_SHORT_FOR_STRIP_RE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
+
+
+def _defined_short_forms(printed: str) -> dict[str, str]:
+    """Short form → the full body name the report defines it as (only names that are bodies)."""
+    out: dict[str, str] = {}
+    for m in _SHORT_FOR_RE.finditer(printed):
+        full = _trim_to_agency(m.group(1))
+        if full and canonical_agency(full) and _place_prefix_len(full):
+            out.setdefault(m.group(2), canonical_agency(full))
+    return out
+
+
 def _full_name(agency: str, view: _View) -> str:
-    """An abbreviated body (市科委, 区人社局, …管委会) becomes the full name the report prints."""
+    """An abbreviated body (市科委, 区人社局, …管委会) becomes the full name the report prints: the
+    one it defines (…（以下简称“区府办”）), else one spelled out with the same characters; a name
+    without its place (周庄镇人民政府) gains the places the report prints right before it."""
     printed = _SPACE_RE.sub("", view.printed)
+    defined = _defined_short_forms(printed)
+    if agency in defined:
+        return defined[agency]
+    agency = _abbreviation_spelled_out(agency, printed)
+    return _with_printed_places(agency, printed)
+
+
+def _with_printed_places(agency: str, printed: str) -> str:
+    """A body printed without the places above it (周庄镇人民政府, and 昆山市周庄镇人民政府 in the
+    sign-off): the one fuller form the report prints, when its prefix is nothing but places."""
+    if len(agency) < 3 or _place_prefix_len(agency) > 2 and gazetteer.resolve_region(agency) != gazetteer.Region():
+        return agency  # a name whose places already say where it is
+    fuller: Counter[str] = Counter()
+    start = printed.find(agency)
+    while start >= 0:
+        prefix = _place_before(printed, start, "")
+        if prefix and _place_prefix_len(prefix + agency) >= len(prefix):
+            fuller[prefix + agency] += 1
+        start = printed.find(agency, start + 1)
+    if len(fuller) != 1:
+        return agency  # none, or several different places: keep what was printed
+    return next(iter(fuller))
+
+
+def _abbreviation_spelled_out(agency: str, printed: str) -> str:
+    """市科委 → 市科学技术委员会 when the report spells the name out."""
     if agency.endswith("管委会") and agency[:-3] + "管理委员会" in printed:
         agency = agency[:-3] + "管理委员会"
     place_len = _place_prefix_len(agency)
