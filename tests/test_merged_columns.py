@@ -26,8 +26,8 @@ ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机�
 KEPT = ("natural_person", "total")
 _COUNT = re.compile(r"\d+件?")
 # Share of the 自然人/总计 cells the originals read. Plain text drops empty cells, so a row printing only
-# two of its three cells (a blank 总计, a blank row read as zeros from the prose) cannot be placed.
-FLOOR = {"tabs": 0.99, "pipes": 0.99, "spaces": 0.94}
+# two of its three cells (a blank 总计) cannot be placed.
+FLOOR = {"tabs": 0.99, "pipes": 0.99, "spaces": 0.96}
 
 
 def merge_org_columns(text: str) -> str | None:

@@ -83,19 +83,39 @@ def _appendix_lines(full_text: str, no: int) -> tuple[str, list[int]] | None:
 _ALL_ZERO = re.compile(r"表[中内]?(?:各项|所有|全部)?(?:数据|数字|数值|指标)?(?:均|全部|都)为\s*(?:0|零)(?![\d.])")
 
 
-def _all_zero_by_statement(t: TableParse, section: str, no: int) -> list[Finding]:
+def _all_zero_by_statement(t: TableParse, section: str, no: int, layout: str) -> list[Finding]:
     """Fill the empty cells of a table whose section states that all its cells are zero.
 
     Only a table printed with every cell empty qualifies (a printed number, zero or not, means the
     table speaks for itself); the cells become `narrative` zeros, with a finding naming the sentence.
     """
     m = _ALL_ZERO.search(section)
-    if not m or not t.cells or any(c.value is not None for c in t.cells.values()):
+    if not m or any(c.value is not None for c in t.cells.values()):
         return []
+    if not t.cells:
+        # PDF text of a table printed empty: its labels stand on their own lines, no cell survives
+        t.cells.update(_empty_table_cells(section, no, layout))
+        if not t.cells:
+            return []
     for key, c in t.cells.items():
         t.cells[key] = ParsedCell(0.0, "narrative")
     return [Finding("table_zero_by_statement", "warning",
                     f"table {no} is printed empty and its section says '{m.group(0)}': its {len(t.cells)} cells are 0")]
+
+
+_T3_LABEL_WORDS = ("本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "总计", "结转下年度")
+_T4_LABEL_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "直接起诉", "复议后起诉")
+
+
+def _empty_table_cells(section: str, no: int, layout: str) -> dict:
+    """Every cell of a table whose section prints most of its row labels and no number (None cells):
+    the table is there, printed empty. Tables 3 and 4 only; {} when the labels are not there."""
+    if no == 3 and sum(w in section for w in _T3_LABEL_WORDS) >= 7:
+        split = "逾期不补正" in section or "缴纳费用" in section
+        return {(o, a): ParsedCell(None, "missing") for o in template_rows(layout, split) for a in APPLICANT_CODES}
+    if no == 4 and sum(w in section for w in _T4_LABEL_WORDS) >= 5:
+        return {(c, r): ParsedCell(None, "missing") for c in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES}
+    return {}
 
 
 def _table_text(sections: dict[int, str], no: int, full_text: str) -> str:
@@ -148,7 +168,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     t2, t3, t4 = parsed[2], parsed[3], parsed[4]
     findings: list[Finding] = list(found_elsewhere)
     for no, t in parsed.items():
-        findings += _all_zero_by_statement(t, sections.get(no, ""), no)
+        findings += _all_zero_by_statement(t, sections.get(no, ""), no, layout)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
     findings += fill_review_from_prose(t4.cells, prose)
     # repair, then what the prose states outright, then repair again (the table's own sums win)
