@@ -124,6 +124,11 @@ SHAPES = {
                                              + body_text(y, p)),
     # last year's title left on this year's report: the statistics period says which year it covers
     "stale_title_year": lambda b, y, p: f"{b.title_name}{y - 1}年政府信息公开工作年度报告\n\n" + body_text(y, p),
+    # PDF text: the compiled-by sentence wrapped at the page width, page numbers around the sign-off
+    "compiled_by_wrapped": lambda b, y, p: (GENERIC.format(y=y) + f"\n按照《条例》规定,本报告由{b.full}根据本单位{y}年度\n"
+                                            "政府信息公开工作情况编制而成。\n" + body_text(y, p)),
+    "signoff_page_numbers": lambda b, y, p: (GENERIC.format(y=y) + "\n" + body_text(y, p)
+                                             + f"\n\n{b.full}\n2\n{y + 1}年1月20日\n3\n"),
     "signoff_then_chrome": lambda b, y, p: (GENERIC.format(y=y) + "\n" + one_line(body_text(y, p))
                                             + f" {b.full} {y + 1}年1月20日 (此件公开发布)"),
 }

@@ -537,6 +537,9 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
 _PARTY_ORGAN_RE = re.compile(r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|委|工委)(?:办公室|办公厅)?[\s、,,和与及]*")
 
 
+_WRAPPED_LINE_RE = re.compile(r"(?<=[\u4e00-\u9fff\d,、(（“])\n(?=[\u4e00-\u9fff\d(（“])")
+
+
 def _without_party_organ(raw: str) -> str:
     """A joint Party and government office as the government body: the disclosure regulation binds
     administrative organs, so their report is the government office's."""
@@ -551,6 +554,7 @@ def _compiled_by(view: _View) -> str | None:
     """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
     for part in (view.head, view.tail):
         part = _SHORT_FOR_STRIP_RE.sub("", _SPACE_RE.sub("", part))
+        part = _WRAPPED_LINE_RE.sub("", part)  # PDF text wraps the sentence anywhere: 本报告由某区人民政府 / 根据…编制
         for m in _COMPILE_VERB_RE.finditer(part):
             window = _SENTENCE_BREAK_RE.split(part[max(0, m.start() - 80) : m.start()])[-1]
             if "由" in window:  # 由XX根据《条例》要求编制: the body follows 由, up to the next clause word
@@ -584,9 +588,12 @@ def _agency_in_opening(head: str) -> str | None:
     return _AGENCY_JUNK_RE.sub("", m.group(1)) if m else None
 
 
+_PAGE_NUMBER_LINE_RE = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\d{1,3}页(?:共\d{1,3}页)?$|^\d{1,3}/\d{1,3}$")
+
+
 def _signature(lines: list[str]) -> str | None:
     """The body signing the report: the line above a trailing date line, or a body and date in one segment."""
-    tail = lines[-_TAIL_LINES:]
+    tail = [x for x in lines[-_TAIL_LINES - 4:] if not _PAGE_NUMBER_LINE_RE.match(x)][-_TAIL_LINES:]  # PDF page numbers
     for i in range(len(tail) - 1, 0, -1):
         line = _SPACE_RE.sub("", tail[i])
         if _DATE_LINE_RE.match(line) or _MONTH_LINE_RE.match(line):
