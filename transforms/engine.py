@@ -11,14 +11,22 @@ worker. The engine slices the input frame into batches (zero-copy), sends at mos
 per-batch frames back together **in input order**, so the result does not depend on the number
 of workers or on which worker finished first (1 worker = the same code in-process, no pool).
 
+The input may also be a `transforms.layers.Layer` (a Parquet file read one batch at a time) and
+any output may go to a sink (`transforms.layers.LayerWriter`): `run_stage(stage, layer, options,
+sinks={"rows": writer})` hands each batch's rows to the writer in input order as soon as the
+batches before it are done, so neither the input nor that output is ever held whole (at most
+2 × workers batches are in flight or waiting for an earlier one). `pipeline.stream_year` runs a
+whole year this way.
+
 Guards, per report:
 - a time budget (`budget_s`, CPU seconds): `signal.setitimer` raises `BudgetExceeded` (a BaseException, so no
   `except Exception` in the parsers can swallow it) in the main thread of the worker (or of this
   process with 1 worker); the stage's `on_timeout` keeps what can be kept and adds a
   `time_budget_exceeded` finding, and the batch goes on;
 - a worker that dies (segfault, OOM kill, `os._exit`) breaks the pool: the batches that were in
-  flight are retried one report at a time on a fresh pool, and a report that kills a worker
-  again is skipped with the stage's `on_crash` finding. The other reports are unaffected.
+  flight are retried one report at a time on a fresh pool (before any later batch is handed on),
+  and a report that kills a worker again is skipped with the stage's `on_crash` finding. The
+  other reports are unaffected.
 
 Workers are spawned, so a script that calls the engine with more than one worker needs the usual
 `if __name__ == "__main__":` guard (the `gongkai` command, Dagster, pytest and notebooks are fine).
