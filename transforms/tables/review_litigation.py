@@ -55,6 +55,18 @@ def parse_review_table(text: str) -> TableParse:
                     at_lines([out.cells[(case, res)]], labelled[case])
             out.findings += unreadable_cells("table 4", case, fitted, [out.cells[(case, r)] for r in REVIEW_RESULT_CODES])
         return out
+    pairs = _header_value_pairs(rows)
+    if pairs:
+        out.found = True
+        out.findings.append(Finding("table_as_pairs", "warning",
+                                    "table 4 printed as header / value pairs under each case type; read that way"))
+        for case in CASE_TYPE_CODES:
+            for res in REVIEW_RESULT_CODES:
+                r = pairs.get((case, res))
+                out.cells[(case, res)] = count_cell(r.values[0]) if r else ParsedCell(None, "missing")
+                if r:
+                    at_lines([out.cells[(case, res)]], r)
+        return out
     values = _data_cells(rows)
     if values is not None:
         out.found = True
@@ -92,6 +104,38 @@ def _result_rows(rows: list[Row]) -> dict[str, Row]:
         if code and code not in found:
             found[code] = r
     return found if len(found) >= 3 else {}
+
+
+def _header_value_pairs(rows: list[Row]) -> dict[tuple[str, str], Row]:
+    """Table 4 as a column of header / value pairs (PDF text of a grid read cell by cell: 行政复议 /
+    结果维持 / 1 / 结果纠正 / 1 …): each result label, under the case type named last, takes the one
+    number on the line right after it (or on its own line). {} unless ten or more cells pair up that way."""
+    found: dict[tuple[str, str], Row] = {}
+    case = None
+    for i, r in enumerate(rows):
+        label = re.sub(r"\s+", "", r.label)
+        if not label:
+            continue
+        c = match_label(label, CASE_KEYS) if not match_label(label, RESULT_KEYS) else None
+        if c is not None and not _numbers(r):
+            case = c
+            continue
+        res = match_label(label, RESULT_KEYS)
+        if res is None or case is None:
+            continue
+        own = [v for v in r.values if v.raw.strip()]
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if len(own) == 1 and own[0].kind == "number":
+            cell_row = Row(r.line_no, r.label, own, [], r.shape, r.raw)
+        elif (not own and nxt is not None and not nxt.label and nxt.line_no <= r.line_no + 2
+              and len([v for v in nxt.values if v.raw.strip()]) == 1 and nxt.values[0].kind == "number"):
+            cell_row = Row(nxt.line_no, "", [v for v in nxt.values if v.raw.strip()], [], nxt.shape, nxt.raw)
+        else:
+            continue
+        if (case, res) in found:
+            return {}  # a result twice under one case: not this layout
+        found[(case, res)] = cell_row
+    return found if len(found) >= 10 else {}
 
 
 def _numbers(r: Row) -> int:
