@@ -96,6 +96,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     pending_values: list[Cell] = []
     in_table = False  # a block marker, a header or an item row seen
     column: dict | None = None  # a block printed column by column: its items, current metric, next slot
+    foreign: set[str] = set()  # items read from a block whose header names another form's columns
     grid_rows = rows_of(text)
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
@@ -132,14 +133,22 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             unit = header_unit(label) or (unit if header_open else None)
             header_open = True
             continue
-        if hm and has_values:
+        if hm and (has_values or item is not None):
             header = hm  # crawler text flattens a block's header and first row into one segment
         if block and item is None and not has_values:
             continue
         if item is None and not has_values:
             continue  # stray words of a header split over lines (件数), page furniture
         header_open = False
+        foreign_form = bool(header) and item in layout and not set(header) <= set(layout.get(item, []))
+        if item is not None and item in layout and item in rows and item in foreign and not foreign_form:
+            # the same item again, under a header of this report's form: the first row was printed in
+            # a block of the other form (both tables 2 printed, 2019 and 2021), so this one counts
+            del rows[item]
+            foreign.discard(item)
         if item is not None and item in layout and item not in rows:
+            if foreign_form:
+                foreign.add(item)
             # a header naming fewer columns than the form is trusted only in a real grid: in plain
             # text a split header ('本年增 / 减' cut at '/') loses columns, and a glued row read at the
             # wrong width gives one wrong number instead of several right ones
