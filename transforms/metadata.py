@@ -723,8 +723,8 @@ def _full_name(agency: str, view: _View) -> str:
 def _with_printed_places(agency: str, printed: str) -> str:
     """A body printed without the places above it (周庄镇人民政府, and 昆山市周庄镇人民政府 in the
     sign-off): the one fuller form the report prints, when its prefix is nothing but places."""
-    if len(agency) < 3 or _place_prefix_len(agency) > 2 and gazetteer.resolve_region(agency) != gazetteer.Region():
-        return agency  # a name whose places already say where it is
+    if len(agency) < 3:
+        return agency
     fuller: Counter[str] = Counter()
     start = printed.find(agency)
     while start >= 0:
