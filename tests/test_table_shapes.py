@@ -15,7 +15,8 @@ from transforms.pipeline import run_layers
 
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
-                                                                 "redteam_k", "redteam_l", "prose_only")]
+                                                                 "redteam_k", "redteam_l", "redteam_m",
+                                                                 "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (".txt", ".html", ".md")
@@ -33,7 +34,9 @@ FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (
 KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells": 15, "tsv_t4_five_small_tables_2022": 15,
                      "tsv_township_no_t2_t4_zero_t3_cn_year_xincun_2023": 2,
                      "ocr_scan_s5_b8_pipes_jianyang_2022": 12,
-                     "pandoc_multiline_simple_pudong_sthj_2021": 12, "pymupdf_t3_column_major_pingjiang_gusu_2021": 3}
+                     "pandoc_multiline_simple_pudong_sthj_2021": 12, "pymupdf_t3_column_major_pingjiang_gusu_2021": 3,
+                     # red-team M: a prose-only report whose applicant split and "其余均为0件" the prose reader does not take
+                     "sh_town_prose_only_nanqiao_fengxian_2022": 161}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
