@@ -131,7 +131,7 @@ def test_a_streamed_year_gives_the_frames_of_the_whole_frame_year(tmp_path, work
     from transforms.landing import build_manifest
     from transforms.pipeline import run_year, stream_year
 
-    monkeypatch.setattr(pipeline, "BUCKET_2_ABOVE", 0 if workers == 2 else 10**9)  # 256 buckets or 16
+    monkeypatch.setattr(pipeline, "BUCKET_REPORTS", 0 if workers == 2 else 10**9)  # 16**4 buckets or 16
 
     manifest = build_manifest(SAMPLE, 20 * 1024 * 1024)
     opts = EngineOptions(workers=workers, batch_size=1, min_pool_reports=0)

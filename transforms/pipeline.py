@@ -57,11 +57,12 @@ def run_layers(input_dir: str | Path, year: int | None = None, max_bytes: int = 
 # but no layer is ever held whole: the engine reads its input layer one batch at a time and hands
 # each output batch, in input order, to a LayerWriter. What needs the whole year is done without
 # the texts (findings, dim_report) or one report-id bucket at a time (the sections sorted by
-# report id, the marts): a bucket is the reports whose id starts with the same 1 (2 above
-# BUCKET_2_ABOVE reports) characters, so bucket b's rows all sort before bucket b+1's. Report ids
+# report id, the marts): a bucket is the reports whose id starts with the same `width` characters
+# (enough that a bucket holds at most BUCKET_REPORTS reports), so bucket b's rows all sort before
+# bucket b+1's. Report ids
 # are unique within a year (the hash of the file; landing rejects a second copy), which the
 # per-report steps below rely on.
-BUCKET_2_ABOVE = 150_000
+BUCKET_REPORTS = 5_000
 BUCKET_BUFFER_BYTES = 32 * 1024 * 1024  # what all the bucket files of one layer may buffer together
 
 
@@ -86,7 +87,7 @@ class _Buckets:
             if key not in self.writers:
                 tag = "null" if key is None else key.encode("utf-8").hex()
                 self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema,
-                                                row_group_bytes=max(1 << 19, BUCKET_BUFFER_BYTES // 16 ** self.width))
+                                                row_group_bytes=max(1 << 16, BUCKET_BUFFER_BYTES // 16 ** self.width))
             self.writers[key].write(part.drop("_b"))
 
     def close(self) -> list:
@@ -200,7 +201,9 @@ def stream_year(input_dir: str | Path, manifest: pl.DataFrame, year: int, out_di
     layers["normalised_reports"] = w.layer
 
     trusted = _Trusted(layers["normalised_reports"])
-    width = 2 if trusted.height > BUCKET_2_ABOVE else 1
+    width = 1
+    while width < 4 and trusted.height > BUCKET_REPORTS * 16 ** width:  # report ids are hex
+        width += 1
     with LayerWriter(tmp / "sections.in_report_order.parquet", SECTIONS_SCHEMA) as w:
         buckets = _Buckets(tmp, "sections", SECTIONS_SCHEMA, main=w, width=width)
         sec_f = sort_findings(run(SECTIONS, trusted, {"rows": buckets}, "text").frames["findings"])
