@@ -88,7 +88,7 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
-    rows = _merge_wrapped_labels(rows_of(text))  # read the grid once; every pass below works on these rows
+    rows = _merge_wrapped_labels(_label_tails_below(rows_of(text)))  # read the grid once; every pass below works on these rows
     transposed = _transposed(rows, template)
     if transposed is not None:
         return transposed
@@ -205,6 +205,17 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
     order = template_rows(template, split)
     entries = _infer_unlabelled(entries, order, out)
     readings: dict[str, list[tuple]] = {}
+    # glued digits with fewer digits than columns in some row: this text prints blank cells as nothing,
+    # so no glued row can be split as if every cell were there
+    single = [r.values[0].raw.strip() for _c, r in entries if _c and r.shape == "plain" and len(r.values) == 1
+              and r.values[0].raw.strip().isdigit()]
+    short = sum(len(d) < len(APPLICANT_CODES) for d in single)
+    blanks_dropped = short >= 3 and short >= 0.3 * len(single)
+    if blanks_dropped and any(r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, len(APPLICANT_CODES))
+                              for _c, r in entries if _c):
+        out.findings.append(Finding("glued_blanks_dropped", "warning",
+                                    "table 3: glued rows with fewer digits than columns show that blank cells print as "
+                                    "nothing here; glued rows are left null (their cells cannot be placed)"))
     for code, r in _one_row_per_code(entries, order, out):
         on_grid = _grid_row(code, r, grid, out) if grid else None
         merged = _collapsed_row(code, r, collapsed, out) if collapsed else None
@@ -216,6 +227,8 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
                                             "cells are not printed (0 where that column is 0, else null)"))
         elif on_grid is not None:
             readings[code] = [on_grid]
+        elif blanks_dropped and r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, len(APPLICANT_CODES)):
+            readings[code] = [tuple(ParsedCell(None, "missing") for _ in APPLICANT_CODES)]
         else:
             readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
         for rd in readings[code]:
@@ -622,6 +635,31 @@ def _merge_wrapped_labels(rows: list[Row]) -> list[Row]:
             out[-1] = Row(prev.line_no, prev.label + r.label, list(r.values), [], r.shape, raw)
             continue
         out.append(r)
+    return out
+
+
+def _label_tails_below(rows: list[Row]) -> list[Row]:
+    """Join the tail of a wrapped label printed under its number row (pandoc multiline tables and
+    PDF text whose rows stand apart: `三、本年度办理结(一)予以  12 3 0 …` / `果公开` / blank line) to
+    that row's label. Only word lines that open no row of their own, right under a number row, with a
+    blank line (or the end) after them, are taken."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        j = i + 1
+        if r.shape == "plain" and r.label and any(c.kind == "number" for c in r.values):
+            while (j < len(rows) and rows[j].shape == "plain" and rows[j].label and not rows[j].values
+                   and not rows[j].pre_values and rows[j].line_no == rows[j - 1].line_no + 1
+                   and not _ROW_NUMBERING.match(rows[j].label) and not _is_header(rows[j])):
+                j += 1
+            if j > i + 1 and (j == len(rows) or rows[j].line_no > rows[j - 1].line_no + 1):
+                label = r.label + "".join(x.label for x in rows[i + 1 : j])
+                out.append(Row(r.line_no, label, list(r.values), [], "plain", r.raw))
+                i = j
+                continue
+        out.append(r)
+        i += 1
     return out
 
 
