@@ -28,13 +28,12 @@ FIXTURES = sorted((p for d in FIXTURE_DIRS for p in d.iterdir() if p.suffix in (
 # tsv_t4_five_small_tables_2022 (red-team I): table 4 printed as five one-column tables is not read.
 # tsv_township_no_t2_t4_zero_t3_cn_year_xincun_2023 (red-team K): 本年度未制发、未废止 in the prose does not
 # fill the two 行政规范性文件 cells of a table 2 that is not printed.
-# Red-team L: an OCR'd table 3 whose rows lost cells (12);
-# pandoc multiline tables whose labels wrap mid-word in narrow columns (12); PyMuPDF's column-by-column
-# table 3 where one column's count does not fit (3).
+# Red-team L: an OCR'd table 3 whose rows lost cells (12); PyMuPDF's column-by-column table 3 where one
+# column's count does not fit (3).
 KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells": 15, "tsv_t4_five_small_tables_2022": 15,
                      "tsv_township_no_t2_t4_zero_t3_cn_year_xincun_2023": 2,
                      "ocr_scan_s5_b8_pipes_jianyang_2022": 12,
-                     "pandoc_multiline_simple_pudong_sthj_2021": 12, "pymupdf_t3_column_major_pingjiang_gusu_2021": 3,
+                     "pymupdf_t3_column_major_pingjiang_gusu_2021": 3,
                      # red-team M: a prose-only report whose applicant split and "其余均为0件" the prose reader does not take
                      "sh_town_prose_only_nanqiao_fengxian_2022": 161}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
