@@ -63,7 +63,7 @@ def run_layers(input_dir: str | Path, year: int | None = None, max_bytes: int = 
 # are unique within a year (the hash of the file; landing rejects a second copy), which the
 # per-report steps below rely on.
 BUCKET_REPORTS = 5_000
-BUCKET_BUFFER_BYTES = 32 * 1024 * 1024  # what all the bucket files of one layer may buffer together
+BUCKET_BUFFER_BYTES = 32 * 1024 * 1024  # rows a layer's bucket files buffer before they are split and written
 
 
 def _bucket_of(width: int = 1, col: str = "report_id") -> pl.Expr:
@@ -71,27 +71,45 @@ def _bucket_of(width: int = 1, col: str = "report_id") -> pl.Expr:
 
 
 class _Buckets:
-    """A writer that also splits its rows by report-id bucket, into one small file per bucket."""
+    """A writer that also splits its rows by report-id bucket, into one small file per bucket.
+
+    Rows are buffered whole (BUCKET_BUFFER_BYTES) and split once per flush, so each bucket file gets
+    one row group per flush: many buckets never mean many small frames held at once.
+    """
 
     def __init__(self, root: Path, name: str, schema: dict, main: "object | None" = None, width: int = 1):
         self.root, self.name, self.schema, self.main, self.width = Path(root), name, schema, main, width
         self.writers: dict = {}
+        self._buf: list[pl.DataFrame] = []
+        self._bytes = 0
 
     def write(self, df: pl.DataFrame) -> None:
-        from transforms.layers import LayerWriter
-
         if self.main is not None:
             self.main.write(df)
+        if df.height:
+            self._buf.append(df)
+            self._bytes += df.estimated_size()
+            if self._bytes >= BUCKET_BUFFER_BYTES:
+                self._flush()
+
+    def _flush(self) -> None:
+        from transforms.layers import LayerWriter
+
+        if not self._buf:
+            return
+        df = pl.concat(self._buf, how="vertical")
+        self._buf, self._bytes = [], 0
         parts = df.with_columns(_b=_bucket_of(self.width)).partition_by("_b", as_dict=True, maintain_order=True)
         for (key,), part in parts.items():
             if key not in self.writers:
                 tag = "null" if key is None else key.encode("utf-8").hex()
                 self.writers[key] = LayerWriter(self.root / f"{self.name}.bucket-{tag}.parquet", self.schema,
-                                                row_group_bytes=max(1 << 16, BUCKET_BUFFER_BYTES // 16 ** self.width))
+                                                row_group_bytes=1)  # written at once, never held
             self.writers[key].write(part.drop("_b"))
 
     def close(self) -> list:
         """(bucket key, Layer) in sort order (the null bucket first, as polars sorts nulls first)."""
+        self._flush()
         keys = sorted(self.writers, key=lambda k: (k is not None, k or ""))
         return [(k, self.writers[k].close()) for k in keys]
 
