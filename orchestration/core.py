@@ -7,8 +7,11 @@ from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, mult
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from transforms.core import build_typed_tables, split_report_sections
+from orchestration.resources import layer_writer
+from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
 from transforms.engine import EngineOptions
+from transforms.layers import Layer
+from transforms.pipeline import stream_sections, stream_typed, without_texts
 
 CELL_TABLES = ["request_handling_cells", "active_disclosure_cells", "review_litigation_cells"]
 
@@ -23,12 +26,23 @@ CELL_TABLES = ["request_handling_cells", "active_disclosure_cells", "review_liti
     partitions_def=YEAR_PARTITIONS,
     check_specs=[contract_spec("report_sections"), contract_spec("sections_findings", "findings")],
 )
-def report_sections(context: AssetExecutionContext, normalised_reports: pl.DataFrame):
-    """Split each non-quarantined report into sections 1–6; each missing section is a finding."""
+def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
+    """Split each non-quarantined report into sections 1–6; each missing section is a finding.
+
+    Written batch by batch in the order of the reports (the marts sort them by report id); the
+    checks read the layer without its texts.
+    """
     stats: list = []
-    df, findings = split_report_sections(normalised_reports, EngineOptions.from_env(), progress.engine_callback(), stats)
+    writer = layer_writer("report_sections", context.partition_key, SECTIONS_SCHEMA)
+    try:
+        findings = stream_sections(normalised_reports, writer, EngineOptions.from_env(), progress.engine_callback(), stats)
+        layer = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    df = without_texts(layer, texts=("title", "text"))
     per_no = df.group_by("section_no").len().sort("section_no")
-    yield Output(df, output_name="report_sections", metadata={
+    yield Output(layer, output_name="report_sections", metadata={
         "rows": len(df), "reports": df["report_id"].n_unique(), **progress.stats_metadata(stats),
         "sections found": MetadataValue.md(md_table(per_no)),
     })
@@ -48,21 +62,32 @@ def report_sections(context: AssetExecutionContext, normalised_reports: pl.DataF
     partitions_def=YEAR_PARTITIONS,
     check_specs=[*(contract_spec(n) for n in CELL_TABLES), contract_spec("typed_findings", "findings")],
 )
-def typed_tables(context: AssetExecutionContext, normalised_reports: pl.DataFrame, report_sections: pl.DataFrame):
-    """Parse tables 2, 3 and 4 of each report; fill what prose and arithmetic pin down; never guess."""
+def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, report_sections: Layer):
+    """Parse tables 2, 3 and 4 of each report; fill what prose and arithmetic pin down; never guess.
+
+    Each cell layer is written batch by batch; the reports and their sections are read in lockstep.
+    """
     stats: list = []
-    cells, findings = build_typed_tables(normalised_reports, report_sections, EngineOptions.from_env(),
-                                         progress.engine_callback(), stats)
+    writers = {name: layer_writer(name, context.partition_key, CELL_SCHEMAS[name]) for name in CELL_TABLES}
+    try:
+        findings = stream_typed(normalised_reports, report_sections, writers, EngineOptions.from_env(),
+                                progress.engine_callback(), stats)
+        layers = {name: w.close() for name, w in writers.items()}
+    except BaseException:
+        for w in writers.values():
+            w.abort()
+        raise
+    # Everything is read from the layers before they are handed over (the IO manager moves their files).
+    contracts = [contract_result(name, layers[name].read()) for name in CELL_TABLES]
     for name in CELL_TABLES:
-        df = cells[name]
-        by_source = df.group_by("cell_source").len().sort("cell_source")
-        yield Output(df, output_name=name, metadata={
-            "rows": len(df), "reports": df["report_id"].n_unique(),
+        scan = layers[name].scan()
+        by_source = scan.group_by("cell_source").len().sort("cell_source").collect()
+        yield Output(layers[name], output_name=name, metadata={
+            "rows": len(layers[name]), "reports": scan.select(pl.col("report_id").n_unique()).collect().item(),
             "cells by source": MetadataValue.md(md_table(by_source)),
             **{f"cells {s}": int(n) for s, n in by_source.iter_rows()},
         })
     yield Output(findings, output_name="typed_findings", metadata={
         "rows": len(findings), **progress.stats_metadata(stats), "preview": MetadataValue.md(md_table(findings.select("source_path", "check_name", "message")))})
-    for name in CELL_TABLES:
-        yield contract_result(name, cells[name])
+    yield from contracts
     yield contract_result("typed_findings", findings, "findings")

@@ -1,6 +1,7 @@
 """Marts layer: the contract's star schema as hive-partitioned Parquet, gated, plus DuckDB views."""
 
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -17,13 +18,15 @@ from orchestration import progress
 from orchestration import storage
 from orchestration.checks import CONTRACT_CHECK, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from orchestration.resources import GongkaiConfig
+from orchestration.resources import GongkaiConfig, spill_dir
 from transforms.findings import FINDINGS_SCHEMA
 from transforms import dictionary
 from transforms.analysis import write_analysis_marts
 from transforms.landing import unassigned_findings
+from transforms.layers import Layer
+from transforms.pipeline import stream_year_marts
 from transforms.marts import (
-    MART_TABLES, ViewsNotRefreshed, build_marts, code_dimensions, partition_dir, refresh_views, write_continuity,
+    MART_TABLES, ViewsNotRefreshed, code_dimensions, partition_dir, refresh_views, write_continuity,
     view_statements, write_partition, write_table, write_year, year_files,
 )
 
@@ -108,14 +111,30 @@ _UPSTREAM = ["normalised_reports", "report_sections", "request_handling_cells", 
     + [AssetCheckSpec(GX_CHECK, asset=_key("dim_report"), blocking=True,
                       description="great-expectations on the marts: keys unique, facts reference dims, counts ≥ 0, every file accounted for")],
 )
-def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalised_reports, report_sections,
-               request_handling_cells, active_disclosure_cells, review_litigation_cells, raw_findings,
-               normalised_findings, sections_findings, typed_findings, landing_manifest):
-    """Build the year's marts, gate them, then replace the year's partitions atomically."""
+def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalised_reports: Layer,
+               report_sections: Layer, request_handling_cells: Layer, active_disclosure_cells: Layer,
+               review_litigation_cells: Layer, raw_findings, normalised_findings, sections_findings, typed_findings,
+               landing_manifest):
+    """Build the year's marts, gate them, then replace the year's partitions atomically.
+
+    The marts are built from the streamed layers one report-id bucket at a time
+    (`pipeline.stream_year_marts`, in a working folder removed afterwards); the year's tables are
+    then read back to be gated and written, the same frames and bytes as `build_marts` gives.
+    """
+    spill = spill_dir("year_marts", context.partition_key)
+    try:
+        yield from _year_marts(context, gongkai, spill, normalised_reports, report_sections,
+                               {"request_handling_cells": request_handling_cells,
+                                "active_disclosure_cells": active_disclosure_cells,
+                                "review_litigation_cells": review_litigation_cells},
+                               [raw_findings, normalised_findings, sections_findings, typed_findings], landing_manifest)
+    finally:
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _year_marts(context, gongkai, spill, normalised_reports, report_sections, cells, layer_findings, landing_manifest):
     year = int(context.partition_key)
-    cells = {"request_handling_cells": request_handling_cells, "active_disclosure_cells": active_disclosure_cells,
-             "review_litigation_cells": review_litigation_cells}
-    findings = pl.concat([raw_findings, normalised_findings, sections_findings, typed_findings]).cast(FINDINGS_SCHEMA)
+    findings = pl.concat(layer_findings).cast(FINDINGS_SCHEMA)
     no_reports = normalised_reports.height == 0
     if no_reports:  # a partition the input has no report for: say so, never "all expectations passed"
         findings = pl.concat([findings, pl.DataFrame([{
@@ -123,7 +142,8 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
             "check_name": "year_without_reports", "severity": "warning",
             "message": f"no report of {year} in the input folder {gongkai.input_dir}; nothing to check for this year"}],
             schema=FINDINGS_SCHEMA)])
-    marts = build_marts(normalised_reports, report_sections, cells, findings)
+    built = stream_year_marts(normalised_reports, report_sections, cells, findings, spill)
+    marts = {t: layer.read().rechunk() for t, layer in built.items()}  # one chunk, as build_marts' sorted frames
     contracts = {t: validate(t, df) for t, df in marts.items()}
     manifest_year = landing_manifest.filter(pl.col("report_year") == year)
     outcomes = marts_suite({**marts, **code_dimensions()}, manifest_year)

@@ -7,9 +7,10 @@ from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, asse
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from orchestration.resources import GongkaiConfig
-from transforms.engine import EngineOptions, raw_reports as engine_raw_reports
-from transforms.landing import build_manifest
+from orchestration.resources import GongkaiConfig, layer_writer
+from transforms.engine import EngineOptions
+from transforms.landing import RAW_SCHEMA, build_manifest
+from transforms.pipeline import stream_raw, without_texts
 
 
 @asset(group_name="raw", check_specs=[contract_spec("landing_manifest")], io_manager_key="io_manager")
@@ -43,16 +44,27 @@ def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
     check_specs=[contract_spec("raw_reports"), contract_spec("raw_findings", "findings")],
 )
 def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_manifest: pl.DataFrame):
-    """Read and decode the year's accepted files on the batch engine; the year's rejected files become findings."""
+    """Read and decode the year's accepted files on the batch engine; the year's rejected files become findings.
+
+    The decoded texts are written batch by batch (the layer is never held whole); the checks and
+    the preview read it without its texts.
+    """
     year = int(context.partition_key)
     stats: list = []
-    raw, findings = engine_raw_reports(gongkai.input_dir, landing_manifest, year, gongkai.max_file_bytes,
-                                       EngineOptions.from_env(), progress.engine_callback(), stats)
+    writer = layer_writer("raw_reports", year, RAW_SCHEMA)
+    try:
+        findings = stream_raw(gongkai.input_dir, landing_manifest, year, writer, gongkai.max_file_bytes,
+                              EngineOptions.from_env(), progress.engine_callback(), stats)
+        raw = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    light = without_texts(raw, texts=("raw_text",))
     yield Output(
         raw, output_name="raw_reports",
         metadata={"reports": len(raw), "findings": len(findings), **progress.stats_metadata(stats),
-                  "preview": MetadataValue.md(md_table(raw.select("report_id", "source_path", "source_format", "encoding")))},
+                  "preview": MetadataValue.md(md_table(light.select("report_id", "source_path", "source_format", "encoding")))},
     )
     yield Output(findings, output_name="raw_findings", metadata={"rows": len(findings)})
-    yield contract_result("raw_reports", raw)
+    yield contract_result("raw_reports", light)
     yield contract_result("raw_findings", findings, "findings")

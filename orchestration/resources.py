@@ -101,6 +101,15 @@ def layer_writer(asset: str, partition: str | int, schema: dict):
     return LayerWriter(root / "layers" / layer_scope() / ".spill" / f"{asset}-{partition}-{os.getpid()}.parquet", schema)
 
 
+def spill_dir(asset: str, partition: str | int) -> Path:
+    """A private working folder beside this run's layers (the marts step's buckets); the caller removes it."""
+    from orchestration import storage
+
+    base = warehouse_dir()
+    root = storage.local_for(base, "warehouse") if storage.is_remote(base) else Path(base)
+    return root / "layers" / layer_scope() / ".spill" / f"{asset}-{partition}-{os.getpid()}"
+
+
 def _wants_layer(context: InputContext) -> bool:
     """True when the asset's parameter is annotated `Layer` (read lazily) rather than a DataFrame."""
     from transforms.layers import Layer

@@ -305,3 +305,120 @@ def stream_marts(normalised, section_buckets: list, cells: dict, findings: pl.Da
             w.write(df)
         out[table] = w.layer
     return out
+
+
+# ---- one layer at a time, streamed: what each Dagster asset calls (orchestration/raw.py … marts.py) ---
+#
+# Each function reads its input layer one batch at a time and hands its rows to a writer
+# (`transforms.layers.LayerWriter`, `orchestration.resources.layer_writer`); only the findings come
+# back as a frame (they hold no text). The rows are those of the whole-frame functions (raw_reports,
+# normalise_reports + quarantine, split_report_sections, build_typed_tables) in the same order,
+# except the sections: they stay in the order of the reports (each report's duplicates dropped), so
+# the typed layer can read them in lockstep; the marts sort them one report-id bucket at a time.
+
+def _stage(stage, source, options, params, progress, bytes_col, sinks, stats):
+    from transforms.engine import run_stage
+
+    o = run_stage(stage, source, options, params, progress, bytes_col, sinks)
+    if stats is not None:
+        stats.append(o.stats)
+    return o
+
+
+def stream_raw(input_dir: str | Path, manifest: pl.DataFrame, year: int, sink, max_bytes: int = DEFAULT_MAX_BYTES,
+               options: EngineOptions | None = None, progress: Progress | None = None,
+               stats: list | None = None) -> pl.DataFrame:
+    """`engine.raw_reports`, its rows written to `sink` (in source_path order); returns the findings."""
+    from transforms.engine import raw_stage
+    from transforms.staging import sort_findings
+
+    of_year = manifest.filter(pl.col("report_year") == year).sort("source_path")
+    params = {"input_dir": str(input_dir), "max_bytes": max_bytes, "manifest_schema": dict(manifest.schema)}
+    o = _stage(raw_stage(), of_year, options, params, progress, "size_bytes", {"rows": sink}, stats)
+    return sort_findings(o.frames["findings"])
+
+
+def stream_normalised(raw, sink, options: EngineOptions | None = None, progress: Progress | None = None,
+                      stats: list | None = None) -> pl.DataFrame:
+    """`normalise_reports` then `quarantine` (its rules are per report), batch by batch; returns the findings."""
+    from transforms.staging import NORMALISE, sort_findings
+
+    q = _Quarantine(sink)
+    o = _stage(NORMALISE, raw, options, None, progress, "raw_text", {"rows": q}, stats)
+    return sort_findings(pl.concat([o.frames["findings"], *q.found], how="vertical"))
+
+
+class _Deduplicated:
+    """A writer that drops a report's repeated section numbers (the first kept, as `split_report_sections`)."""
+
+    def __init__(self, main):
+        self.main = main
+
+    def write(self, df: pl.DataFrame) -> None:  # a report's rows are all in one batch
+        self.main.write(df.unique(["report_id", "section_no"], keep="first", maintain_order=True))
+
+
+def stream_sections(normalised, sink, options: EngineOptions | None = None, progress: Progress | None = None,
+                    stats: list | None = None) -> pl.DataFrame:
+    """`split_report_sections`, in the order of the trusted reports (not sorted); returns the findings."""
+    from transforms.core import SECTIONS
+    from transforms.staging import sort_findings
+
+    o = _stage(SECTIONS, _Trusted(normalised), options, None, progress, "text", {"rows": _Deduplicated(sink)}, stats)
+    return sort_findings(o.frames["findings"])
+
+
+def stream_typed(normalised, sections, sinks: dict, options: EngineOptions | None = None,
+                 progress: Progress | None = None, stats: list | None = None) -> pl.DataFrame:
+    """`build_typed_tables`: each cell layer to `sinks[name]`; `sections` in report order (`stream_sections`)."""
+    from transforms.core import TYPED
+    from transforms.staging import sort_findings
+
+    o = _stage(TYPED, _Trusted(normalised, provenance=True, sections=sections), options, None, progress, "text",
+               sinks, stats)
+    return sort_findings(o.frames["findings"])
+
+
+def bucket_width(reports: int) -> int:
+    """Report-id characters per bucket: enough that a bucket holds at most BUCKET_REPORTS reports."""
+    width = 1
+    while width < 4 and reports > BUCKET_REPORTS * 16 ** width:  # report ids are hex
+        width += 1
+    return width
+
+
+def stream_year_marts(normalised, sections, cells: dict, findings: pl.DataFrame, out_dir: str | Path) -> dict:
+    """`build_marts` from the streamed layers: {mart: Layer} in `out_dir`, equal to `build_marts`' frames.
+
+    `sections` may be in any order (`stream_sections`' report order); it and each cell layer are
+    split into report-id buckets first (files in `out_dir/.work`), so no layer is read whole.
+    """
+    import shutil
+
+    from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
+
+    out_dir = Path(out_dir)
+    tmp = out_dir / ".work"
+    width = bucket_width(normalised.height)
+    try:
+        def split(layer, name, schema):
+            b = _Buckets(tmp, name, schema, width=width)
+            for df in layer.iter_batches(8192):
+                b.write(df)
+            return b.close()
+
+        sec_buckets = split(sections, "sections", SECTIONS_SCHEMA)
+        cell_buckets = {n: (CELL_SCHEMAS[n], dict(split(cells[n], n, CELL_SCHEMAS[n]))) for n in CELL_SCHEMAS}
+        return stream_marts(normalised, sec_buckets, cell_buckets, findings, out_dir, width)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def without_texts(layer, texts: tuple = ("text",), drop: tuple = ()) -> pl.DataFrame:
+    """A layer read without its texts: each text column blanked ('' for a text, null stays null), `drop` left out.
+
+    What the contracts check of a text column is its type and that it is not null, so they give the
+    same result on this frame as on the layer read whole.
+    """
+    return (layer.scan().drop([c for c in drop if c in layer.columns])
+            .with_columns(pl.col(c).str.slice(0, 0) for c in texts).collect())
