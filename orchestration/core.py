@@ -2,16 +2,16 @@
 
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, multi_asset
+from dagster import AssetCheckResult, AssetCheckSeverity, AssetExecutionContext, AssetOut, MetadataValue, Output, multi_asset
 
 from orchestration import progress
-from orchestration.checks import contract_result, contract_spec, md_table
+from orchestration.checks import CONTRACT_CHECK, contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
 from orchestration.resources import layer_writer
 from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
 from transforms.engine import EngineOptions
 from transforms.layers import Layer
-from transforms.pipeline import stream_sections, stream_typed, without_texts
+from transforms.pipeline import stream_sections, stream_typed, validate_layer, without_texts
 
 CELL_TABLES = ["request_handling_cells", "active_disclosure_cells", "review_litigation_cells"]
 
@@ -78,7 +78,7 @@ def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, repo
             w.abort()
         raise
     # Everything is read from the layers before they are handed over (the IO manager moves their files).
-    contracts = [contract_result(name, layers[name].read()) for name in CELL_TABLES]
+    contracts = [_contract(name, validate_layer(name, layers[name])) for name in CELL_TABLES]
     for name in CELL_TABLES:
         scan = layers[name].scan()
         by_source = scan.group_by("cell_source").len().sort("cell_source").collect()
@@ -91,3 +91,12 @@ def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, repo
         "rows": len(findings), **progress.stats_metadata(stats), "preview": MetadataValue.md(md_table(findings.select("source_path", "check_name", "message")))})
     yield from contracts
     yield contract_result("typed_findings", findings, "findings")
+
+
+def _contract(asset: str, res) -> AssetCheckResult:
+    """`checks.contract_result` of a layer validated chunk by chunk (`pipeline.validate_layer`): the same result."""
+    meta = {"rows": res.n_rows, "summary": res.summary}
+    if not res.passed:
+        meta["failures"] = MetadataValue.md(md_table(res.failures))
+    return AssetCheckResult(asset_key=asset, check_name=CONTRACT_CHECK, passed=res.passed,
+                            severity=AssetCheckSeverity.ERROR, metadata=meta)

@@ -1,7 +1,9 @@
 """Marts layer: the contract's star schema as hive-partitioned Parquet, gated, plus DuckDB views."""
 
 
+import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
@@ -23,10 +25,10 @@ from transforms.findings import FINDINGS_SCHEMA
 from transforms import dictionary
 from transforms.analysis import write_analysis_marts
 from transforms.landing import unassigned_findings
-from transforms.layers import Layer
-from transforms.pipeline import stream_year_marts
+from transforms.layers import Layer, chunks
+from transforms.pipeline import CHECK_ROWS, stream_year_marts, validate_layer
 from transforms.marts import (
-    MART_TABLES, ViewsNotRefreshed, code_dimensions, partition_dir, refresh_views, write_continuity,
+    FACT_KEYS, MART_TABLES, ViewsNotRefreshed, code_dimensions, partition_dir, refresh_views, write_continuity,
     view_statements, write_partition, write_table, write_year, year_files,
 )
 
@@ -143,10 +145,16 @@ def _year_marts(context, gongkai, spill, normalised_reports, report_sections, ce
             "message": f"no report of {year} in the input folder {gongkai.input_dir}; nothing to check for this year"}],
             schema=FINDINGS_SCHEMA)])
     built = stream_year_marts(normalised_reports, report_sections, cells, findings, spill)
-    marts = {t: layer.read().rechunk() for t, layer in built.items()}  # one chunk, as build_marts' sorted frames
-    contracts = {t: validate(t, df) for t, df in marts.items()}
+    # dim_report and dq_findings (no texts, one row per report or finding) are read whole, in one chunk
+    # as build_marts' sorted frames; the facts and the sections stay on disk: checked a chunk of
+    # reports at a time and written without being held (transforms/marts.py `write_year`).
+    small = {t: built[t].read().rechunk() for t in ("dim_report", "dq_findings")}
+    marts = {t: small.get(t, layer) for t, layer in built.items()}
+    contracts = {t: validate(t, df) if isinstance(df, pl.DataFrame)
+                 else validate_layer(t, df, texts=("title", "text") if t == "report_sections" else ())
+                 for t, df in marts.items()}
     manifest_year = landing_manifest.filter(pl.col("report_year") == year)
-    outcomes = marts_suite({**marts, **code_dimensions()}, manifest_year)
+    outcomes = _suite(small, {f: built[f] for f in FACT_KEYS}, manifest_year)
     failed = [o for o in outcomes if not o.success]
     html = Path(gongkai.warehouse_dir) / "quality" / f"report_year={year}.html"
     html.parent.mkdir(parents=True, exist_ok=True)
@@ -163,6 +171,8 @@ def _year_marts(context, gongkai, spill, normalised_reports, report_sections, ce
         _views(context, gongkai)
     yearbook = _yearbooks(context, gongkai, [year], defer=progress.cli_run()) if written or kept else {}
     for t, df in marts.items():
+        if not isinstance(df, pl.DataFrame):  # a Layer: what the metadata needs, read lazily
+            df = _Counted(df)
         meta = {"rows": len(df), "written": written, "path": str(partition_dir(gongkai.marts, t, year)),
                 "quality report": MetadataValue.path(str(html)), **yearbook}
         if t == "dim_report":
@@ -185,6 +195,67 @@ def _year_marts(context, gongkai, spill, normalised_reports, report_sections, ce
         metadata={"expectations": len(outcomes), "failed": len(failed), "quality report": MetadataValue.path(str(html)),
                   "reports": normalised_reports.height, "details": MetadataValue.md(details)},
     )
+
+
+class _Counted:
+    """A mart on disk as the metadata reads it: its length, its columns and its cells by source."""
+
+    def __init__(self, layer: Layer):
+        self.layer, self.columns = layer, layer.columns
+
+    def __len__(self) -> int:
+        return self.layer.height
+
+    def group_by(self, col: str):
+        return _Grouped(self.layer, col)
+
+
+class _Grouped:
+    def __init__(self, layer: Layer, col: str):
+        self.layer, self.col = layer, col
+
+    def len(self):
+        return self.layer.scan().group_by(self.col).len().collect()
+
+
+_PASSED = re.compile(r"(|where .*: )0 unexpected of (\d+)", re.S)
+
+
+def _suite(small: dict, facts: dict, manifest_year: pl.DataFrame, rows: int = CHECK_ROWS) -> list:
+    """`marts_suite` over the year's marts, each fact table a chunk of reports at a time.
+
+    Its fact expectations are per row or per report (the keys hold the report id), so a table passes
+    when every chunk passes, with "0 unexpected of" the sum of the chunks' counts; when a chunk fails
+    the table is checked whole (a broken year), so the details are those of the whole table. The
+    outcomes come in marts_suite's order: missing tables, dim_report, the facts, the manifest.
+    """
+    dims = code_dimensions()
+    base = marts_suite({**small, **dims}, manifest_year)
+    out = [o for o in base if o.expectation == "table_present" and o.table not in FACT_KEYS]
+    out += [o for o in base if o.table == "dim_report"]
+
+    def of(fact, df):
+        return [o for o in marts_suite({"dim_report": small["dim_report"], fact: df, **dims}, manifest_year)
+                if o.table == fact and o.expectation != "table_present"]
+
+    for fact, layer in facts.items():
+        per = [of(fact, df) for df in chunks(layer, rows)]
+        merged = per[0] if len(per) == 1 else _merged(per)
+        out += merged if merged is not None else of(fact, layer.read())
+    return out + [o for o in base if o.table == "landing_manifest"]
+
+
+def _merged(per: list) -> list | None:
+    """The chunks' outcomes as one table's, when every one passed; None otherwise (or for no chunk)."""
+    if not per or len({len(p) for p in per}) != 1:
+        return None
+    out = []
+    for same in zip(*per):
+        found = [_PASSED.fullmatch(o.details) if o.success else None for o in same]
+        if not all(found) or len({(o.expectation, o.column, m.group(1)) for o, m in zip(same, found)}) != 1:
+            return None
+        out.append(replace(same[0], details=f"{found[0].group(1)}0 unexpected of {sum(int(m.group(2)) for m in found)}"))
+    return out
 
 
 def _views(context: AssetExecutionContext, gongkai: GongkaiConfig) -> str:

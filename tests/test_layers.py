@@ -147,3 +147,45 @@ def test_a_streamed_year_gives_the_frames_of_the_whole_frame_year(tmp_path, work
         for table, df in whole["marts"].items():
             assert _parquet_bytes(streamed["marts"][table].read()) == _parquet_bytes(df), (year, table)
         assert not (tmp_path / str(year) / ".work").exists()
+
+
+@pytest.mark.parametrize("n", [0, 7, 150_001, 400_000])
+def test_a_layer_is_written_with_the_bytes_of_its_frame(tmp_path, n):
+    """The marts are streamed to disk, then written with the bytes `write_parquet` gives their frame in one chunk."""
+    from transforms.layers import write_like_polars
+
+    df = pl.DataFrame({"report_id": [f"{i * 7919 % 4096:03x}" for i in range(n)], "i": list(range(n)),
+                       "t": [None if i % 11 == 0 else "文字" * (i % 23) for i in range(n)]},
+                      schema={"report_id": pl.String, "i": pl.Int64, "t": pl.String}).sort("report_id")
+    with LayerWriter(tmp_path / "m.parquet", df.schema) as w:
+        for i in range(0, n, 33_333):
+            w.write(df.slice(i, 33_333))
+    write_like_polars(w.layer, tmp_path / "out.parquet", tmp_path / "scratch.parquet")
+    assert (tmp_path / "out.parquet").read_bytes() == _parquet_bytes(df)
+    assert not (tmp_path / "scratch.parquet").exists()
+
+
+def test_chunks_never_split_a_report_and_a_chunked_contract_is_the_whole_ones(tmp_path):
+    from expectations.validate import validate
+    from transforms.core import CELL_SCHEMAS
+    from transforms.layers import chunks
+    from transforms.pipeline import validate_layer
+
+    schema = CELL_SCHEMAS["review_litigation_cells"]
+    rows = [{"report_id": f"{r:016x}", "report_year": 2021, "case_type": "admin_review", "result": res, "count": r % 3,
+             "cell_source": "printed", "source_page": None, "ocr": False}
+            for r in range(40) for res in ("upheld", "corrected", "other", "pending", "total")]
+    df = pl.DataFrame(rows, schema=schema)
+    with LayerWriter(tmp_path / "c.parquet", schema) as w:
+        w.write(df)
+    parts = list(chunks(w.layer, 12))
+    assert pl.concat(parts).equals(df) and len(parts) > 1
+    assert all(a["report_id"][-1] != b["report_id"][0] for a, b in zip(parts, parts[1:]))
+    whole = validate("review_litigation_cells", df)
+    got = validate_layer("review_litigation_cells", w.layer, rows=12)
+    assert (got.passed, got.n_rows, got.summary) == (whole.passed, whole.n_rows, whole.summary) and whole.passed
+    bad = df.with_columns(count=pl.when(pl.int_range(pl.len()) == 77).then(-1).otherwise(pl.col("count")))
+    with LayerWriter(tmp_path / "b.parquet", schema) as w:
+        w.write(bad)
+    whole, got = validate("review_litigation_cells", bad), validate_layer("review_litigation_cells", w.layer, rows=12)
+    assert not got.passed and got.summary == whole.summary and got.failures.equals(whole.failures)

@@ -167,3 +167,82 @@ class LayerWriter:
             self._writer = None
             self._buf = []
             self._tmp.unlink(missing_ok=True)
+
+
+def chunks(layer: Layer, rows: int, key: str = "report_id") -> Iterator[pl.DataFrame]:
+    """The layer in frames of about `rows` rows, each cut where `key` changes, so the rows of one key
+    (a report's cells, its sections) are never split over two frames (the layer keeps them together)."""
+    carry: pl.DataFrame | None = None
+    for df in layer.iter_batches(max(1, min(rows, 65536))):
+        df = df if carry is None else pl.concat([carry, df], how="vertical")
+        carry = None
+        if df.height < rows:
+            carry = df
+            continue
+        keys = df[key]
+        last = keys[-1]
+        cut = df.height
+        while cut > 0 and keys[cut - 1] == last:  # the last key's rows wait for the next frame
+            cut -= 1
+        if cut == 0:  # one key longer than `rows`: kept whole
+            carry = df
+            continue
+        yield df.slice(0, cut)
+        carry = df.slice(cut)
+    if carry is not None and carry.height:
+        yield carry
+
+
+def polars_row_groups(n: int) -> list[int]:
+    """The row groups `DataFrame.write_parquet` makes of an n-row frame in one chunk (they depend on n alone)."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pl.DataFrame({"_": pl.zeros(n, pl.UInt8, eager=True)}).write_parquet(buf)
+    buf.seek(0)
+    meta = pq.ParquetFile(buf).metadata
+    return [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+
+
+def write_like_polars(layer: Layer, path: str | os.PathLike, scratch: str | os.PathLike) -> None:
+    """Write `layer` to `path` with the bytes `layer.read().rechunk().write_parquet(path, compression="zstd",
+    statistics=True)` gives, without holding it whole.
+
+    Polars' streaming sink keeps the row groups of what it reads when they have the sizes its
+    whole-frame writer makes (`polars_row_groups`), so the rows are first re-cut into exactly those
+    groups in `scratch` (one group in memory at a time), then sunk. tests/test_layers.py compares the bytes.
+    """
+    import pyarrow.parquet as pq
+
+    if layer.height == 0:
+        layer.read().write_parquet(path, compression="zstd", statistics=True)
+        return
+    scratch = Path(scratch)
+    scratch.parent.mkdir(parents=True, exist_ok=True)
+    sizes = polars_row_groups(layer.height)
+    schema = pl.Schema(layer.schema)
+    writer = None
+    try:
+        batches = layer.iter_batches(65536)
+        carry = pl.DataFrame(schema=schema)
+        for size in sizes:
+            parts, have = [carry], carry.height
+            while have < size:
+                b = next(batches)
+                parts.append(b)
+                have += b.height
+            df = pl.concat(parts, how="vertical")
+            group, carry = df.slice(0, size), df.slice(size)
+            table = group.rechunk().to_arrow(compat_level=pl.CompatLevel.oldest())
+            if writer is None:
+                writer = pq.ParquetWriter(str(scratch), table.schema, compression="zstd", write_statistics=True)
+            writer.write_table(table, row_group_size=max(1, size))
+        writer.close()
+        writer = None
+        pl.scan_parquet(scratch).sink_parquet(path, compression="zstd", statistics=True)
+    finally:
+        if writer is not None:
+            writer.close()
+        Path(scratch).unlink(missing_ok=True)

@@ -170,6 +170,17 @@ def _write_parquet(path: Path, df: pl.DataFrame) -> None:
         os.fsync(fh.fileno())
 
 
+def _write_layer(path: Path, layer) -> None:
+    """`_write_parquet` of a table streamed to disk (`transforms.layers.Layer`): the same bytes as its frame
+    in one chunk (a sorted frame, as `build_marts` gives), never holding it whole."""
+    from transforms.layers import write_like_polars
+
+    test_fault("marts")
+    write_like_polars(layer, path, path.with_name(f".{path.name}.groups"))
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
 def _fsync_dir(d: Path) -> None:
     fd = os.open(d, os.O_RDONLY)
     try:
@@ -188,8 +199,11 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def write_year(marts: Path, year: int, tables: dict[str, pl.DataFrame]) -> Path:
+def write_year(marts: Path, year: int, tables: dict) -> Path:
     """Publish all of a year's mart tables together (see the comment above); returns the version folder.
+
+    A table is a polars frame or a `transforms.layers.Layer` (streamed to disk: written without being
+    held whole, with the bytes of its frame).
 
     Concurrent writers (a UI backfill runs years in parallel) stage privately and publish under a lock.
     On any error the staging folder is removed and the year stays as it was.
@@ -201,7 +215,10 @@ def write_year(marts: Path, year: int, tables: dict[str, pl.DataFrame]) -> Path:
     try:
         for table, df in tables.items():
             (stage / table).mkdir(parents=True)
-            _write_parquet(stage / table / PART, df)
+            if isinstance(df, pl.DataFrame):
+                _write_parquet(stage / table / PART, df)
+            else:
+                _write_layer(stage / table / PART, df)
             _boundary()
         with _locked(store / ".publish"), _no_interrupts():
             versions = [int(p.name.rsplit(".", 1)[1]) for p in store.glob(f"report_year={year}.*")

@@ -422,3 +422,41 @@ def without_texts(layer, texts: tuple = ("text",), drop: tuple = ()) -> pl.DataF
     """
     return (layer.scan().drop([c for c in drop if c in layer.columns])
             .with_columns(pl.col(c).str.slice(0, 0) for c in texts).collect())
+
+
+# ---- contracts of a layer too big to hold: chunk by chunk ---------------------------------------
+CHECK_ROWS = 1_000_000  # rows of a layer validated at a time (cut between reports)
+
+
+def validate_layer(name: str, layer, rows: int = CHECK_ROWS, texts: tuple = (), key: str = "report_id"):
+    """`expectations.validate.validate(name, frame)` of a layer, `rows` rows (whole reports) at a time.
+
+    Every check of the contracts is per row or per report (the unique keys hold the report id), so
+    the layer passes when every chunk passes, with the result the whole frame gives. When a chunk
+    fails, the layer is validated whole (a broken year), so the failures and their counts are those
+    of the whole frame. `texts` are blanked first (see `without_texts`).
+    """
+    from expectations.validate import ValidationResult, _empty_failures, _summarise, validate
+
+    def blank(df):
+        return df.with_columns(pl.col(c).str.slice(0, 0) for c in texts) if texts else df
+
+    n, parts = 0, 0
+    for df in _chunks(layer, rows, key):
+        res = validate(name, blank(df))
+        if not res.passed:
+            return validate(name, blank(layer.read()))
+        n += res.n_rows
+        parts += 1
+        one = res
+    if parts == 0:
+        return validate(name, blank(layer.read()))
+    if parts == 1:
+        return one
+    return ValidationResult(passed=True, n_rows=n, failures=_empty_failures(), summary=_summarise(name, n, _empty_failures()))
+
+
+def _chunks(layer, rows, key):
+    from transforms.layers import chunks
+
+    return chunks(layer, rows, key)
