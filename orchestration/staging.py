@@ -11,7 +11,7 @@ from orchestration.partitions import YEAR_PARTITIONS
 from orchestration.resources import layer_writer
 from transforms.engine import EngineOptions
 from transforms.layers import Layer
-from transforms.pipeline import stream_normalised, without_texts
+from transforms.pipeline import read_batched, stream_normalised, without_texts
 from transforms.staging import NORMALISED_SCHEMA
 
 GX_CHECK = "gx_normalised_suite"
@@ -73,7 +73,7 @@ def _gx_frame(layer: Layer) -> pl.DataFrame:
     """The trusted reports as the GX suite reads them: a text that matches MARKDOWN_REGEX kept whole, any other
     blanked, so its text rule counts and shows the same values without the year's texts in memory."""
     text = pl.col("text")
-    return (layer.scan().filter(pl.col("quarantine_reason").is_null())
-            .select("report_id", "report_year", "residual_traditional_ratio",
-                    pl.when(text.str.contains(MARKDOWN_REGEX)).then(text).otherwise(text.str.slice(0, 0)).alias("text"))
-            .collect())
+    return read_batched(layer, lambda df: df.filter(pl.col("quarantine_reason").is_null()).select(
+        "report_id", "report_year", "residual_traditional_ratio",
+        pl.when(text.str.contains(MARKDOWN_REGEX)).then(text).otherwise(pl.lit("", pl.String)).alias("text")),
+        ["report_id", "report_year", "residual_traditional_ratio", "quarantine_reason", "text"])
