@@ -151,6 +151,14 @@ def build_bold_under_line(lines):
     return _insert_in_prose(lines, "__中 " * 2_150)
 
 
+def build_layout_walls(lines):
+    """Space-aligned header words by the thousand over walls of numbers (the column reader's search)."""
+    head = "  ".join(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])
+    block = ["  ".join(["总计", "自然人"] * 4000)] + ["  ".join(["1"] * 300)] * 300
+    block += [head, "标签            1          2"] * 2000
+    return _insert_in_table3(lines, block)
+
+
 # name → (builder, issue wording)
 HOSTILE = {
     "t3_zeros_120": (build_t3_zeros_120, "a table-3 row of 120 zeros (x23 rows)"),
@@ -163,6 +171,7 @@ HOSTILE = {
     "repeated_headers": (build_repeated_headers, "9,000 repeated table headers"),
     "bold_star_line": (build_bold_star_line, "a 103 KB line for _BOLD_STAR_RE"),
     "bold_under_line": (build_bold_under_line, "an 8.6 KB line for _BOLD_UNDER_RE"),
+    "layout_walls": (build_layout_walls, "4,000 space-aligned header words over walls of numbers"),
 }
 
 

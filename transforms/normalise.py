@@ -10,11 +10,13 @@ uses); the structural passes (debris, whitespace, bullets, headings) never touch
 
 Order in :func:`normalise_text` and why:
 
-0. Before anything changes a character, three passes that read the file's own layout:
+0. Before anything changes a character, four passes that read the file's own layout:
    :func:`transforms.reflow.restore_line_breaks` (a file flattened to one line gets its headings
    and table rows back while every space is still one the file holds), `_strip_stray_trailing_tabs`
-   (a tab after a prose or heading line's text makes no table row) and :func:`csv_tables_to_tabs`
-   (tables saved as CSV, split on ASCII commas before full-width commas become ASCII).
+   (a tab after a prose or heading line's text makes no table row), :func:`csv_tables_to_tabs`
+   (tables saved as CSV, split on ASCII commas before full-width commas become ASCII) and
+   :func:`transforms.columns.align_space_columns` (a space-aligned table's blank cells get a `-`,
+   placed by where the row's numbers stand, before whitespace is collapsed).
 1. :func:`canonical_width` - everything after it can assume ASCII digits/punctuation and LF.
 2. script detection on that text (the share of characters ``t2s`` would change).
 3. :func:`to_simplified` - so that chrome and debris rules are written in simplified only, and
@@ -35,6 +37,7 @@ import html
 import re
 from bisect import bisect_left
 
+from transforms.columns import align_cell_lines, align_space_columns
 from transforms.reflow import SECTION_LINE_START, reflow_long_lines, restore_line_breaks
 import unicodedata
 from dataclasses import dataclass
@@ -783,7 +786,8 @@ _W = _CJK + re.escape(_CJK_PUNCT_NO_DASH) + re.escape(",:;()!?%\"")
 _W_BEFORE_DIGIT = _CJK + re.escape(_CJK_PUNCT_NO_DASH) + re.escape(":;()!?\"")
 _SPACE_CJK_CJK_RE = re.compile(f"(?<=[{_W}]) +(?=[{_W}])")
 _SPACE_CJK_DIGIT_RE = re.compile(f"(?<=[{_W_BEFORE_DIGIT}]) +(?=[0-9])")
-_SPACE_DIGIT_CJK_RE = re.compile(f"(?<=[0-9]) +(?=[{_W}])")
+# (never before a signed cell, `356 增3 12784`: the space is all that parts two cells)
+_SPACE_DIGIT_CJK_RE = re.compile(f"(?<=[0-9]) +(?=[{_W}])(?!(?:增加?|减少?) ?[0-9])")
 # "1. 属于国家秘密" → "1.属于国家秘密": a list-number dot before Chinese text.
 _SPACE_LISTDOT_RE = re.compile(f"(?<=[0-9]\\.) +(?=[{_CJK}])")
 _MULTI_SPACE_RE = re.compile(r" {2,}")
@@ -919,6 +923,37 @@ def _strip_stray_trailing_tabs(text: str) -> str:
     return "\n".join(out)
 
 
+_TOKEN_RE = re.compile(r"[^\s]+")
+_CJK_PAIR_RE = re.compile(r"([^\x00-\x7f\s])\1")  # a doubled CJK character or full-width mark
+
+
+# A circled number right after a label's last character or a number, before a space or the line's
+# end: a footnote mark (`行政许可③ 8614`), which NFKC would turn into a digit of the row.
+_FOOTNOTE_MARK_RE = re.compile(f"(?<=[{_CJK}0-9)）])[\u2460-\u2473\u2776-\u277f](?=[ \t\u3000]|$)", re.M)
+
+
+def drop_footnote_marks(text: str) -> str:
+    """`数量① 60 16` → `数量 60 16`: the mark refers to a note under the table and is no cell."""
+    return _FOOTNOTE_MARK_RE.sub("", text) if re.search("[\u2460-\u2473\u2776-\u277f]", text) else text
+
+
+def undouble_fake_bold(text: str) -> str:
+    """Lines printed twice over, character by character (a PDF's fake bold, drawn twice with an
+    offset, that pdfplumber and other extractors read as doubled text: `（（七七））总总计计 112255`),
+    read once: `（七）总计 125`. Only a line every token of which is doubled, holding four doubled CJK
+    characters or marks or more, is taken; no normal line is like that."""
+    if not _CJK_PAIR_RE.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if len(_CJK_PAIR_RE.findall(line)) >= 4:
+            tokens = _TOKEN_RE.findall(line)
+            if tokens and all(len(t) % 2 == 0 and t[0::2] == t[1::2] for t in tokens):
+                line = _TOKEN_RE.sub(lambda m: m.group(0)[0::2], line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
     # First, while every space in the text is one the file holds (no entity or ideographic space
@@ -926,6 +961,10 @@ def _passes(text: str) -> tuple[str, float, str]:
     text = restore_line_breaks(text)
     text = _strip_stray_trailing_tabs(text)
     text = csv_tables_to_tabs(text)
+    text = undouble_fake_bold(text)  # before the layout passes: a doubled row's numbers stand where single ones do
+    text = drop_footnote_marks(text)  # before NFKC makes ③ a 3
+    text = align_space_columns(text)  # a space-aligned table's blank cells, while spaces still say where
+    text = align_cell_lines(text)  # a table printed one line per cell, an empty line for an empty cell
     text = canonical_width(decode_entities(text))
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
