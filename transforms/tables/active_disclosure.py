@@ -93,6 +93,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     rows: dict[str, tuple[list[str], list[Cell], str]] = {}
     units: dict[str, str | None] = {}
     pending: list[str] = []  # item labels waiting for their numbers, in print order
+    waits: list[list[str]] = []  # runs of several labels that waited for numbers together
     pending_values: list[Cell] = []
     in_table = False  # a block marker, a header or an item row seen
     column: dict | None = None  # a block printed column by column: its items, current metric, next slot
@@ -170,6 +171,8 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         elif item is None and has_values:
             vals = [c for c in r.values if c.raw.strip()]
             if pending:
+                if len(pending) >= 2 and not any(c.raw.strip() for c in rows[pending[0]][1]):
+                    waits.append(list(pending))  # several labels, then numbers: shared in order
                 _fill_waiting(rows, pending, vals, "plain" if r.shape == "plain" else r.shape)
             elif in_table:
                 # numbers printed above their label (PDF text); never numbers from before the table's
@@ -177,6 +180,17 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                 pending_values += vals
         if item is not None:
             in_table = True
+    for group in waits:
+        # labels printed one after another and then too few numbers for all of them: a row with every
+        # cell blank prints nothing, so which label the numbers follow is not known (规章 / 行政规范性文件
+        # / 9 / 2 / 61 is 规章 blank, or 行政规范性文件's cells lost): none is guessed
+        got = sum(1 for q in group for c in rows[q][1] if c.raw.strip())
+        if 0 < got < sum(len(rows[q][0]) for q in group):
+            for q in group:
+                rows[q] = (rows[q][0], [], rows[q][2])
+            out.findings.append(Finding("rows_pairing_ambiguous", "warning",
+                                        f"table 2 rows {', '.join(group)}: printed one after another with {got} numbers "
+                                        "after them, too few for all; which row they belong to is not known, left null"))
     row_of = {id(c): r for r in grid_rows for c in r.values}  # the row each printed cell sits in
     for item, (metrics, vals, shape) in rows.items():
         _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose)

@@ -289,12 +289,34 @@ def line_rows(line_no: int, line: str) -> list[Row]:
     return out
 
 
+# A note printed under a table (`注：①本年新收申请中…`), and the lines it wraps onto: no row of the table.
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d?\s*[:：]")
+_NOTE_ENDS = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]+条)")
+
+
 def rows_of(text: str) -> list[Row]:
-    """All rows of a block of table text, in order."""
+    """All rows of a block of table text, in order (a note under a table is not read as rows)."""
     out: list[Row] = []
+    in_note = False
     for i, line in enumerate(text.split("\n")):
+        if _NOTE.match(line):
+            in_note = True
+            continue
+        if in_note:
+            if line.strip() and not is_table_line(line) and not _NOTE_ENDS.match(line):
+                continue  # the note's next line
+            in_note = False
         out += line_rows(i, line)
     return out
+
+
+_PAGE_DASH = {"-", "—", "–", "－"}
+
+
+def _page_number_after(cells: list[Cell]) -> bool:
+    """Whether three plain cells read `- N -`, the way a page number is printed."""
+    a, n, b = (c.raw.strip() for c in cells)
+    return a in _PAGE_DASH and b in _PAGE_DASH and n.isdigit() and len(n) <= 3 and cells[1].kind == "number"
 
 
 def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str | None]:
@@ -305,6 +327,8 @@ def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str |
     the right is kept). Returns the fitted cells (None = lost) and a note when cells were lost.
     """
     vals = list(values)
+    if len(vals) > width and len(vals) >= 3 and _page_number_after(vals[-3:]):
+        vals = vals[:-3]  # `… 0 0 5 - 2 -`: a flattened page's number follows its last row, and is no cell
     while len(vals) > width and vals and vals[-1].kind == "blank":
         vals.pop()  # grid padding, or an empty 备注 column ("—")
     while len(vals) > width and vals and vals[0].kind == "blank" and vals[0].raw.strip() == "":

@@ -34,8 +34,10 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     "not_processed_excessive": ("大量反复", "无正当理由大量反复申请"),
     "not_processed_confirmation": ("确认或重新出具", "重新出具已获取信息", "要求行政机关确认"),
     "other": ("其他处理",),
-    "other_no_correction": ("逾期不补正", "无正当理由逾期不补正"),
-    "other_unpaid_fee": ("收费通知", "缴纳费用", "未缴费", "逾期未按收费通知要求缴纳费用"),
+    # a narrow label cell's first line alone names these rows too (`1.申请人无正当理由逾期` over
+    # `不补正、…`, `2.申请人逾期未按收费通` over `知要求缴纳费用…`)
+    "other_no_correction": ("逾期不补正", "无正当理由逾期不补正", "无正当理由逾期"),
+    "other_unpaid_fee": ("收费通知", "缴纳费用", "未缴费", "逾期未按收费通知要求缴纳费用", "逾期未按收费"),
     "total_processed": ("总计", "(七)总计"),
     "carried_forward": ("结转下年度", "下年度继续办理", "结转下年度继续办理"),
 }
@@ -350,6 +352,8 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
 
 
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
+# the same sub-columns' names wrapped inside a narrow header cell (`商业企` over `业`, `社会公` over `益组织`)
+_ORG_STEMS = [r"商业企", r"科研机", r"社会公", r"法律服"]
 
 
 _APPLICANT_CELLS = {"自然人": "natural_person", "商业企业": "commercial_enterprise", "科研机构": "research_institution",
@@ -369,10 +373,14 @@ def _collapsed_org_columns(rows: list[Row], labelled: list[Row]) -> tuple[int, i
     cells are then unprinted; only their sum is, which the row total already says."""
     headers = [r for r in rows if _is_header(r)]
     compact = [re.sub(r"\s+", "", r.label) for r in headers]
-    if not any("法人" in c for c in compact) or any(re.search(p, c) for c in compact for p in _ORG_COLUMNS[:4]):
+    if not any("法人" in c for c in compact) or any(re.search(p, c) for c in compact for p in _ORG_COLUMNS[:4] + _ORG_STEMS):
         return None
     # (a row of more than seven numbers is no table-3 row: table 4 under a lost section heading)
     if any(3 < sum(v.kind == "number" for v in r.values + r.pre_values) <= len(APPLICANT_CODES) for r in labelled):
+        return None
+    # seven cells, numbers and blank marks (`1 4 - - - - 5`), are the seven columns of the form
+    if any(sum(v.kind == "number" or v.kind == "blank" and v.raw.strip() != "" for v in r.values) == len(APPLICANT_CODES)
+           and any(v.kind == "blank" and v.raw.strip() for v in r.values) for r in labelled):
         return None
     for r in headers:
         if r.shape in ("tsv", "pipe"):
