@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scoring import Score, score_cells  # noqa: E402
 
 from transforms.synth import SHAPES, build_model, generate, render  # noqa: E402
+from transforms.synth.shapes import printed_truth  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SYNTH_N, SYNTH_SEED = 40, 20240601
@@ -62,10 +63,7 @@ def render_shape(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> d
         text, suffix = render(shape, model, rng)
         name = f"{stem}_{shape}"
         (out_dir / f"{name}{suffix}").write_text(text, encoding="utf-8")
-        printed = dict(truth, table_shape=shape)
-        if shape == "traditional":
-            printed["script"] = "traditional"
-        written[name] = printed
+        written[name] = printed_truth(shape, truth)  # the cells this shape leaves blank are null, kept in derived
     return written
 
 

@@ -18,7 +18,7 @@ from scoring import Score, score_cells  # noqa: E402
 from transforms.labels import APPLICANT_PARTS, OTHER_SPLIT  # noqa: E402
 from transforms.synth import SHAPES, build_model, generate, render  # noqa: E402
 from transforms.synth.cli import main as synth_main  # noqa: E402
-from transforms.synth.generate import _identities, pinned  # noqa: E402
+from transforms.synth.generate import identities, pinned  # noqa: E402
 from transforms.synth.report import fmt_value  # noqa: E402
 
 TRUTHS = list(generate(60, seed=7))
@@ -67,7 +67,7 @@ def test_blanks_are_exactly_the_pinned_cells():
         assert nulls == set(t["derived"])
         known = {f"{tb}.{r}.{c}": x for tb in ("table3", "table4") for r, row in t[tb].items()
                  for c, x in row.items() if x is not None}
-        assert pinned(known, nulls, _identities(t["table3"], t["table4"])) == t["derived"]
+        assert pinned(known, nulls, identities(t["table3"], t["table4"])) == t["derived"]
 
 
 def test_every_level_and_many_provinces():

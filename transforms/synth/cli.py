@@ -25,7 +25,7 @@ from pathlib import Path
 
 from transforms.synth.generate import generate, generate_panel
 from transforms.synth.report import build_model
-from transforms.synth.shapes import SHAPES, render
+from transforms.synth.shapes import SHAPES, printed_truth, render
 
 _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 CHUNK = 250  # reports per task sent to a worker
@@ -54,7 +54,7 @@ def render_chunk(seed: int, shapes: list[str], start: int,
         stem = f"synth_{i:06d}_{shape}"
         rng = random.Random(f"{seed}:{i}:{shape}")
         text, suffix = render(shape, build_model(truth, rng), rng)
-        truth = dict(truth, table_shape=shape, script="traditional" if shape == "traditional" else truth["script"])
+        truth = printed_truth(shape, truth)
         js = _JSON.encode(truth).encode("utf-8")  # the bytes of json.dumps(truth, ensure_ascii=False)
         out.append((stem + suffix, text.encode("utf-8"), js))
     return out

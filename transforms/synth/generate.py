@@ -229,7 +229,7 @@ def _table2(rng: random.Random, level: str, template: str) -> dict:
 
 # ---------------------------------------------------------------- blanks pinned by the identities
 
-def _identities(t3: dict, t4: dict) -> list[tuple[list[str], list[str]]]:
+def identities(t3: dict, t4: dict) -> list[tuple[list[str], list[str]]]:
     """(left keys, right keys) with sum(left) == sum(right)."""
     ids = []
     for c, row in t3.items():
@@ -298,7 +298,7 @@ def _blank_some(truth: dict, rng: random.Random) -> None:
         return
     unknown = set(cand)
     known = {k: v for k, v in cells.items() if k not in unknown}
-    fixed = pinned(known, unknown, _identities(t3, t4))
+    fixed = pinned(known, unknown, identities(t3, t4))
     for k in cand:
         if k in fixed and fixed[k] == cells[k]:
             _, row, col = k.split(".")

@@ -7,6 +7,7 @@ where the source format loses empty cells). Variation (blank style, page breaks,
 
 from __future__ import annotations
 
+import dataclasses
 import html as _html
 import random
 import re
@@ -407,13 +408,20 @@ def render_ocr_md_rowgroups(m: Report, rng: random.Random) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- 8. pdftotext -layout
 
-def _layout_lines(cols: list[tuple[int, int, str]], right: set[int] = frozenset()) -> list[str]:
-    """cols: (start, width, text) → lines, each text wrapped inside its column."""
-    return list(_layout_cached(tuple(cols), frozenset(right)))
+def _layout_lines(cols: list[tuple[int, int, str]], right: set[int] = frozenset(), centre: bool | set[int] = False) -> list[str]:
+    """cols: (start, width, text) → lines, each text wrapped inside its column (centred in it for the
+    columns in `centre`, or all of them when it is True)."""
+    centred = frozenset(range(len(cols))) if centre is True else frozenset(centre or ())
+    return list(_layout_cached(tuple(cols), frozenset(right), centred))
+
+
+def _centred(s: str, width: int) -> str:
+    gap = max(0, width - _width(s))
+    return " " * (gap // 2) + s + " " * (gap - gap // 2)
 
 
 @lru_cache(maxsize=50_000)
-def _layout_cached(cols: tuple[tuple[int, int, str], ...], right: frozenset[int]) -> tuple[str, ...]:
+def _layout_cached(cols: tuple[tuple[int, int, str], ...], right: frozenset[int], centre: frozenset[int]) -> tuple[str, ...]:
     wrapped = [(s, w, _wrap(txt, w) if txt else [""]) for s, w, txt in cols]
     n = max(len(x[2]) for x in wrapped)
     lines = []
@@ -421,15 +429,32 @@ def _layout_cached(cols: tuple[tuple[int, int, str], ...], right: frozenset[int]
         line = ""
         for i, (s, w, parts) in enumerate(wrapped):
             if k < len(parts) and parts[k]:
-                line = _pad(line, s) + _pad(parts[k], w, right=i in right)
+                line = _pad(line, s) + (_centred(parts[k], w) if i in centre else _pad(parts[k], w, right=i in right))
         lines.append(line.rstrip())
     return tuple(lines)
+
+
+_LAYOUT_TOKEN = re.compile(r"\S+")
+
+
+def _by_characters(line: str) -> str:
+    """A laid-out line as a tool that counts characters prints it (pdftotext): each word starts at the
+    character index of its display column, so a CJK character takes one place and the gap after it grows."""
+    out, at = [], 0
+    for mt in _LAYOUT_TOKEN.finditer(line):
+        start = _width(line[: mt.start()])
+        out.append(" " * max(start - at, 1 if out else 0) + mt.group(0))
+        at = max(start, at + (1 if len(out) > 1 else 0)) + len(mt.group(0))
+    return "".join(out)
 
 
 def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
     nums_on_last = rng.random() < 0.5
     vertical = rng.choice(["chars", "fragment"])
     numw = rng.choice([8, 9, 10])
+    count_chars = rng.random() < 0.5  # positions by display width, or by characters as pdftotext counts
+    centred = rng.random() < 0.5  # header words and numbers centred in their cells (WPS), or left / right
+    in_cell = (lambda x, w: _centred(x, w)) if centred else (lambda x, w: _pad(x, w, right=True))
 
     def t3(t: Table) -> list[str]:
         A, B, C, N = 0, 6, 24, 58
@@ -437,9 +462,10 @@ def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
         out += _layout_lines([(A, N - 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"[:26]),
                               (N + numw * 3, numw * 3, "申请人情况")])
         out += _layout_lines([(A, N - 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"[26:]),
-                              (N, numw, "自然人"), (N + numw * 2, numw * 4, "法人或其他组织"), (N + numw * 6, numw, "总计")])
+                              (N, numw, "自然人"), (N + numw * 2, numw * 4, "法人或其他组织"), (N + numw * 6, numw, "总计")],
+                             centre={1, 3} if centred else False)
         heads = ["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]
-        out += _layout_lines([(N + numw * i, numw - 1, h) for i, h in enumerate(heads)])
+        out += _layout_lines([(N + numw * i, numw - 1, h) for i, h in enumerate(heads)], centre=centred)
         g = t.grid()
         vert_rows = []
         for r in range(t.header_rows, len(t.rows)):
@@ -456,7 +482,7 @@ def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
                     width = C - B - 1
                 cols.append((start, width, cell.text))
             block = _layout_lines(cols) if cols else [""]
-            numline = "".join(_pad(_num(m, x), numw, right=True) for x in nums)
+            numline = "".join(in_cell(_num(m, x), numw) for x in nums)
             k = len(block) - 1 if nums_on_last else 0
             block[k] = _pad(block[k], N) + numline
             out += [b.rstrip() for b in block]
@@ -494,17 +520,72 @@ def render_pdftotext_layout(m: Report, rng: random.Random) -> tuple[str, str]:
         w = 6
         out = _layout_lines([(0, w * 5, "行政复议"), (w * 5 + w * 3, w * 7, "行政诉讼")])
         out += _layout_lines([(w * i, w - 1, h) for i, h in enumerate(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
-                             + [(w * 5, w * 5 - 1, "未经复议直接起诉"), (w * 10, w * 5 - 1, "复议后起诉")])
+                             + [(w * 5, w * 5 - 1, "未经复议直接起诉"), (w * 10, w * 5 - 1, "复议后起诉")], centre=centred)
         out += _layout_lines([(w * (5 + i), w - 1, h) for i, h in
-                              enumerate(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)])
-        out.append("".join(_pad(_num(m, c), w, right=True) for c in t.rows[-1]))
+                              enumerate(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)], centre=centred)
+        out.append("".join(in_cell(_num(m, c), w) for c in t.rows[-1]))
         return out
 
     def table(t: Table) -> list[str]:
-        return {"table2": t2, "table3": t3, "table4": t4}[t.name](t)
+        lines = {"table2": t2, "table3": t3, "table4": t4}[t.name](t)
+        return [_by_characters(x) for x in lines] if count_chars else lines
 
     ind = rng.choice(["", "    "])
     return _lines_doc(m, table, para=lambda s: "\n".join(ind + x for x in _wrap(s, 76)), sep="\n\n"), ".txt"
+
+
+_BLANKED = ("table3.", "table4.")
+
+
+def _zeros_blank(m: Report) -> Report:
+    """The model with every 0 of tables 3 and 4 a blank cell (WPS/Word PDFs that leave zeros empty)."""
+    values = {k: (None if v == 0 and k.startswith(_BLANKED) else v) for k, v in m.values.items()}
+    return dataclasses.replace(m, values=values, _strings={})
+
+
+def render_pdftotext_layout_blank_zeros(m: Report, rng: random.Random) -> tuple[str, str]:
+    """`pdftotext -layout` of a PDF whose table-3 and table-4 zeros are empty cells: a row shows only
+    its non-zero numbers, and where each stands is the only sign of its column."""
+    return render_pdftotext_layout(_zeros_blank(m), rng)
+
+
+def printed_truth(shape: str, truth: dict) -> dict:
+    """The truth of a report as `shape` prints it: the cells a shape leaves blank are null, with
+    their value kept in `derived` (right when the table's identities pin it, abstained otherwise)."""
+    out = dict(truth, table_shape=shape)
+    if shape == "traditional" or "script" in truth:
+        out["script"] = "traditional" if shape == "traditional" else truth["script"]
+    if shape == "pdftotext_layout_blank_zeros":
+        out.update(_zeros_blank_truth(truth))
+    return out
+
+
+def _zeros_blank_truth(truth: dict) -> dict:
+    """Tables 3 and 4 with every 0 a blank: `derived` for the blanks the identities pin (they must be
+    read), plain null for the rest (null or 0 are both right there: no reader can know)."""
+    from transforms.synth.generate import identities, pinned
+
+    t3, t4 = truth.get("table3") or {}, truth.get("table4") or {}
+    cells = {f"{name}.{row}.{col}": v for name, t in (("table3", t3), ("table4", t4))
+             for row, cols in t.items() for col, v in cols.items()}
+    derived = dict(truth.get("derived") or {})
+    unknown = {k for k, v in cells.items() if v is None or v == 0}
+    known = {k: v for k, v in cells.items() if k not in unknown}
+    ids = [(a, b) for a, b in identities(t3, t4) if all(k in cells for k in a + b)]
+    fixed = pinned(known, unknown, ids)
+    out: dict = {}
+    for name, t in (("table3", t3), ("table4", t4)):
+        if name in truth:
+            out[name] = {row: {col: (None if v == 0 else v) for col, v in cols.items()} for row, cols in t.items()}
+    for k, v in cells.items():
+        if v == 0 and fixed.get(k) == 0:
+            derived[k] = 0
+        elif v == 0:
+            derived.pop(k, None)
+        # (a cell the source itself left blank keeps its derived value: the table's other cells may
+        # still pin it, by more than the one-unknown rule `pinned` applies)
+    out["derived"] = derived
+    return out
 
 
 # ---------------------------------------------------------------- 9. pdfplumber extract_text
@@ -682,8 +763,8 @@ def render_csv(m: Report, rng: random.Random) -> tuple[str, str]:
 
 
 SHAPES = ["tsv", "crawler_oneline", "crawler_glued", "html_cms", "html_word", "pdf_markdown_broken",
-          "ocr_md_rowgroups", "pdftotext_layout", "pdfplumber_text", "traditional", "web_chrome", "page_debris",
-          "markdown_headings", "flattened_tsv", "flattened_markdown", "csv"]
+          "ocr_md_rowgroups", "pdftotext_layout", "pdftotext_layout_blank_zeros", "pdfplumber_text", "traditional",
+          "web_chrome", "page_debris", "markdown_headings", "flattened_tsv", "flattened_markdown", "csv"]
 RENDERERS = {name: globals()[f"render_{name}"] for name in SHAPES}
 
 
