@@ -7,7 +7,7 @@ from dagster import AssetCheckResult, AssetCheckSeverity, AssetExecutionContext,
 from orchestration import progress
 from orchestration.checks import CONTRACT_CHECK, contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from orchestration.resources import layer_writer
+from orchestration.resources import layer_writer, write_layer
 from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
 from transforms.engine import EngineOptions
 from transforms.layers import Layer
@@ -33,13 +33,8 @@ def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
     checks read the layer without its texts.
     """
     stats: list = []
-    writer = layer_writer("report_sections", context.partition_key, SECTIONS_SCHEMA)
-    try:
-        findings = stream_sections(normalised_reports, writer, EngineOptions.from_env(), progress.engine_callback(), stats)
-        layer = writer.close()
-    except BaseException:
-        writer.abort()
-        raise
+    findings, layer = write_layer("report_sections", context.partition_key, SECTIONS_SCHEMA, lambda w: stream_sections(
+        normalised_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
     df = without_texts(layer, texts=("title", "text"))
     per_no = df.group_by("section_no").len().sort("section_no")
     yield Output(layer, output_name="report_sections", metadata={

@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, asse
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from orchestration.resources import GongkaiConfig, layer_writer
+from orchestration.resources import GongkaiConfig, write_layer
 from transforms.engine import EngineOptions
 from transforms.landing import RAW_SCHEMA, build_manifest
 from transforms.pipeline import stream_raw, without_texts
@@ -51,14 +51,9 @@ def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_
     """
     year = int(context.partition_key)
     stats: list = []
-    writer = layer_writer("raw_reports", year, RAW_SCHEMA)
-    try:
-        findings = stream_raw(gongkai.input_dir, landing_manifest, year, writer, gongkai.max_file_bytes,
-                              EngineOptions.from_env(), progress.engine_callback(), stats)
-        raw = writer.close()
-    except BaseException:
-        writer.abort()
-        raise
+    findings, raw = write_layer("raw_reports", year, RAW_SCHEMA, lambda w: stream_raw(
+        gongkai.input_dir, landing_manifest, year, w, gongkai.max_file_bytes,
+        EngineOptions.from_env(), progress.engine_callback(), stats))
     light = without_texts(raw, texts=("raw_text",))
     yield Output(
         raw, output_name="raw_reports",

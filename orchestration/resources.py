@@ -101,6 +101,18 @@ def layer_writer(asset: str, partition: str | int, schema: dict):
     return LayerWriter(root / "layers" / layer_scope() / ".spill" / f"{asset}-{partition}-{os.getpid()}.parquet", schema)
 
 
+def write_layer(asset: str, partition: str | int, schema: dict, fill):
+    """Write an asset's layer batch by batch: `fill(writer)` streams into it and returns the
+    findings; returns (findings, the closed Layer). A failure removes the half-written file."""
+    writer = layer_writer(asset, partition, schema)
+    try:
+        findings = fill(writer)
+        return findings, writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+
+
 def spill_dir(asset: str, partition: str | int) -> Path:
     """A private working folder beside this run's layers (the marts step's buckets); the caller removes it."""
     from orchestration import storage

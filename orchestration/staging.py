@@ -8,7 +8,7 @@ from expectations.suites import MARKDOWN_REGEX, normalised_suite
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import YEAR_PARTITIONS
-from orchestration.resources import layer_writer
+from orchestration.resources import write_layer
 from transforms.engine import EngineOptions
 from transforms.layers import Layer
 from transforms.pipeline import read_batched, stream_normalised, without_texts
@@ -40,13 +40,8 @@ def normalised_reports(context: AssetExecutionContext, raw_reports: Layer):
     its texts (the GX suite's text rule sees each text that breaks it, and an empty text for the others).
     """
     stats: list = []
-    writer = layer_writer("normalised_reports", context.partition_key, NORMALISED_SCHEMA)
-    try:
-        findings = stream_normalised(raw_reports, writer, EngineOptions.from_env(), progress.engine_callback(), stats)
-        layer = writer.close()
-    except BaseException:
-        writer.abort()
-        raise
+    findings, layer = write_layer("normalised_reports", context.partition_key, NORMALISED_SCHEMA, lambda w: stream_normalised(
+        raw_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
     df = without_texts(layer, drop=("line_pages",))
     ok = df.filter(pl.col("quarantine_reason").is_null())
     gx = _gx_frame(layer) if len(ok) else None  # read before the output is handed over (its file is moved)
