@@ -32,6 +32,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.tables.grid import ROW_NUMBER
+
 __all__ = ["align_space_columns"]
 
 # The leaf column names of the request table (3) and the review/litigation table (4), as the
@@ -341,7 +343,7 @@ def _rewrite(lines: list[str], toks: _LazyTokens, out: list[str], block: list[tu
 _REQUEST_COLUMNS = 7  # table 3: six applicant columns and 总计
 # A label that opens a row of its own: an item number, after the vertical group label's fragments
 # (`三`, `、`, `度办`, `（三）不予`) that share its line.
-_OPENS_ROW = re.compile(r"^(?:\S{1,6}\s{2,})*(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}、)")
+_OPENS_ROW = re.compile(r"^(?:\S{1,6}\s{2,})*" + ROW_NUMBER)
 
 
 def _blank_rows(lines: list[str], toks: "_LazyTokens", out: list[str], block: list[tuple[int, int]],

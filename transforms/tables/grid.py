@@ -291,7 +291,9 @@ def line_rows(line_no: int, line: str) -> list[Row]:
 
 # A note printed under a table (`注：①本年新收申请中…`), and the lines it wraps onto: no row of the table.
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d?\s*[:：]")
-_NOTE_ENDS = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,2}、|第[一二三四五六七八九十]+条)")
+# The item number that opens a table row: （三）, 2. or 2、, 四、 (one definition for every reader).
+ROW_NUMBER = r"(?:[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}、)"
+_NOTE_ENDS = re.compile(r"^\s*(?:" + ROW_NUMBER + r"|第[一二三四五六七八九十]+条)")
 
 
 def rows_of(text: str) -> list[Row]:

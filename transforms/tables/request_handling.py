@@ -8,7 +8,7 @@ from itertools import product
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
-from transforms.tables.grid import Row, fit_values, parse_cell, rows_of, split_cells
+from transforms.tables.grid import ROW_NUMBER, Row, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
@@ -608,7 +608,7 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
 
 _CJK_START = re.compile(r"[\u3400-\u9fff]")
 _SECTION_HEAD = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[(（]")
-_ROW_NUMBERING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十][)）]|\d{1,2}\s*[.、]|[一二三四五六七八九十]{1,2}、)")
+_ROW_NUMBERING = re.compile(r"^\s*" + ROW_NUMBER)
 
 
 def _merge_wrapped_labels(rows: list[Row]) -> list[Row]:
