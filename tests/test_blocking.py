@@ -15,16 +15,21 @@ from conftest import SAMPLE
 def test_contract_failure_blocks_the_marts_and_names_the_check(tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
     shutil.copy(SAMPLE / "003_c97c571f5e04231d.txt", tmp_path / "in")
-    real = core.build_typed_tables
+    real = core.stream_typed
 
-    def broken(*args, **kwargs):  # whatever the engine's options are, the cells come out corrupted
-        cells, findings = real(*args, **kwargs)
-        df = cells["request_handling_cells"]
-        cells["request_handling_cells"] = df.with_columns(count=pl.when(pl.col("outcome") == "granted")
-                                                          .then(pl.lit(-1, pl.Int64)).otherwise("count"))
-        return cells, findings
+    class Corrupting:  # whatever the engine's options are, the granted cells come out corrupted
+        def __init__(self, sink):
+            self.sink = sink
 
-    monkeypatch.setattr(core, "build_typed_tables", broken)
+        def write(self, df):
+            self.sink.write(df.with_columns(count=pl.when(pl.col("outcome") == "granted")
+                                            .then(pl.lit(-1, pl.Int64)).otherwise("count")))
+
+    def broken(normalised, sections, sinks, *args, **kwargs):
+        sinks = {**sinks, "request_handling_cells": Corrupting(sinks["request_handling_cells"])}
+        return real(normalised, sections, sinks, *args, **kwargs)
+
+    monkeypatch.setattr(core, "stream_typed", broken)
     instance = DagsterInstance.ephemeral()
     instance.add_dynamic_partitions(YEAR_PARTITIONS.name, ["2019"])
     wh = tmp_path / "wh"
