@@ -392,12 +392,33 @@ def test_continued_table_fixture_is_made_again_by_its_script(tmp_path: Path) -> 
 def test_glue_drops_page_furniture_and_repeated_header_rows_only() -> None:
     from transforms.ingest.pdf import _glue_continued_tables
     head = ["甲\t乙\t丙", "\t一\t二"]
-    pages = [[("text", ["某县人民政府"]), ("text", ["标题"]), ("table", head + ["a\t1\t2"]), ("text", ["3"])],
-             [("text", ["某县人民政府"]), ("table", head + ["b\t3\t4"]), ("text", ["- 2 -"])],
-             [("text", ["某县人民政府"]), ("table", head + ["c\t5\t6"]), ("text", ["第3页 共4页"])],
-             [("text", ["某县人民政府"]), ("table", head + ["a\t7\t8"]), ("text", ["结尾"])]]
+    T = lambda s: ("text", [s], None)  # noqa: E731
+    grid = (0.0, 10.0, 20.0, 30.0)
+    pages = [[T("某县人民政府"), T("标题"), ("table", head + ["a\t1\t2"], grid), T("3")],
+             [T("某县人民政府"), ("table", head + ["b\t3\t4"], grid), T("- 2 -")],
+             [T("某县人民政府"), ("table", head + ["c\t5\t6"], grid), T("第3页 共4页")],
+             [T("某县人民政府"), ("table", head + ["a\t7\t8"], grid), T("结尾")]]
     _glue_continued_tables(pages)
-    assert pages[0] == [("text", ["某县人民政府"]), ("text", ["标题"]), ("table", head + ["a\t1\t2"])]
-    assert pages[1] == [("table", ["b\t3\t4"])] and pages[2] == [("table", ["c\t5\t6"])]
+    assert pages[0] == [T("某县人民政府"), T("标题"), ("table", head + ["a\t1\t2"], grid)]
+    assert pages[1] == [("table", ["b\t3\t4"], grid)] and pages[2] == [("table", ["c\t5\t6"], grid)]
     # a table that starts again with the label of the first part's first body row is printed again
-    assert pages[3] == [("table", head + ["a\t7\t8"]), ("text", ["结尾"])]
+    assert pages[3] == [("table", head + ["a\t7\t8"], grid), T("结尾")]
+
+
+def test_continued_table_parts_share_one_column_grid() -> None:
+    """pdfplumber splits columns by the cells of the page it reads: a first page whose rows never
+    divide the merged label column gives one field fewer than the page with the sub-rows. Both parts
+    go on the union of their column edges, so the numbers stay under their headers."""
+    from transforms.ingest.pdf import _glue_continued_tables
+    first = ["\t自然人\t商业企业\t总计", "(一)予以公开\t17\t5\t22"]
+    second = ["(三)不予公开\t1.属于国家秘密\t0\t1\t", "\t2.其他法律\t2\t0\t2"]
+    pages = [[("table", list(first), (50.0, 200.0, 260.0, 320.0, 380.0))],
+             [("table", list(second), (50.4, 120.0, 199.2, 260.5, 320.0, 379.1))]]
+    _glue_continued_tables(pages)
+    assert pages[0][0][1] == ["\t\t自然人\t商业企业\t总计", "(一)予以公开\t\t17\t5\t22"]
+    assert pages[1][0][1] == second
+    # parts with other outer borders are another table's grid: left as they are
+    third = ["甲\t1\t2"]
+    pages = [[("table", list(first), (50.0, 200.0, 260.0, 320.0, 380.0))], [("table", list(third), (80.0, 150.0, 300.0, 380.0))]]
+    _glue_continued_tables(pages)
+    assert pages[0][0][1] == first and pages[1][0][1] == third

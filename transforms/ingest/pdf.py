@@ -123,6 +123,10 @@ def _pdfium_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
+# Column edges of two parts of one table closer than this (PDF points) are the same edge.
+_EDGE_TOLERANCE = 2.0
+
+
 def _table_lines(table) -> list[str]:
     lines = []
     for row in table.extract():
@@ -132,8 +136,51 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
-def _plumber_items(ppage) -> list[tuple[float, str, list[str]]] | None:
-    """('text'|'table', lines) items of one page sorted by their top; None if no ruled table."""
+def _column_edges(table) -> tuple[float, ...]:
+    """The left edges of a table's columns, as pdfplumber makes its rows: one field per distinct cell
+    x0, plus the table's right edge."""
+    return (*sorted({c[0] for c in table.cells}), table.bbox[2])
+
+
+def _regrid(lines: list[str], edges: tuple[float, ...], union: list[float]) -> list[str]:
+    """A table part's TSV rows on a finer column grid: each field moves to the slot of its column's
+    left edge, the slots its cell now covers stay empty (a merged cell's text in its top-left slot)."""
+    slot = [min(range(len(union) - 1), key=lambda k: abs(union[k] - x)) for x in edges[:-1]]
+    out = []
+    for line in lines:
+        fields = line.split("\t")
+        row = [""] * (len(union) - 1)
+        for j, f in enumerate(fields[:len(slot)]):
+            row[slot[j]] = f
+        out.append("\t".join(row))
+    return out
+
+
+def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
+    """The parts of one table continued over pages on one column grid. pdfplumber splits columns by
+    the cells of the page it reads, so a page whose rows never divide a merged label column (the
+    予以公开 rows above the 不予公开 sub-rows) gives one field fewer than the next page: the numbers
+    would shift one column. With the same outer borders, every part is put on the union of the
+    parts' column edges; parts whose borders differ are left as they are."""
+    grids = [e for _, e in parts if e]
+    if len(grids) < 2 or len(set(len(e) for e in grids)) == 1 and all(
+            all(abs(a - b) <= _EDGE_TOLERANCE for a, b in zip(e, grids[0])) for e in grids):
+        return
+    if any(abs(e[0] - grids[0][0]) > _EDGE_TOLERANCE or abs(e[-1] - grids[0][-1]) > _EDGE_TOLERANCE
+           for e in grids):
+        return
+    union: list[float] = []
+    for x in sorted(x for e in grids for x in e):
+        if not union or x - union[-1] > _EDGE_TOLERANCE:
+            union.append(x)
+    for lines, edges in parts:
+        if edges:
+            lines[:] = _regrid(lines, edges, union)
+
+
+def _plumber_items(ppage) -> list[tuple[float, str, list[str], tuple | None]] | None:
+    """('text'|'table', lines, column edges) items of one page sorted by their top; None if no ruled
+    table."""
     tables = ppage.find_tables()
     if not tables:
         return None
@@ -145,13 +192,13 @@ def _plumber_items(ppage) -> list[tuple[float, str, list[str]]] | None:
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    items: list[tuple[float, str, list[str]]] = []
+    items: list[tuple[float, str, list[str], tuple | None]] = []
     for line in ppage.filter(outside).extract_text_lines(return_chars=False):
         text = line["text"].rstrip()
         if text.strip():
-            items.append((line["top"], "text", [text]))
+            items.append((line["top"], "text", [text], None))
     for t in tables:
-        items.append((t.bbox[1], "table", _table_lines(t)))
+        items.append((t.bbox[1], "table", _table_lines(t), _column_edges(t)))
     items.sort(key=lambda it: it[0])
     return items
 
@@ -161,7 +208,7 @@ def _folio_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
-def _edge_keys(pages: list[list[tuple[str, list[str]]]]) -> tuple[set[str], set[str]]:
+def _edge_keys(pages: list[list[tuple]]) -> tuple[set[str], set[str]]:
     """Keys of the text lines that repeat at the top (header) or bottom (footer) of two or more pages:
     a page's first and last two text lines outside its tables."""
     tops: dict[str, int] = {}
@@ -169,7 +216,7 @@ def _edge_keys(pages: list[list[tuple[str, list[str]]]]) -> tuple[set[str], set[
     for items in pages:
         for edge, seq in ((tops, items), (bottoms, items[::-1])):
             seen = set()
-            for kind, lines in seq[:2]:
+            for kind, lines, _ in seq[:2]:
                 if kind != "text":
                     break
                 key = _folio_key(lines[0])
@@ -195,13 +242,14 @@ def _repeated_head(head: list[str], part: list[str]) -> int:
     return k
 
 
-def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
+def _glue_continued_tables(pages: list[list[tuple]]) -> None:
     """A table ending one page and a table opening the next are one table: the page furniture between
     them (page numbers, running headers and footers) is dropped, and so are the header rows the
     continued part repeats. Elsewhere only an unambiguous page number at a page's edge (`- 3 -`,
     `第3页`, `3/5`, not a bare number) is dropped."""
     top_keys, bottom_keys = _edge_keys(pages)
     carried: tuple[int, list[str]] | None = None  # (id of a continued table item, its run's header rows)
+    runs: list[list] = []  # the parts of each table continued over pages: [(lines, column edges)]
     for i in range(len(pages) - 1):
         cur, nxt = pages[i], pages[i + 1]
         end = len(cur)
@@ -222,7 +270,13 @@ def _glue_continued_tables(pages: list[list[tuple[str, list[str]]]]) -> None:
         del nxt[:start]
         part = nxt[0][1]
         del part[:_repeated_head(head, part)]
+        if carried is not None and carried[0] == id(first):
+            runs[-1].append((part, nxt[0][2]))
+        else:
+            runs.append([(first[1], first[2]), (part, nxt[0][2])])
         carried = (id(nxt[0]), head)
+    for run in runs:
+        _same_grid(run)
     for items in pages:
         while items and items[0][0] == "text" and all(_FOLIO_RE.match(x) for x in items[0][1]):
             del items[0]
@@ -237,7 +291,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
     notes: list[str] = []
     plumber = None
     try:
-        pages: list[list[tuple[str, list[str]]]] = []
+        pages: list[list[tuple]] = []
         no_text: list[int] = []
         ocred: list[int] = []
         ocr_budget_hit = False
@@ -257,10 +311,10 @@ def _read(data: bytes, full: bool) -> Reading | None:
                 ppage = plumber.pages[i]  # parsed by pdfminer once: tables and text reuse its objects
                 found = _plumber_items(ppage)
                 if found is not None:
-                    items = [(kind, lines) for _, kind, lines in found]
+                    items = [(kind, lines, edges) for _, kind, lines, edges in found]
                 ppage.close()  # free pdfminer's per-page objects
             if items is None and has_text:
-                items = [("text", [line]) for line in _pdfium_text(raw_text).split("\n")]
+                items = [("text", [line], None) for line in _pdfium_text(raw_text).split("\n")]
             if items is None:
                 if images and ocr.available() and not ocr_budget_hit:
                     if not full:
@@ -272,7 +326,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
                         ocr_budget_hit = True
                     if text.strip():
                         ocred.append(i + 1)
-                        items = [("text", [text])]
+                        items = [("text", [text], None)]
                 if items is None and images:
                     no_text.append(i + 1)
                 items = items or []
@@ -292,7 +346,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
                          "the text of the other pages is kept")
         if ocred:
             notes.append(f"ocr_used: page(s) {', '.join(map(str, ocred))} of {n} were read by OCR")
-        text = "\f".join("\n".join(line for _, lines in items for line in lines) for items in pages)
+        text = "\f".join("\n".join(line for _, lines, _ in items for line in lines) for items in pages)
         return Reading(text=text + "\n", source_format=OCR_FORMAT if ocred else SOURCE_FORMAT,
                        encoding=None, notes=notes, pages=n, complete=full)
     except ReaderError:
