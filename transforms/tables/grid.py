@@ -73,17 +73,36 @@ def ocr_digits(s: str) -> str:
 _SPACED_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|元)?")
 
 
+_SIGN_SPACE = re.compile(r"^(减少?|增加?)\s+")
+_COMMA_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*")
+# raw cell text → (kind, value, unit): the same few cell texts ("0", "", "12") recur in every table.
+# Each call still gets a Cell object of its own (readers map cells to their rows by identity).
+_CELL_MEMO: dict[str, tuple[str, float | None, str | None]] = {}
+_CELL_MEMO_SIZE = 65536
+
+
 def parse_cell(raw: str) -> Cell:
     """Classify one cell: a number (with sign words and units), a blank mark, or text."""
+    got = _CELL_MEMO.get(raw)
+    if got is None:
+        got = _classify(raw)
+        if len(_CELL_MEMO) >= _CELL_MEMO_SIZE:
+            _CELL_MEMO.clear()
+        _CELL_MEMO[raw] = got
+    return Cell(raw, *got)
+
+
+def _classify(raw: str) -> tuple[str, float | None, str | None]:
+    """`parse_cell`'s reading of a cell text: (kind, value, unit)."""
     s = ocr_digits(raw.replace("\u00a0", " ").strip())
     if s in ("0.", "O.", "o."):
         s = "0"  # an OCR'd zero with a speck after it; no row is numbered 0, so it is no item number
     if s in BLANK_TOKENS:
-        return Cell(raw, "blank")
+        return ("blank", None, None)
     if s in _NO_CHANGE or s in _CN_ZERO:
-        return Cell(raw, "number", 0.0)
-    s = re.sub(r"^(减少?|增加?)\s+", r"\1", s)
-    if re.fullmatch(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*", s):
+        return ("number", 0.0, None)
+    s = _SIGN_SPACE.sub(r"\1", s)
+    if _COMMA_THOUSANDS.fullmatch(s):
         s = s.replace(",", "")  # thousands separators
     elif _SPACED_THOUSANDS.fullmatch(s):
         s = s.replace(" ", "")  # a space for the separator, inside one cell (2 093, 3 456.78)
@@ -95,8 +114,8 @@ def parse_cell(raw: str) -> Cell:
             value = -value
         unit = {"亿": "亿元", "万": "万元"}.get(m.group("unit"), m.group("unit"))
         unit = unit if unit in ("亿元", "万元", "元") else None
-        return Cell(raw, "number", value, unit)
-    return Cell(raw, "text")
+        return ("number", value, unit)
+    return ("text", None, None)
 
 
 _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|", "｜": "|"})
@@ -104,15 +123,25 @@ _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|", "｜": "|"})
 _BOX_RULE = re.compile(r"^[\s─━═┄┅┈┉┼╋╬├┤┣┫┌┐└┘┏┓┗┛┬┴┳┻╔╗╚╝╠╣╦╩+\-|│┃║]+$")
 
 
+_BARS = "|│┃║｜"  # the characters _BOX_BARS reads as `|`
+_OTHER_BAR = re.compile("[│┃║｜]")
+
+
 def is_table_line(line: str) -> bool:
     """True for a line that is a table row in TSV, pipe or box-drawing form (never a heading or prose)."""
-    s = line.strip().translate(_BOX_BARS)
-    return "\t" in line or (s.startswith("|") and s.count("|") >= 2)
+    if "\t" in line:
+        return True
+    s = line.strip()
+    # s.translate(_BOX_BARS) starts with `|` and holds two or more: without building the translation
+    return bool(s) and s[0] in _BARS and (s.count("|") + s.count("│") + s.count("┃") + s.count("║")
+                                          + s.count("｜")) >= 2
 
 
 def split_cells(line: str) -> tuple[list[str], str]:
     """Split a line into raw cells and name its shape."""
-    s = line.rstrip("\n").translate(_BOX_BARS)
+    s = line.rstrip("\n")
+    if _OTHER_BAR.search(s):  # translate only a line that has a box bar (the translation is costly)
+        s = s.translate(_BOX_BARS)
     st = s.strip()
     if st.startswith("|") and st.count("|") >= 2:
         inner = st[1:-1] if st.endswith("|") else st[1:]
