@@ -47,14 +47,32 @@ _TRAILING_OTHER_MISC = re.compile(r"(?<!\d)3[.、]其他$")
 _OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*+(?:3[.、]?)?\s*其他$")  # possessive: no quadratic retry over blanks
 
 
+_OUTCOME_MEMO: dict[str, str | None] = {}
+_OUTCOME_MEMO_SIZE = 16384
+_SPACES = re.compile(r"\s+")
+
+
 def outcome_code(label: str) -> str | None:
     """The outcome row a label names; when it names several, the one printed last.
 
     Broken PDF→markdown puts neighbouring labels side by side in one row
     (`5.要求行政机关确认或重新出具已获取信息 | (六)其他处理 | 1.…逾期不补正…`): the numbers that follow
     belong to the label nearest them, never to whichever key happens to be longest.
+    Memoised per label (a pure function of it; every report's table repeats the same labels).
     """
-    compact = re.sub(r"\s+", "", label)
+    try:
+        return _OUTCOME_MEMO[label]
+    except KeyError:
+        pass
+    code = _outcome_code(label)
+    if len(_OUTCOME_MEMO) >= _OUTCOME_MEMO_SIZE:
+        _OUTCOME_MEMO.clear()
+    _OUTCOME_MEMO[label] = code
+    return code
+
+
+def _outcome_code(label: str) -> str | None:
+    compact = _SPACES.sub("", label)
     if _TRAILING_OTHER_MISC.search(compact) and (
             "其他处理" in compact or any(k in compact for c in OTHER_SPLIT for k in OUTCOME_KEYS.get(c, ()))):
         return "other_misc"  # '…缴纳费用… 3.其他': the (六) group's last sub-row printed after its neighbour
