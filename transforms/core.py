@@ -13,7 +13,7 @@ from transforms import engine
 from transforms.findings import FINDINGS_SCHEMA, finding
 from transforms.sections import split_sections
 from transforms.staging import sort_findings
-from transforms.typed import DISCLOSURE_SCHEMA, REQUEST_SCHEMA, REVIEW_SCHEMA, cell_frames, parse_tables
+from transforms.typed import DISCLOSURE_SCHEMA, REQUEST_SCHEMA, REVIEW_SCHEMA, cell_rows, parse_tables
 
 SECTIONS_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "section_no": pl.Int32,
                    "title": pl.String, "text": pl.String}
@@ -87,7 +87,7 @@ def typed_tables_of(r: dict, state: dict | None = None) -> dict:
     sections = dict(zip(r["section_nos"] or [], r["section_texts"] or []))
     t = parse_tables(r["text"], sections, r["template"], r["report_year"], r.get("line_pages"))
     found = [_finding(r, "typed", f.check_name, f.severity, f.message) for f in t.findings]
-    return {**cell_frames(r["report_id"], r["report_year"], t, r["template"], r.get("source_format")),
+    return {**cell_rows(r["report_id"], r["report_year"], t, r["template"], r.get("source_format")),
             "findings": found}
 
 

@@ -164,20 +164,33 @@ def budget(seconds: float):
 
 # ---- one batch (runs in a worker, or in-process) ----------------------------------------------
 def _assemble(stage: Stage, parts: dict[str, list]) -> dict[str, pl.DataFrame]:
-    """Per-report outputs (dict rows or small frames) → one frame per output, in report order."""
+    """Per-report outputs → one frame per output, in report order.
+
+    A per-report output is a list of rows, each a dict (by column name) or a tuple (the schema's
+    columns in order), or a small frame. Runs of rows become one frame per batch: building a frame
+    per report costs more than the report's rows.
+    """
     out = {}
     for name, schema in stage.outputs.items():
-        frames, rows = [], []
+        frames, rows, kind = [], [], None
+
+        def close() -> None:
+            if rows:
+                frames.append(pl.DataFrame(rows, schema=schema, orient="row") if kind is tuple
+                              else pl.DataFrame(rows, schema=schema))
+                rows.clear()
+
         for p in parts[name]:
             if isinstance(p, pl.DataFrame):
-                if rows:
-                    frames.append(pl.DataFrame(rows, schema=schema))
-                    rows = []
+                close()
                 frames.append(p.cast(schema))
-            else:
-                rows.append(p)
-        if rows:
-            frames.append(pl.DataFrame(rows, schema=schema))
+                continue
+            k = tuple if isinstance(p, tuple) else dict
+            if k is not kind:
+                close()
+                kind = k
+            rows.append(p)
+        close()
         out[name] = pl.concat(frames, how="vertical") if frames else pl.DataFrame(schema=schema)
     return out
 
@@ -454,9 +467,9 @@ def _source_path(row: dict) -> str:
 # ---- the raw stage (files → decoded text); the other stages live beside their layers ----------
 def _raw_one(row: dict, state: dict, input_dir: str, max_bytes: int, manifest_schema: dict) -> dict:
     """One manifest row → its raw report (accepted and readable) and its findings (rejected or unreadable)."""
-    from transforms.landing import raw_reports_for
+    from transforms.landing import raw_report_of
 
-    raw, found = raw_reports_for(input_dir, pl.DataFrame([row], schema=manifest_schema), row["report_year"], max_bytes)
+    raw, found = raw_report_of(input_dir, row, max_bytes)  # dict rows: no frame per report
     return {"rows": raw, "findings": found}
 
 

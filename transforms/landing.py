@@ -51,9 +51,16 @@ def build_manifest(input_dir: str | Path, max_bytes: int, exclude: Iterable[str 
 
 def _rejected_findings(rows: pl.DataFrame) -> list[dict]:
     """Rejected files are errors; accepted files that carry a note (NULs removed, …) are warnings."""
+    return [f for r in rows.filter(pl.col("check_name").is_not_null()).iter_rows(named=True)
+            for f in _row_findings(r)]
+
+
+def _row_findings(r: dict) -> list[dict]:
+    """`_rejected_findings` of one manifest row (a dict)."""
+    if r["check_name"] is None:
+        return []
     return [finding(None, r["source_path"], r["report_year"], "landing", r["check_name"],
-                    "error" if r["status"] == "rejected" else "warning", r["message"])
-            for r in rows.filter(pl.col("check_name").is_not_null()).iter_rows(named=True)]
+                    "error" if r["status"] == "rejected" else "warning", r["message"])]
 
 
 def unassigned_findings(manifest: pl.DataFrame) -> pl.DataFrame:
@@ -84,16 +91,35 @@ def raw_reports_for(input_dir: str | Path, manifest: pl.DataFrame, year: int, ma
     found = _rejected_findings(of_year)
     rows = []
     for r in of_year.filter(pl.col("status") == "accepted").sort("source_path").iter_rows(named=True):
-        try:
-            data, text, enc, fmt = read_report(input_dir, r["source_path"], max_bytes)
-        except (OSError, DecodeError, ReaderError) as exc:
-            found.append(finding(None, r["source_path"], year, "raw", "unreadable", "error", f"could not read the file again: {exc}"))
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        if sha != r["sha256"]:
-            found.append(finding(None, r["source_path"], year, "raw", "changed_since_scan", "error",
-                                 "the file changed after the landing scan; re-run the manifest"))
-            continue
-        rows.append({"report_id": report_id_for(data), "sha256": sha, "source_path": r["source_path"], "report_year": year,
-                     "source_format": fmt, "encoding": enc, "raw_text": text})
+        row, bad = _raw_row(input_dir, r, year, max_bytes)
+        found += bad
+        if row is not None:
+            rows.append(row)
     return pl.DataFrame(rows, schema=RAW_SCHEMA), findings_frame(found)
+
+
+def raw_report_of(input_dir: str | Path, r: dict, max_bytes: int) -> tuple[list[dict], list[dict]]:
+    """`raw_reports_for` of one manifest row of its own year, as dict rows: (raw rows, finding rows).
+
+    The findings are not deduplicated nor sorted (the raw stage sorts the year's findings once)."""
+    if r["report_year"] is None:
+        return [], []  # (the stage is only handed rows of a year)
+    found = _row_findings(r)
+    if r["status"] != "accepted":
+        return [], found
+    row, bad = _raw_row(Path(input_dir), r, r["report_year"], max_bytes)
+    return ([row] if row is not None else []), found + bad
+
+
+def _raw_row(input_dir: Path, r: dict, year: int, max_bytes: int) -> tuple[dict | None, list[dict]]:
+    """One accepted manifest row → its raw row, or None and the finding that says why not."""
+    try:
+        data, text, enc, fmt = read_report(input_dir, r["source_path"], max_bytes)
+    except (OSError, DecodeError, ReaderError) as exc:
+        return None, [finding(None, r["source_path"], year, "raw", "unreadable", "error", f"could not read the file again: {exc}")]
+    sha = hashlib.sha256(data).hexdigest()
+    if sha != r["sha256"]:
+        return None, [finding(None, r["source_path"], year, "raw", "changed_since_scan", "error",
+                              "the file changed after the landing scan; re-run the manifest")]
+    return ({"report_id": report_id_for(data), "sha256": sha, "source_path": r["source_path"], "report_year": year,
+             "source_format": fmt, "encoding": enc, "raw_text": text}, [])

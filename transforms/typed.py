@@ -185,6 +185,15 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
 def cell_frames(report_id: str, report_year: int, t: TypedTables, template: str,
                 source_format: str | None = None) -> dict[str, pl.DataFrame]:
     """Long-form frames, one row per cell, in template order (deterministic), with each cell's page and OCR flag."""
+    schemas = {"request_handling_cells": REQUEST_SCHEMA, "active_disclosure_cells": DISCLOSURE_SCHEMA,
+               "review_litigation_cells": REVIEW_SCHEMA}
+    return {name: pl.DataFrame(rows, schema=schemas[name], orient="row")
+            for name, rows in cell_rows(report_id, report_year, t, template, source_format).items()}
+
+
+def cell_rows(report_id: str, report_year: int, t: TypedTables, template: str,
+              source_format: str | None = None) -> dict[str, list[tuple]]:
+    """`cell_frames` as rows (tuples in each schema's column order), for the engine to build one frame per batch."""
     layout = template if template in ("2019", "2021") else "2019"
     split = any(o.startswith("other_") for o, _ in t.request.cells)
     ocr = source_format in OCR_FORMATS
@@ -204,11 +213,7 @@ def cell_frames(report_id: str, report_year: int, t: TypedTables, template: str,
         (report_id, report_year, cc, r, _int(c.value), c.source, *prov(4, c))
         for cc in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES if (c := t.review.cells.get((cc, r)))
     ]
-    return {
-        "request_handling_cells": pl.DataFrame(req, schema=REQUEST_SCHEMA, orient="row"),
-        "active_disclosure_cells": pl.DataFrame(dis, schema=DISCLOSURE_SCHEMA, orient="row"),
-        "review_litigation_cells": pl.DataFrame(rev, schema=REVIEW_SCHEMA, orient="row"),
-    }
+    return {"request_handling_cells": req, "active_disclosure_cells": dis, "review_litigation_cells": rev}
 
 
 # cells read off the page (a printed number or a printed blank mark): these have a page and an OCR flag
