@@ -80,6 +80,13 @@ class _Index:
                 if key not in self.full:  # an exact full name always wins
                     self.short.setdefault(key, []).append(d)
         self.max_len = max(len(k) for k in [*self.full, *self.short])
+        # first character → the lengths (≥ 2, longest first) of the names that start with it, so a
+        # scan tries only lengths some name has at each position (the same longest match)
+        lengths: dict[str, set[int]] = {}
+        for k in [*self.full, *self.short]:
+            if len(k) >= 2:
+                lengths.setdefault(k[0], set()).add(len(k))
+        self.lengths_at = {ch: tuple(sorted(v, reverse=True)) for ch, v in lengths.items()}
 
     @staticmethod
     def _short_keys(d: Division) -> list[str]:
@@ -126,6 +133,12 @@ def division_by_code(code: str) -> Division | None:
 
 def find_places(text: str) -> list[PlaceMatch]:
     """Place names in `text`, scanned left to right taking the longest name at each position."""
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_places(text: str) -> tuple[PlaceMatch, ...]:
+    """`find_places`, memoised (metadata asks for the places of the same short strings again and again)."""
     idx = _index()
     found: list[PlaceMatch] = []
     i, n = 0, len(text)
@@ -136,7 +149,7 @@ def find_places(text: str) -> list[PlaceMatch]:
             continue
         found.append(_narrow_short(match, text))
         i = match.end
-    return found
+    return tuple(found)
 
 
 def _narrow_short(match: PlaceMatch, text: str) -> PlaceMatch:
@@ -150,7 +163,9 @@ def _narrow_short(match: PlaceMatch, text: str) -> PlaceMatch:
 
 
 def _longest_at(idx: _Index, text: str, i: int, n: int) -> PlaceMatch | None:
-    for length in range(min(idx.max_len, n - i), 1, -1):
+    for length in idx.lengths_at.get(text[i], ()):
+        if length > n - i:
+            continue
         key = text[i : i + length]
         if key in idx.full:
             return PlaceMatch(i, i + length, key, tuple(idx.full[key]), True)
