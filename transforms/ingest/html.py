@@ -193,6 +193,34 @@ def _span(value: str | None, limit: int) -> int:
     return n if 1 <= n <= limit else (limit if n > limit else 1)
 
 
+# Word and CMS pages repeat the same few style and class/id strings on every element: each is
+# judged once (bounded memos, cleared when full).
+_MEMO_SIZE = 4096
+_STYLE_MEMO: dict[str, bool] = {}
+_NAV_MEMO: dict[str, bool] = {}
+
+
+def _hidden_style(style: str) -> bool:
+    got = _STYLE_MEMO.get(style)
+    if got is None:
+        got = bool(_HIDDEN_STYLE_RE.search(style))
+        if len(_STYLE_MEMO) >= _MEMO_SIZE:
+            _STYLE_MEMO.clear()
+        _STYLE_MEMO[style] = got
+    return got
+
+
+def _nav_named(names: str) -> bool:
+    """Whether a class/id string (`class id`) has a navigation or breadcrumb token."""
+    got = _NAV_MEMO.get(names)
+    if got is None:
+        got = any(_NAV_TOKEN_RE.search(t) or "breadcrumb" in t for t in names.lower().split())
+        if len(_NAV_MEMO) >= _MEMO_SIZE:
+            _NAV_MEMO.clear()
+        _NAV_MEMO[names] = got
+    return got
+
+
 class _Renderer:
     """The rendering state machine, fed start/end/data events in document order."""
 
@@ -263,14 +291,13 @@ class _Renderer:
             return False
         if tag in _SKIP_TAGS:
             return True
-        if "hidden" in attrs or _HIDDEN_STYLE_RE.search(attrs.get("style") or ""):
+        if "hidden" in attrs or _hidden_style(attrs.get("style") or ""):
             return True
         if tag in _NEVER_CLASS_SKIPPED:
             return False
         if (attrs.get("role") or "").lower() == "navigation":
             return True
-        tokens = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
-        return any(_NAV_TOKEN_RE.search(t) or "breadcrumb" in t for t in tokens)
+        return _nav_named(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
 
     def start(self, tag: str, attrs) -> None:
         if tag in ("article", "main"):
