@@ -553,7 +553,9 @@ def _without_party_organ(raw: str) -> str:
 def _compiled_by(view: _View) -> str | None:
     """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
     for part in (view.head, view.tail):
-        part = _SHORT_FOR_STRIP_RE.sub("", _SPACE_RE.sub("", part))
+        part = _SPACE_RE.sub("", part)
+        if "以下简称" in part:
+            part = _SHORT_FOR_STRIP_RE.sub("", part)
         part = _WRAPPED_LINE_RE.sub("", part)  # PDF text wraps the sentence anywhere: 本报告由某区人民政府 / 根据…编制
         for m in _COMPILE_VERB_RE.finditer(part):
             window = _SENTENCE_BREAK_RE.split(part[max(0, m.start() - 80) : m.start()])[-1]
@@ -701,6 +703,8 @@ _SHORT_FOR_STRIP_RE = re.compile(r"[(（]以下简称[^()（）]{0,24}[)）]")
 def _defined_short_forms(printed: str) -> dict[str, str]:
     """Short form → the full body name the report defines it as (only names that are bodies)."""
     out: dict[str, str] = {}
+    if "以下简称" not in printed:
+        return out  # (the pattern needs it; the scan for 4–40 ideographs before it is costly)
     for m in _SHORT_FOR_RE.finditer(printed):
         full = _trim_to_agency(m.group(1))
         if full and canonical_agency(full) and _place_prefix_len(full):
