@@ -162,3 +162,55 @@ def test_a_page_number_after_a_flattened_row_is_no_cell() -> None:
     # a row whose own cells read `- 2 -` (blank, 2, blank) keeps them
     row = line_rows(0, "2.重复申请 1 0 0 0 - 2 -")[0]
     assert [c.raw for c in fit_values(row.values, 7)[0]] == ["1", "0", "0", "0", "-", "2", "-"]
+
+
+def table2_block(heads: list[str], rows: list[tuple[str, list]], chars: bool = False, step: int = 18,
+                 label_w: int = 24) -> list[str]:
+    """One laid-out table-2 block: its 第二十条 marker, header words centred over `step`-column cells,
+    numbers centred under them, None printing as nothing."""
+    head = "信息内容"
+    for i, h in enumerate(heads):
+        head = _put(head, label_w + step * i + (step - _w(h)) // 2, h, chars)
+    lines = ["          第二十条第（一）项", head]
+    for label, vals in rows:
+        line = " " + label
+        for i, v in enumerate(vals):
+            if v is not None:
+                s = str(v)
+                line = _put(line, label_w + step * i + (step - len(s)) // 2, s, chars)
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("chars", [False, True], ids=["display_width", "characters"])
+def test_table2_blocks_place_their_numbers_block_by_block(chars: bool) -> None:
+    # the 2019 form: a three-column block with blanks, a one-column-filled row (a lone 213 is one
+    # cell, not three glued), a two-column block, and a 2021 one-column block that has no blank
+    lines = (table2_block(["本年新制作数量", "本年新公开数量", "对外公开总数量"], [("规章", [None, None, None]),
+                                                                         ("规范性文件", [None, 1, 4])], chars)
+             + table2_block(["上一年项目数量", "本年增/减", "处理决定数量"], [("行政处罚", [None, None, 213]),
+                                                                  ("行政强制", [12, None, 30])], chars)
+             + table2_block(["采购项目数量", "采购总金额"], [("政府集中采购", [2, 18.6])], chars)
+             + table2_block(["本年处理决定数量"], [("行政许可", [57]), ("其他对外管理服务事项", [3])], chars))
+    text = "\n".join(lines) + "\n"
+    got = align_space_columns(text).split("\n")
+    cells = {line.split()[0]: line.split()[1:] for line in got if line.strip() and line.split()[0] in
+             ("规章", "规范性文件", "行政处罚", "行政强制", "政府集中采购", "行政许可", "其他对外管理服务事项")}
+    assert cells == {"规章": [], "规范性文件": ["-", "1", "4"], "行政处罚": ["-", "-", "213"],
+                     "行政强制": ["12", "-", "30"], "政府集中采购": ["2", "18.6"], "行政许可": ["57"],
+                     "其他对外管理服务事项": ["3"]}
+    # lines that are not rows of a block with blanks are as printed
+    same = [a == b for a, b in zip(got, text.split("\n"))]
+    assert sum(not s for s in same) == 3
+
+
+def test_printed_blank_marks_stay_where_they_stand() -> None:
+    # a row that marks some blank cells (`—`) and leaves others empty: the marks are cells too
+    text = table3([("（一）予以公开", [15, 5, None, None, 2, 2, 24])]).rstrip("\n")
+    line = "（二）部分公开"
+    for i, v in enumerate([3, "—", None, None, 1, None, 4]):
+        if v is not None:
+            s = str(v)
+            line = _put(line, 44 + 10 * i + 9 - _w(s), s, False)
+    got = align_space_columns(text + "\n" + line + "\n").split("\n")
+    assert _cells(got[-2] + "\n")[0] == ["3", "—", "-", "-", "1", "-", "4"]

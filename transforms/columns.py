@@ -51,6 +51,7 @@ _DISCLOSURE_PREFIXES = frozenset(name[:k] for name in _DISCLOSURE_NAMES for k in
 _TOKEN = re.compile(r"[^ \u3000\f\t]+")
 _NUMBER = re.compile(r"[-+]?(?:[\d０-９]{1,3}(?:[,，][\d０-９]{3})+|[\d０-９]+)(?:[.．][\d０-９]+)?")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_MARK = re.compile(r"[-—–―/／]+")
 # Lines between the header and the numbers that may hold no number (label tails, page breaks).
 _MAX_GAP_LINES = 30
 # Share of a block's numbers that must sit under a column before any row is rewritten.
@@ -106,13 +107,18 @@ def _tokens(line: str) -> list[_Token]:
 def _number_run(tokens: list[_Token], line: str) -> int | None:
     """Index of the first token of the line's trailing run of numbers, or None: the run must hold
     two numbers or follow a label (a bare `2` is a page number). A number right after a label that
-    overflows its cell (`2.其他法律行政法规禁 1  0 …`) is a cell too; where it stands says which."""
+    overflows its cell (`2.其他法律行政法规禁 1  0 …`) is a cell too; where it stands says which.
+    After a label, the blank marks the row prints (`-`, `—`, `/`) are cells of the run too, so a
+    row that marks some blank cells and leaves others empty keeps its marks where they stand."""
     k = len(tokens)
     while k > 0 and _NUMBER.fullmatch(tokens[k - 1].text):
         k -= 1
     if k == len(tokens) or (k == 0 and len(tokens) < 2):
         return None
-    return k
+    m = k
+    while m > 0 and (_NUMBER.fullmatch(tokens[m - 1].text) or _MARK.fullmatch(tokens[m - 1].text)):
+        m -= 1
+    return m if m > 0 and m < k else k
 
 
 def _anchor_words(tokens: list[_Token]) -> list[_Token]:
@@ -289,11 +295,13 @@ def align_space_columns(text: str) -> str:
         if not _HEADER_HINT.search(lines[i]) or len(_anchor_words(toks[i])) < 2 or _number_run(toks[i], lines[i]) is not None:
             i += 1
             continue
+        words = _anchor_words(toks[i])
+        if all(_disclosure_word(w.text) for w in words):
+            i = _disclosure_block(lines, toks, out, i, words)
+            continue
         anchors, j = _header_anchors(lines, toks, i)
         most = max(len(a[0]) for a in anchors)
-        # tables 3 and 4 have seven and fifteen columns; a table-2 block, one to three of its own names
-        # (table-2 blocks, of one to three columns, are not read this way yet: a single-column
-        # block after a three-column one lost its cells, so they stay as printed)
+        # tables 3 and 4 have seven and fifteen columns
         if not 5 <= most <= _MAX_COLUMNS:
             i = j
             continue
@@ -317,6 +325,35 @@ def align_space_columns(text: str) -> str:
             _rewrite(lines, toks, out, block, anchors)
         i = k
     return "\n".join(out)
+
+
+# A table-2 block: its header line, then its one or two item rows, up to the next block.
+_MAX_DISCLOSURE_ROWS = 8
+_DISCLOSURE_BREAK = re.compile(r"第[二2][十1]\s*[十0-9一二三四五六七八九]*\s*条|信息内容|[一二三四五六七八九十]+、")
+
+
+def _disclosure_block(lines: list[str], toks: "_LazyTokens", out: list[str], i: int, words: list[_Token]) -> int:
+    """A table-2 block under a header line that names two or three of its columns (本年新制作数量 …,
+    上一年项目数量 本年增/减 处理决定数量, 采购项目数量 采购总金额): its rows get their blank marks by
+    where the numbers stand, as in tables 3 and 4. The block is the header line's own words (each
+    block prints its own header) and the number rows after it, up to the next block's 第二十条
+    marker or header; a block of one column has no blank to place. Returns the line after it."""
+    anchors = [_cluster([(t.col[m] + t.width[m] / 2, t.text) for t in words]) for m in _METRICS]
+    if not 2 <= max(len(a[0]) for a in anchors) <= 3:
+        return i + 1
+    block: list[tuple[int, int]] = []
+    k = i + 1
+    while k < len(lines) and k - i <= _MAX_DISCLOSURE_ROWS:
+        line = lines[k]
+        if _DISCLOSURE_BREAK.search(line) or _anchor_words(toks[k]):
+            break
+        run = _number_run(toks[k], line) if toks[k] else None
+        if run is not None and run > 0 and len(toks[k]) - run <= 3:
+            block.append((k, run))
+        k += 1
+    if block:
+        _rewrite(lines, toks, out, block, anchors)
+    return k
 
 
 def _rewrite(lines: list[str], toks: _LazyTokens, out: list[str], block: list[tuple[int, int]],
