@@ -246,3 +246,30 @@ def test_a_digit_before_a_list_mark_numbers_the_next_row_only_when_a_label_follo
     assert _plain_segments("1.信访举报投诉类申请00000002.重复申请0000000") == [
         ("1.信访举报投诉类申请", ["0000000"]), ("2.重复申请", ["0000000"])]
     assert _plain_segments("1.信访举报投诉类申请0000000 2. 重复申请0000000")[1][0] == "2. 重复申请"
+
+
+def test_a_row_printed_one_cell_per_line_that_lost_a_cell_keeps_its_own_cells():
+    # label, then its numbers one per line: a row that lost a cell (here 上年结转's 总计) ends at the next
+    # label; it never takes the next row's numbers, which would shift every row after it
+    rows = [("一、本年新收政府信息公开申请数量", [5, 1, 0, 0, 0, 0, 6]), ("二、上年结转政府信息公开申请数量", [0, 2, 0, 0, 0, 0]),
+            ("（一）予以公开", [3, 1, 0, 0, 0, 0, 4]), ("（二）部分公开", [1, 0, 0, 0, 0, 0, 1])]
+    text = "\n".join(f"{label}\n" + "\n".join(map(str, vals)) for label, vals in rows)
+    t = parse_request_table(text, "2021")
+    assert [t.cells[("granted", a)].value for a in APPLICANT_CODES] == [3, 1, 0, 0, 0, 0, 4]
+    assert [t.cells[("partially_granted", a)].value for a in APPLICANT_CODES] == [1, 0, 0, 0, 0, 0, 1]
+    assert t.cells[("carried_over", "total")].value is None  # lost: null here, pinned by repair later
+
+
+def test_a_glued_disclosure_row_in_a_table_that_prints_blanks_as_nothing_is_not_split():
+    # 规范性文件 prints two numbers for three columns: this text drops blank cells, so 行政处罚's lone 213
+    # may be one cell or three glued ones; nothing is guessed
+    text = "信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章\n规范性文件 1 4\n" \
+           "信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 213\n行政强制 12 0 30"
+    t = parse_disclosure_table(text, "2019")
+    assert [t.cells[("admin_penalty", m)].value for m in ("prev_year_items", "change", "decisions")] == [None] * 3
+    assert any(f.check_name == "glued_blanks_dropped" for f in t.findings)
+    assert [t.cells[("admin_coercion", m)].value for m in ("prev_year_items", "change", "decisions")] == [12, 0, 30]
+    # with every row printed in full, a glued run is read as its one reading
+    full = "信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 213\n行政强制 12 0 30\n规章 0 0 0"
+    t = parse_disclosure_table(full, "2019")
+    assert [t.cells[("admin_penalty", m)].value for m in ("prev_year_items", "change", "decisions")] == [2, 1, 3]

@@ -192,8 +192,9 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                                         f"table 2 rows {', '.join(group)}: printed one after another with {got} numbers "
                                         "after them, too few for all; which row they belong to is not known, left null"))
     row_of = {id(c): r for r in grid_rows for c in r.values}  # the row each printed cell sits in
+    blanks_dropped = _prints_blanks_as_nothing(rows.values())
     for item, (metrics, vals, shape) in rows.items():
-        _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose)
+        _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose, blanks_dropped)
         if vals and all(id(c) in row_of for c in vals):
             at_lines([out.cells[(item, m)] for m in metrics], *{id(row_of[id(c)]): row_of[id(c)] for c in vals}.values())
     out.findings += sanity_findings(out.cells)
@@ -248,8 +249,32 @@ def _fill_waiting(rows: dict, pending: list[str], vals: list[Cell], shape: str) 
                 return
 
 
-def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], shape: str, prose: str) -> None:
+def _prints_blanks_as_nothing(rows) -> bool:
+    """Whether the table's plain-text rows show that a blank cell prints as nothing: a row of two or
+    more columns with one number too short to hold them all (`行政处罚 5` under three columns), or
+    with several numbers, but fewer than its columns (`规范性文件 1 4`). A glued row then cannot be
+    split as if every cell were there (`213` may be 213 with two blanks, or 2 | 1 | 3)."""
+    for metrics, vals, shape in rows:
+        filled = [c for c in vals if c.raw.strip()]
+        if shape != "plain" or len(metrics) < 2 or not filled or len(filled) >= len(metrics):
+            continue
+        if len(filled) > 1 or (filled[0].kind == "number" and not is_glued(filled[0].raw, len(metrics))):
+            return True
+    return False
+
+
+def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], shape: str, prose: str,
+            blanks_dropped: bool = False) -> None:
     """Read one item row into its metric cells, choosing among readings only with evidence."""
+    filled = [c for c in vals if c.raw.strip()]
+    if (blanks_dropped and shape == "plain" and len(metrics) > 1 and len(filled) == 1
+            and is_glued(filled[0].raw, len(metrics))):
+        out.findings.append(Finding("glued_blanks_dropped", "warning",
+                                    f"table 2 row {item}: one number run for {len(metrics)} columns in a table that "
+                                    "prints blank cells as nothing; it may be one cell or several glued, left null"))
+        for m in metrics:
+            out.cells[(item, m)] = ParsedCell(None, "missing")
+        return
     cands = _candidates(metrics, vals, shape)
     if not cands:
         out.findings.append(Finding("row_unreadable", "warning", f"table 2 row {item}: {len(vals)} values for {len(metrics)} columns"))
