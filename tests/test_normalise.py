@@ -638,3 +638,15 @@ def test_a_table_dumped_one_cell_per_line_keeps_every_lone_number(gap):
     cells = ["（一）予以公开", "1", "2", "3", "4", "5", "6", "7", "（二）部分公开", "3", "1", "0", "0", "0", "0", "4"]
     out = normalise_text(gap.join(cells) + "\n").text
     assert [ln for ln in out.split("\n") if ln.strip().isdigit()] == [c for c in cells if c.isdigit()]
+
+
+def test_a_page_break_inside_a_table_printed_one_cell_per_line_keeps_the_cell_after_it():
+    # pdfminer boxes: one cell per line, an empty line between; a page's footer and running header
+    # fall between two cells of a row. They go, and the cell after them is no page number.
+    cells = "\n\n".join(["二、上年结转政府信息公开申请数量", "0", "2", "0", "0", "0", "0"])
+    doc = ("某县人民政府\n\n一、总体情况\n" + "正文。\n" * 30 + "- 2 -\n某县人民政府\n" + "正文。\n" * 30
+           + cells + "\n第3页 共9页\n某县人民政府\n\n2\n\n（一）予以公开\n\n32\n")
+    out = remove_page_debris(doc).split("\n")
+    assert "第3页 共9页" not in out and "- 2 -" not in out
+    assert [x for x in out[out.index("二、上年结转政府信息公开申请数量"):] if x.strip()][:9] == [
+        "二、上年结转政府信息公开申请数量", "0", "2", "0", "0", "0", "0", "2", "（一）予以公开"]

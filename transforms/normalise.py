@@ -596,12 +596,17 @@ def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
     return chain[::-1]
 
 
-def _nearest_nonblank(lines: list[str], no: int, reach: int = 3) -> list[int]:
-    """The nearest non-blank line above and below line `no`, within `reach` lines."""
+def _nearest_nonblank(lines: list[str], no: int, reach: int = 3, skip: frozenset[int] = frozenset()) -> list[int]:
+    """The nearest non-blank line above and below line `no`, within `reach` lines (lines in `skip`
+    are passed over as if absent)."""
     out = []
     for step in (-1, 1):
-        k = no + step
-        while 0 <= k < len(lines) and abs(k - no) <= reach:
+        k, seen = no + step, 0
+        while 0 <= k < len(lines) and seen < reach:
+            if k in skip:
+                k += step
+                continue
+            seen += 1
             if lines[k].strip():
                 out.append(k)
                 break
@@ -642,6 +647,10 @@ def remove_page_debris(text: str) -> str:
     # any number-only line (0 included) marks a table dumped one cell per line
     digits_only = [bool(re.fullmatch(r"\s*[\d.,]+\s*", ln)) for ln in lines]
     footer = [not is_table_line(ln) and _is_footer(ln) for ln in lines]
+    # a page break inside a table dumped one cell per line: its footer and running header lines are
+    # passed over when looking at a number's neighbours (the cell after them is no page number)
+    footers = {no for no, f in enumerate(footer) if f}
+    furniture = frozenset(footers | _running_headers(lines, footers))
     for no, line in enumerate(lines):
         if not is_table_line(line):
             if footer[no]:
@@ -650,8 +659,9 @@ def remove_page_debris(text: str) -> str:
                 # A run of number-only lines is a table dumped one cell per line, not a footer; and a
                 # number beside a page's footer is not its page number too (a page has one).
                 # (the nearest non-blank line on each side: Word exports put a blank line between cells)
-                near = _nearest_nonblank(lines, no)
-                if not any(digits_only[k] or footer[k] for k in near):
+                near = _nearest_nonblank(lines, no, skip=furniture)
+                if not any(digits_only[k] or footer[k] for k in near) and not any(
+                        footer[k] for k in _nearest_nonblank(lines, no)):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
             else:
                 cands.extend(_inline_candidates(line, no, offset))
