@@ -591,6 +591,12 @@ def _entries(rows: list[Row]) -> list[tuple[str | None, Row]]:
             out.append((code, r))
             own_line.add(len(out) - 1)
         elif code:
+            if any(p[2] for p in pending_labels):
+                # numbers had begun to come for the labels waiting: a new label ends those rows, so a row
+                # that lost a cell (a page break in a table printed one cell per line) keeps what it got
+                # and never takes the next row's numbers
+                out += [e for p in pending_labels if (e := _close_label(p)) is not None]
+                pending_labels = []
             if code in OTHER_SPLIT:
                 # a bare '(六)其他处理' waiting for numbers was the group heading of these sub-rows
                 pending_labels = [p for p in pending_labels if not (p[0] == "other" and not p[2])]
