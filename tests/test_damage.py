@@ -111,10 +111,11 @@ def _docx_tables(text: str, rng: random.Random) -> bytes:
 # Tab tables re-expressed as HTML or Word tables. A table cannot say that a row lost cells on its
 # left (OCR text can, by its layout): only sources whose rows the parser placed in full are compared.
 def _blanks_by_position(text: str) -> bool:
-    """Whether the text has a space-aligned table whose blank cells only their position shows."""
-    from transforms.columns import align_space_columns
+    """Whether the text has a table whose blank cells only their position shows: space-aligned
+    columns, or one line per cell with an empty line for each empty cell (Acrobat's text)."""
+    from transforms.columns import align_cell_lines, align_space_columns
 
-    return align_space_columns(text) != text
+    return align_space_columns(text) != text or align_cell_lines(text) != text
 
 
 CONVERSIONS = {"html_tables": (_html_tables, ".html"), "docx_tables": (_docx_tables, ".docx")}
@@ -158,8 +159,8 @@ def test_damaged_copies_read_back_the_cells(damage: str, originals, tmp_path: Pa
 def test_tab_tables_converted_to_html_or_word_tables_read_the_same(conversion: str, originals, tmp_path: Path) -> None:
     found, _laid, complete = originals
     convert, suffix = CONVERSIONS[conversion]
-    # (a space-aligned table whose blank cells print as nothing keeps its columns only in its runs of
-    # spaces, which a <p> or a Word paragraph does not hold: those sources are left out)
+    # (a table whose blank cells print as nothing keeps its columns only in its runs of spaces or its
+    # empty lines, which a <p> or a Word paragraph does not hold: those sources are left out)
     chosen = [(stem, src, truth) for stem, src, truth, _s in found if src.suffix == ".txt" and stem in complete
               and not _blanks_by_position(_decode(src.read_bytes()))]
     laid = Score()

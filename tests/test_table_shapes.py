@@ -15,7 +15,7 @@ from transforms.pipeline import run_layers
 
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
-                                                                 "redteam_k", "redteam_l", "redteam_m", "redteam_n",
+                                                                 "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
@@ -35,7 +35,10 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "ocr_scan_s5_b8_pipes_jianyang_2022": 12,
                      "pymupdf_t3_column_major_pingjiang_gusu_2021": 3,
                      # red-team M: a prose-only report whose applicant split and "其余均为0件" the prose reader does not take
-                     "sh_town_prose_only_nanqiao_fengxian_2022": 161}
+                     "sh_town_prose_only_nanqiao_fengxian_2022": 161,
+                     # red-team O: two item labels, then three numbers, one cell per line (pdfminer boxes): which
+                     # row the numbers belong to is not printed
+                     "fj_county_city_pdfminer_cell_boxes_jinjiang_2022": 3}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
