@@ -85,12 +85,30 @@ _CJK_PUNCT = "、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛“
 TRADITIONAL_THRESHOLD = 0.10
 
 
+class _LastConverted:
+    """An OpenCC converter that remembers its last two conversions: a report's text is converted
+    twice in a row (its script is measured, then it is simplified), as is a file's head in the
+    landing guess. The output is OpenCC's own."""
+
+    def __init__(self, cc) -> None:
+        self._cc = cc
+        self._last: list[tuple[str, str]] = []
+
+    def convert(self, text: str) -> str:
+        for src, out in self._last:
+            if src is text or src == text:
+                return out
+        out = self._cc.convert(text)
+        self._last = [(text, out)] + self._last[:1]
+        return out
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     """The OpenCC t2s converter, built once on first use (import stays cheap)."""
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return _LastConverted(opencc.OpenCC("t2s"))
 
 
 # Taiwan-style wording produced when a mainland report was machine-converted to traditional
