@@ -291,8 +291,33 @@ class Statement:
     clause: str
 
 
+# Tables 2 and 3 read the same prose: its units, clauses and quantities are worked out once
+# (pure functions of their text; bounded memos, cleared when full).
+_MEMO_SIZE = 8192
+_UNITS_MEMO: dict[str, tuple[tuple[str, str], ...]] = {}  # at most the last two proses
+_CLAUSES_MEMO: dict[str, tuple[str, ...]] = {}
+_QUANTITY_MEMO: dict[str, tuple[str, float, str, str] | None] = {}
+_WS = re.compile(r"\s+")
+
+
+def _remember(memo: dict, key: str, value):
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _units(prose: str) -> list[tuple[str, str]]:
     """(line, unit) pairs: sentences, with each parenthesis split out as a unit of its own."""
+    got = _UNITS_MEMO.get(prose)
+    if got is None:
+        if len(_UNITS_MEMO) >= 2:  # only the last report's prose (tables 2 and 3 ask in turn)
+            _UNITS_MEMO.clear()
+        got = _UNITS_MEMO[prose] = tuple(_units_of(prose))
+    return list(got)
+
+
+def _units_of(prose: str) -> list[tuple[str, str]]:
     out = []
     for line in prose.split("\n"):
         if "。" not in line and "," not in line:
@@ -307,6 +332,13 @@ def _units(prose: str) -> list[tuple[str, str]]:
 
 
 def _clauses(unit: str) -> list[str]:
+    got = _CLAUSES_MEMO.get(unit)
+    if got is None:
+        got = _remember(_CLAUSES_MEMO, unit, tuple(_clauses_of(unit)))
+    return list(got)
+
+
+def _clauses_of(unit: str) -> list[str]:
     for rx, repl in _PROTECT:
         unit = rx.sub(repl, unit)
     unit = _CN_NUMBER.sub(lambda m: str(_cn_int(m.group(1))), unit)
@@ -335,6 +367,13 @@ def _cn_int(s: str) -> int:
 
 def _quantity(clause: str) -> tuple[str, float, str, str] | None:
     """(head, value, unit, tail) when the clause holds exactly one quantity."""
+    try:
+        return _QUANTITY_MEMO[clause]
+    except KeyError:
+        return _remember(_QUANTITY_MEMO, clause, _quantity_of(clause))
+
+
+def _quantity_of(clause: str) -> tuple[str, float, str, str] | None:
     if _SPACED_DIGITS.search(clause):
         return None
     c = re.sub(r"\s+", "", clause)
@@ -361,7 +400,7 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
         all_natural = other_applicant = False
         breakdown = False  # inside 办结N件,其中…: only outcome rows, which split exactly that total
         for clause in _clauses(unit):
-            c = re.sub(r"\s+", "", clause)
+            c = _WS.sub("", clause)
             if _SUBSET.search(c) and stated and stated[-1].key[0] == "total_processed" and not breakdown:
                 breakdown = True
                 c = c[_SUBSET.search(c).end():]
@@ -428,7 +467,7 @@ def disclosure_statements(prose: str, layout: str, report_year: int | None = Non
         if m and layout == "2021" and not _blocks(compact[: m.start()], report_year):
             out.append(Statement(("admin_fees", "fee_amount_wan_yuan"), 0.0, m.group(0)))
         for clause in _clauses(unit):
-            c = re.sub(r"\s+", "", clause)
+            c = _WS.sub("", clause)
             if _SUBSET.search(c) or _PAST.search(c) or (
                     report_year is not None and any(int(y) < report_year for y in _YEAR.findall(c))):
                 break

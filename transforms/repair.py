@@ -115,21 +115,33 @@ def _propagate(cells, equations):
         for k in eq.left + eq.right:
             c = cells[k]
             bounds[k] = [c.value, c.value] if c.source in KNOWN else [0.0, math.inf]
+    # Each equation's two sides with, for every key, the bounds of the other keys on its side
+    # (built once: the sums below add the same numbers in the same order as a fresh list would).
+    plan = []
+    for eq in equations:
+        for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
+            far = [bounds[x] for x in other]
+            plan.append((eq, far, not set(side) & set(other),
+                         [(bounds[k], [bounds[x] for x in side if x != k]) for k in side]))
     for _ in range(200):
         changed = False
-        for eq in equations:
-            for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
-                for k in side:
-                    others = [x for x in side if x != k]
-                    lo = sum(bounds[x][0] for x in other) - sum(bounds[x][1] for x in others)
-                    hi = sum(bounds[x][1] for x in other) - sum(bounds[x][0] for x in others)
-                    b = bounds[k]
-                    if not math.isnan(lo) and lo > b[0] + 1e-9:
-                        b[0], changed = lo, True
-                    if not math.isnan(hi) and hi < b[1] - 1e-9:
-                        b[1], changed = hi, True
-                    if b[0] > b[1] + 1e-9:
-                        return bounds, eq
+        for eq, far, apart, near in plan:
+            if apart:  # no key on both sides: the far side's sums stay put while this side narrows
+                far_lo = sum([f[0] for f in far])
+                far_hi = sum([f[1] for f in far])
+            for b, others in near:
+                if apart:
+                    lo = far_lo - sum([o[1] for o in others])
+                    hi = far_hi - sum([o[0] for o in others])
+                else:
+                    lo = sum([f[0] for f in far]) - sum([o[1] for o in others])
+                    hi = sum([f[1] for f in far]) - sum([o[0] for o in others])
+                if not math.isnan(lo) and lo > b[0] + 1e-9:
+                    b[0], changed = lo, True
+                if not math.isnan(hi) and hi < b[1] - 1e-9:
+                    b[1], changed = hi, True
+                if b[0] > b[1] + 1e-9:
+                    return bounds, eq
         if not changed:
             break
     return bounds, None
