@@ -64,6 +64,11 @@ def collect(layers: dict) -> dict[str, dict]:
 
 def findings_of(layers: dict) -> list[dict]:
     rows = []
+    manifest = layers.get("landing_manifest")
+    if manifest is not None and "status" in manifest.columns:  # a file rejected at landing never reaches the marts
+        for m in manifest.filter(manifest["status"] == "rejected").to_dicts():
+            rows.append({"report_id": None, "source_path": m.get("source_path"), "severity": "rejected",
+                         "check_name": m.get("check_name"), "message": str(m.get("message"))})
     for year_out in layers.get("years", {}).values():
         f = year_out["marts"].get("dq_findings")
         if f is not None:
@@ -142,9 +147,12 @@ def main(argv: list[str] | None = None) -> int:
                 details.append(f"  {kind} {pr}")
         if args.findings:
             rid = res["dim"]["report_id"] if res and "dim" in res else None
-            for f in findings:
-                if f.get("report_id") == rid or (rid is None and PurePath(str(f.get("source_path"))).stem == p.stem):
-                    details.append(f"  finding {f['check_name']} [{f['severity']}]: {f['message'][:160]}")
+            mine = [f for f in findings
+                    if (rid is not None and f.get("report_id") == rid) or
+                    (f.get("report_id") is None and PurePath(str(f.get("source_path"))).stem == p.stem)]
+            if mine and not (probs or meta):
+                details.append(f"\n## {p.stem}")
+            details += [f"  finding {f['check_name']} [{f['severity']}]: {f['message'][:160]}" for f in mine]
     print(hdr)
     print("\n".join(lines))
     print(f"{'TOTAL':44} {total.cells:5} {total.correct:5} {total.wrong:5} {total.invented:6} {total.abstained:5}"

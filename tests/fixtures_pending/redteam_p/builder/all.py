@@ -15,7 +15,7 @@ core.OUT = _HERE.parent
 import fxp  # noqa: E402
 
 FX = [fxp.p1, fxp.p2, fxp.p3, fxp.p4, fxp.p5, fxp.p6, fxp.p7, fxp.p8, fxp.p9, fxp.p10, fxp.p11, fxp.p12, fxp.p13,
-      fxp.p14]
+      fxp.p14, fxp.p15, fxp.p16, fxp.p17, fxp.p18, fxp.p19]
 if __name__ == "__main__":
     for f in FX:
         if len(sys.argv) < 2 or f.__name__ in sys.argv[1:]:

@@ -603,3 +603,201 @@ def p14():
                      "2022年政府信息公开工作年度报告); the body starts with the intro; sign-off 上海市普陀区人民政府 / "
                      "2023年1月19日. Every cell printed.")
     emit("sh_district_docx_block_content_controls_title_in_header_putuo_2022", "docx", doc, tr)
+
+
+# ---------------------------------------------------------------- p15-p17: ".doc" files that are not Word 97 files
+def emit_disguised(name, doc, tr, kind):
+    """kind rtf: LibreOffice RTF saved as .doc; docx: a DOCX renamed .doc; html: Word-style HTML (GB2312) as .doc."""
+    import re as _re
+    if kind == "rtf":  # LibreOffice writes every style of python-docx's template into the RTF: keep the used ones
+        keep = {"Normal", "TableNormal", "TableGrid", "DefaultParagraphFont", "NoList"}
+        for st in list(doc.styles.element):
+            if st.tag.endswith("}style") and st.get(W.qn("w:styleId")) not in keep:
+                doc.styles.element.remove(st)
+    with tempfile.TemporaryDirectory(prefix="rtp_") as tmp:
+        src = W.save_docx(doc, Path(tmp) / f"{name}.docx")
+        if kind == "docx":
+            data = src.read_bytes()
+        elif kind == "rtf":
+            data = W.soffice(src, "rtf", Path(tmp)).read_bytes()
+            # keep it under 150 KB: the ~250-byte paragraph default LibreOffice repeats in every table cell becomes
+            # the style, font and size it amounts to
+            data = _re.sub(rb"\\pard\\plain \\s0\\rtlch[^{}]*?\\langfe1033(?=\\intbl)", rb"\\pard\\plain \\s0\\f6\\fs21", data)
+        else:
+            h = W.soffice(src, "html:XHTML Writer File:UTF8", Path(tmp)).read_text(encoding="utf-8")
+            body = h[h.index("<body"):]
+            body = _re.sub(r"<meta[^>]*>", "", body)
+            head = ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+                    'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n'
+                    '<meta http-equiv=Content-Type content="text/html; charset=gb2312">\n'
+                    '<meta name=ProgId content=Word.Document>\n<meta name=Generator content="Microsoft Word 15">\n'
+                    '<meta name=Originator content="Microsoft Word 15">\n'
+                    '<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom>'
+                    '</w:WordDocument></xml><![endif]-->\n<style>\n<!-- p.MsoNormal {mso-style-parent:"";margin:0cm;'
+                    'font-size:10.5pt;font-family:"Times New Roman";} -->\n</style>\n</head>\n')
+            data = (head + body).encode("gb18030")
+    write(name, "doc", data, tr)
+    return core.OUT / f"{name}.doc"
+
+
+def p15():
+    tpl, year = "2021", 2023
+    t3 = gen_t3(7115, tpl, scale=1.3)
+    t2 = t2_21(rules=(0, 0, 0), norm=(2, 1, 16), lic=5184, pen=1322, coe=40, fee=0)
+    t4 = mk_t4({"admin_review": (2, 0, 0, 1), "litigation_direct": (1, 1, 0, 0)})
+    ag = "龙岩市新罗区人民政府"
+    b = blocks_for(tpl, year, t3, "新罗区", "fj", 7115, "龙岩市新罗区人民政府办公室", "http://www.xinluo.gov.cn",
+                   "0597-2321234", [ag, "2024年1月25日"], title=[ag + "2023年政府信息公开工作年度报告"])
+    doc = W.new_doc()
+    W.body(doc, b, std_tables(tpl, t2, t3, t4))
+    tr = truth(meta(ag, ["福建省", "龙岩市", "新罗区"], year, "county", "doc-extension-rtf-content", "2024-01-25"),
+               tpl, t2, t3, t4, t2_blanks=t2_blank_keys(t2),
+               notes="A '.doc' that is really RTF ({\\rtf1 …, written by LibreOffice from a DOCX with the official "
+                     "merges: \\clvmgf/\\clvmrg vertical merges, merged header cells), as WPS 'Save as RTF' and many "
+                     "CMS exports leave it. Word, WPS and LibreOffice open it as a document. Every cell printed.")
+    emit_disguised("fj_district_doc_really_rtf_xinluo_2023", doc, tr, "rtf")
+
+
+def p16():
+    tpl, year = "2019", 2019
+    t3 = gen_t3(7116, tpl, scale=0.8)
+    t2 = t2_19(rules=(0, 0, 0), norm=(1, 1, 9), lic=(35, 0, 1460), oth=(8, 2, 77), pen=(52, 1, 233), coe=(6, 0, 3),
+               fees=(3, -1), proc=(12, 208.4))
+    t4 = mk_t4({"admin_review": (1, 0, 0, 0)})
+    ag = "泰州市海陵区人民政府"
+    b = blocks_for(tpl, year, t3, "海陵区", "js", 7116, "泰州市海陵区人民政府办公室", "http://www.hailing.gov.cn",
+                   "0523-86211234", [ag, "2020年1月20日"], title=[ag + "2019年政府信息公开工作年度报告"])
+    doc = W.new_doc()
+    W.body(doc, b, std_tables(tpl, t2, t3, t4))
+    tr = truth(meta(ag, ["江苏省", "泰州市", "海陵区"], year, "county", "doc-extension-docx-content", "2020-01-20"),
+               tpl, t2, t3, t4, t2_blanks=t2_blank_keys(t2),
+               notes="A '.doc' that is really a DOCX (a zip, renamed by the uploader). Word and WPS open it by its "
+                     "content. 2019 form, every cell printed, 本年增/减 -1 for 行政事业性收费.")
+    emit_disguised("js_district_doc_really_docx_2019_form_hailing_2019", doc, tr, "docx")
+
+
+def p17():
+    tpl, year = "2021", 2021
+    t3 = gen_t3(7117, tpl, scale=1.0)
+    t2 = t2_21(rules=(0, 0, 0), norm=(3, 2, 24), lic=2741, pen=1188, coe=23, fee=0)
+    t4 = mk_t4({"litigation_direct": (1, 0, 0, 1)})
+    ag = "上海市金山区人民政府"
+    b = blocks_for(tpl, year, t3, "金山区", "sh", 7117, "上海市金山区人民政府办公室", "https://www.jinshan.gov.cn",
+                   "021-57921234", [ag, "2022年1月21日"], title=[ag + "2021年政府信息公开工作年度报告"])
+    doc = W.new_doc()
+    W.body(doc, b, std_tables(tpl, t2, t3, t4))
+    tr = truth(meta(ag, ["上海市", None, "金山区"], year, "county", "doc-extension-word-html-gb2312", "2022-01-21"),
+               tpl, t2, t3, t4, t2_blanks=t2_blank_keys(t2),
+               notes="A '.doc' that is really Word-style HTML ('Save as Web Page' renamed, as CMS exports do): the "
+                     "Office namespaces, ProgId Word.Document, an mso conditional comment, charset gb2312 and the "
+                     "bytes in GB18030; the tables are HTML tables with colspan/rowspan (body written by LibreOffice "
+                     "from a DOCX). Every cell printed.")
+    emit_disguised("sh_district_doc_really_word_html_gb2312_jinshan_2021", doc, tr, "html")
+
+
+# ---------------------------------------------------------------- p18: tables 3 and 4 fused into one Word table
+def fuse(parts):
+    """parts: [(grid, merges, widths_mm)] with equal total width -> one grid over the union of column edges."""
+    edges = sorted({round(sum(w[:i]), 3) for _, _, w in parts for i in range(len(w) + 1)})
+    ucol = {e: i for i, e in enumerate(edges)}
+    grid, merges = [], []
+    for g, m, w in parts:
+        b = [round(sum(w[:i]), 3) for i in range(len(w) + 1)]
+        span = {}
+        for r0, c0, r1, c1 in m:
+            span[(r0, c0)] = (r1, c1)
+        cover = set()
+        for r0, c0, r1, c1 in m:
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        cover.add((r, c))
+        base = len(grid)
+        for r, row in enumerate(g):
+            out = [""] * (len(edges) - 1)
+            for c, txt in enumerate(row):
+                if (r, c) in cover:
+                    continue
+                r1, c1 = span.get((r, c), (r, c))
+                u0, u1 = ucol[b[c]], ucol[b[c1 + 1]] - 1
+                out[u0] = txt
+                if (r1, u1) != (r, u0):
+                    merges.append((base + r, u0, base + r1, u1))
+            grid.append(out)
+    widths = [edges[i + 1] - edges[i] for i in range(len(edges) - 1)]
+    return grid, merges, widths
+
+
+def p18():
+    tpl, year = "2021", 2022
+    t3 = gen_t3(7118, tpl, scale=1.5)
+    t2 = t2_21(rules=(0, 0, 0), norm=(4, 1, 28), lic=4406, pen=1530, coe=44, fee=0)
+    t4 = mk_t4({"admin_review": (3, 1, 0, 1), "litigation_direct": (1, 1, 1, 0), "litigation_after_review": (1, 0, 0, 1)})
+    ag = "福州市鼓楼区人民政府"
+    b = blocks_for(tpl, year, t3, "鼓楼区", "fj", 7118, "福州市鼓楼区人民政府办公室", "http://www.gl.gov.cn",
+                   "0591-87531234", [ag, "2023年1月17日"], title=[ag + "2022年政府信息公开工作年度报告"])
+    head4 = P.heading(3)
+    w3 = [18, 24, 47] + [13] * 7
+    w4 = [12] * 15
+
+    def a3(doc):
+        g3, m3 = W.t3_full(tpl, t3)
+        g4, m4 = W.t4_full(t4)
+        hrow = [[head4] + [""] * 14]
+        g, m, w = fuse([(g3, m3, w3), (hrow, [(0, 0, 0, 14)], w4), (g4, m4, w4)])
+        W.grid_table(doc, g, m, w)
+    tabs = std_tables(tpl, t2, t3, t4)
+    tabs["t3"] = a3
+    tabs["t4"] = lambda doc: None
+    blocks = [x for x in b if x != ("h", 3)]  # the heading now sits in a table row
+    doc = W.new_doc()
+    W.body(doc, blocks, tabs)
+    tr = truth(meta(ag, ["福建省", "福州市", "鼓楼区"], year, "county", "docx-t3-t4-fused-one-table", "2023-01-17"),
+               tpl, t2, t3, t4, t2_blanks=t2_blank_keys(t2),
+               notes="DOCX. Tables 3 and 4 are one Word table (what Word does when the paragraph between two tables "
+                     "is deleted): the heading 四、政府信息公开行政复议、行政诉讼情况 is a row of that table spanning its "
+                     "full width, and table 4's rows follow. The two column grids are fused into one grid over the "
+                     "union of their column edges (23 grid columns), so every table-3 and table-4 cell is a gridSpan "
+                     "of 1-4 grid columns and the value columns do not line up with the grid columns. Every cell printed.")
+    emit("fj_district_docx_t3_t4_fused_one_table_gulou_2022", "docx", doc, tr)
+
+
+# ---------------------------------------------------------------- p19: PDF with vertical (tbRl) header and group cells
+def p19():
+    tpl, year = "2021", 2023
+    t3 = gen_t3(7119, tpl, scale=1.9)
+    t2 = t2_21(rules=(0, 0, 0), norm=(5, 3, 41), lic=7752, pen=2019, coe=61, fee=0)
+    t4 = mk_t4({"admin_review": (4, 0, 1, 1), "litigation_direct": (2, 1, 0, 1), "litigation_after_review": (1, 0, 0, 0)})
+    ag = "扬州市邗江区人民政府"
+    b = blocks_for(tpl, year, t3, "邗江区", "js", 7119, "扬州市邗江区人民政府办公室", "http://www.hj.gov.cn",
+                   "0514-87861234", [ag, "2024年1月23日"], title=[ag + "2023年政府信息公开工作年度报告"])
+    w3 = [10, 12, 56] + [14.5] * 7
+
+    def vertical(t):
+        def vt(cell):
+            tcPr = cell._tc.get_or_add_tcPr()
+            e = W.OxmlElement("w:textDirection")
+            e.set(W.qn("w:val"), "tbRl")
+            tcPr.append(e)
+        for c in range(3, 9):  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (总计 stays horizontal)
+            vt(t.cell(1 if c == 3 else 2, c))
+        vt(t.cell(3 + 2, 0))  # 三、本年度办理结果
+        for r in range(3, t.rows.__len__()):
+            cell = t.cell(r, 1)
+            if cell.text.startswith(("（三）", "（五）")):  # (四) and (六) span 3 rows: too short
+                vt(cell)
+        trh = t.rows[2]._tr.get_or_add_trPr()
+        h = W.OxmlElement("w:trHeight")
+        h.set(W.qn("w:val"), str(int(30 * 56.7)))  # 30 mm, room for 社会公益组织 written downwards
+        h.set(W.qn("w:hRule"), "atLeast")
+        trh.append(h)
+    doc = W.new_doc(font_pt=9)
+    W.body(doc, b, std_tables(tpl, t2, t3, t4, w3=w3, size=9, after3=vertical))
+    tr = truth(meta(ag, ["江苏省", "扬州市", "邗江区"], year, "county", "pdf-libreoffice-vertical-header-cells",
+                    "2024-01-23"), tpl, t2, t3, t4, t2_blanks=t2_blank_keys(t2),
+               notes="PDF made by LibreOffice from a DOCX whose narrow table-3 cells use vertical text (w:textDirection "
+                     "tbRl, characters top to bottom): the applicant headers 自然人, 商业企业, 科研机构, 社会公益组织, "
+                     "法律服务机构, 其他 (总计 stays horizontal), the merged 三、本年度办理结果 cell and the group labels "
+                     "（三）不予公开 and （五）不予处理 (the 3-row groups (四) and (六) stay horizontal). The PDF text of those cells is rotated "
+                     "glyphs. Every cell printed.")
+    return emit("js_district_pdf_vertical_text_header_cells_hanjiang_2023", "pdf", doc, tr)
