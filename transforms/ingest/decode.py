@@ -304,6 +304,8 @@ _BIDI_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 def strip_bidi(text: str, notes: list[str]) -> str:
     """Remove bidi control characters; appends a 'bidi_controls_removed' note when any were."""
+    if not _BIDI_RE.search(text):
+        return text  # (the common case, without building the list of matches)
     found = len(_BIDI_RE.findall(text))
     if found:
         text = _BIDI_RE.sub("", text)

@@ -24,6 +24,8 @@ def is_report_text(text: str) -> bool:
 
 
 def _has_markers(nfkc: str) -> bool:
+    if _DISCLOSURE_RE.search(nfkc) and _REPORT_RE.search(nfkc):
+        return True  # (a marker printed without spaces inside is there once the spaces go too)
     flat = _WS_RE.sub("", nfkc)
     return bool(_DISCLOSURE_RE.search(flat) and _REPORT_RE.search(flat))
 
