@@ -401,7 +401,9 @@ _TABLE3_OTHER = re.compile(r"\(六\)其他处理")
 
 
 def _template_scores(text: str) -> tuple[int, int, int]:
-    flat = re.sub(r"[\s|]", "", text).translate(_OCR_FOLD)
+    flat = re.sub(r"[\s|]", "", text)
+    if any(ch in flat for ch in "増曾滅減咸"):  # the keys of _OCR_FOLD (translating costs even when none is there)
+        flat = flat.translate(_OCR_FOLD)
     s19 = sum(1 for p in _KEYS_2019 if p.search(flat))
     s21 = sum(1 for p in _KEYS_2021 if p.search(flat))
     legacy = sum(1 for p in _KEYS_LEGACY if p.search(flat))
