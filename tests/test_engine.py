@@ -83,6 +83,27 @@ def test_budget_is_a_no_op_off_the_main_thread():
     assert seen[0].frames["rows"].height == 1
 
 
+def _burn(cpu_s: float) -> None:
+    end = time.process_time() + cpu_s
+    while time.process_time() < end:
+        pass
+
+
+def test_a_paused_budget_lets_a_step_with_its_own_budget_run_and_then_resumes():
+    # OCR pauses the report's CPU budget (each page has its own): 0.6 s of CPU inside the pause does
+    # not end a 0.3 s budget, and the budget still runs out afterwards
+    with pytest.raises(engine.BudgetExceeded):
+        with engine.budget(0.3):
+            with engine.budget_paused():
+                _burn(0.6)
+            _burn(0.1)
+            done = True
+            _burn(0.6)
+    assert done
+    with engine.budget_paused():  # no budget running: a no-op
+        _burn(0.01)
+
+
 # ---- the real pipeline ------------------------------------------------------------------------
 def _parquet_bytes(df: pl.DataFrame) -> bytes:
     buf = io.BytesIO()

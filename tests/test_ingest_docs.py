@@ -161,6 +161,12 @@ def test_ocr_pages_make_source_format_pdf_ocr(monkeypatch) -> None:
     assert any(n.startswith("ocr_used:") for n in reading.notes)
 
 
+def test_a_page_too_large_for_its_image_is_rendered_smaller() -> None:
+    assert ocr.render_scale(595, 842) == ocr.RENDER_DPI / 72  # A4 at 200 dpi
+    big = ocr.render_scale(14400, 14400)  # a 200-inch square page
+    assert big < ocr.RENDER_DPI / 72 and (14400 * big) ** 2 <= ocr.MAX_PIXELS * 1.0001
+
+
 def test_ocr_boxes_become_lines_with_tabs_between_cells() -> None:
     box = lambda x0, y0, x1, y1: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
     text = ocr.boxes_to_text([box(200, 10, 230, 30), box(10, 12, 150, 30), box(10, 50, 60, 70)],

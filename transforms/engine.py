@@ -162,6 +162,25 @@ def budget(seconds: float):
         signal.signal(_SIGNAL, old)
 
 
+@contextmanager
+def budget_paused():
+    """Stop the running report's CPU budget while a step with a budget of its own runs (OCR: a time
+    budget per page, and its threads would spend a CPU budget several times as fast), then resume
+    it with what was left. A no-op off the main thread or when no budget runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    left, _interval = signal.getitimer(_TIMER)
+    if left <= 0:
+        yield
+        return
+    signal.setitimer(_TIMER, 0)
+    try:
+        yield
+    finally:
+        signal.setitimer(_TIMER, left)
+
+
 # ---- one batch (runs in a worker, or in-process) ----------------------------------------------
 def _assemble(stage: Stage, parts: dict[str, list]) -> dict[str, pl.DataFrame]:
     """Per-report outputs → one frame per output, in report order.

@@ -3,7 +3,9 @@ ship inside the wheel, nothing is downloaded). When it is not importable, `avail
 and the PDF reader reports `ocr_needed` instead.
 
 Each page has a time budget (PAGE_BUDGET_S): rapidocr cannot be interrupted, so a page that goes
-over it ends OCR for the rest of that document (reported in the finding).
+over it ends OCR for the rest of that document (reported in the finding). The report's own CPU
+budget (the engine's) is paused while a page is recognised, and a page too large for its image to
+stay under MAX_PIXELS at RENDER_DPI is rendered smaller.
 
 Recognised boxes become lines by their vertical centre; boxes on one line are joined with a tab
 when a gap wider than a character separates them (table cells), else directly.
@@ -15,6 +17,8 @@ import os
 
 PAGE_BUDGET_S = float(os.environ.get("GONGKAI_OCR_PAGE_BUDGET_S", "60"))
 RENDER_DPI = 200
+# A page image larger than this is rendered smaller (an A4 page at 200 dpi is 3.9 million pixels).
+MAX_PIXELS = 16_000_000
 
 _engine = None
 _checked = False
@@ -82,7 +86,19 @@ def ocr_image(image) -> str:
     return boxes_to_text([list(map(list, b)) for b in boxes], list(texts))
 
 
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """RENDER_DPI, or less for a page so large that its image would pass MAX_PIXELS."""
+    scale = RENDER_DPI / 72
+    area = max(width_pt, 1.0) * max(height_pt, 1.0)
+    return min(scale, (MAX_PIXELS / area) ** 0.5)
+
+
 def ocr_pdf_page(page) -> str:
-    """Render a pypdfium2 page at RENDER_DPI and OCR it."""
-    image = page.render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
-    return ocr_image(image)
+    """Render a pypdfium2 page at RENDER_DPI (at most MAX_PIXELS) and OCR it. The report's CPU budget
+    is paused meanwhile: OCR has its own budget per page, and its threads spend CPU seconds faster
+    than a page takes."""
+    from transforms.engine import budget_paused
+
+    image = page.render(scale=render_scale(*page.get_size()), grayscale=True).to_pil()
+    with budget_paused():
+        return ocr_image(image)
