@@ -690,9 +690,39 @@ def _label_tails_below(rows: list[Row]) -> list[Row]:
                 out.append(Row(r.line_no, label, list(r.values), [], "plain", r.raw))
                 i = j
                 continue
+        joined = _narrow_label_tail(rows, i)
+        if joined is not None:
+            out.append(joined[0])
+            i = joined[1]
+            continue
         out.append(r)
         i += 1
     return out
+
+
+_MAX_TAIL_CHARS = 16
+
+
+def _narrow_label_tail(rows: list[Row], i: int) -> tuple[Row, int] | None:
+    """A number row whose label names no row, under which the rest of its label is printed a few
+    characters a line (a narrow label column read by OCR or PDF text: `2. 其他法  1  0 …` / `律行政法` /
+    `规禁止公` / `开`): the row with its label joined, and the index after the tail, when the joined
+    label names a row. Tail lines carry no number, open no row of their own and are short."""
+    r = rows[i]
+    if not r.label or not any(c.kind == "number" for c in r.values) or outcome_code(r.label) is not None:
+        return None
+    j = i + 1
+    while (j < len(rows) and rows[j].label and not rows[j].pre_values
+           and not any(c.kind == "number" for c in rows[j].values) and rows[j].line_no == rows[j - 1].line_no + 1
+           and len(re.sub(r"\s+", "", rows[j].label)) <= _MAX_TAIL_CHARS
+           and not _ROW_NUMBERING.match(rows[j].label) and not _is_header(rows[j])):
+        j += 1
+    if j == i + 1:
+        return None
+    label = r.label + "".join(x.label for x in rows[i + 1 : j])
+    if outcome_code(label) is None:
+        return None
+    return Row(r.line_no, label, list(r.values), list(r.pre_values), r.shape, r.raw), j
 
 
 def _cell_broken(prev: Row, r: Row) -> bool:
