@@ -273,3 +273,42 @@ def test_a_glued_disclosure_row_in_a_table_that_prints_blanks_as_nothing_is_not_
     full = "信息内容 上一年项目数量 本年增/减 处理决定数量\n行政处罚 213\n行政强制 12 0 30\n规章 0 0 0"
     t = parse_disclosure_table(full, "2019")
     assert [t.cells[("admin_penalty", m)].value for m in ("prev_year_items", "change", "decisions")] == [2, 1, 3]
+
+
+def test_an_ocr_misread_where_a_row_and_a_column_fail_is_left_to_the_sums():
+    from transforms.repair import ocr_misreads
+
+    rows = {o: [0] * 7 for o in OUTCOME_KEYS if not o.startswith("other_")}
+    rows["new_received"] = [12, 2, 0, 0, 0, 0, 14]
+    rows["granted"] = [3, 1, 0, 0, 0, 0, 4]
+    rows["partially_granted"] = [6, 1, 0, 0, 0, 0, 10]  # OCR read the 9 as 6: the row and its column fail
+    rows["total_processed"] = [12, 2, 0, 0, 0, 0, 14]
+    cells = _table3(rows)
+    found = ocr_misreads(cells, request_equations(cells))
+    assert [f.check_name for f in found] == ["ocr_misread_suspected"] and "OCR read 6" in found[0].message
+    repair(cells, request_equations(cells))
+    assert cells[("partially_granted", "natural_person")] == ParsedCell(9.0, "derived")
+    # two misreads: two rows and two columns fail, and they meet in four cells: nothing is doubted
+    rows["granted"] = [5, 1, 0, 0, 0, 0, 4]
+    rows["partially_granted"] = [9, 3, 0, 0, 0, 0, 10]
+    cells = _table3(rows)
+    assert ocr_misreads(cells, request_equations(cells)) == []
+    assert cells[("granted", "natural_person")] == ParsedCell(5.0, "printed")
+    # a single failing sum (the column's 总计 is lost) says which sum, not which cell
+    rows["granted"], rows["partially_granted"] = [3, 1, 0, 0, 0, 0, 4], [6, 1, 0, 0, 0, 0, 10]
+    rows["total_processed"] = [None, 2, 0, 0, 0, 0, 14]
+    cells = _table3(rows)
+    assert ocr_misreads(cells, request_equations(cells)) == []
+
+
+def test_a_narrow_label_column_printed_under_its_number_row_names_the_row():
+    # OCR of a narrow label cell: its first characters on the number line, the rest a few per line
+    text = "\n".join([
+        "一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t0\t6", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "(三)不\t1. 属于国\t0\t0\t0\t0\t0\t0\t0", "予公开\t家秘密",
+        "2. 其他法\t1\t0\t0\t0\t0\t0\t1", "律行政法", "规禁止公", "开",
+        "3.危\t2\t0\t0\t0\t0\t0\t2", "及“三安", "全一稳", "定”"])
+    t = parse_request_table(text, "2021")
+    assert t.cells[("withheld_prohibited_by_law", "natural_person")].value == 1
+    assert t.cells[("withheld_three_safeties", "total")].value == 2
+    assert t.cells[("withheld_state_secret", "total")].value == 0

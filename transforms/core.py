@@ -13,7 +13,7 @@ from transforms import engine
 from transforms.findings import FINDINGS_SCHEMA, finding
 from transforms.sections import split_sections
 from transforms.staging import sort_findings
-from transforms.typed import DISCLOSURE_SCHEMA, REQUEST_SCHEMA, REVIEW_SCHEMA, cell_rows, parse_tables
+from transforms.typed import DISCLOSURE_SCHEMA, OCR_FORMATS, REQUEST_SCHEMA, REVIEW_SCHEMA, cell_rows, parse_tables
 
 SECTIONS_SCHEMA = {"report_id": pl.String, "report_year": pl.Int32, "section_no": pl.Int32,
                    "title": pl.String, "text": pl.String}
@@ -85,7 +85,8 @@ def split_report_sections(normalised: pl.DataFrame, options: engine.EngineOption
 def typed_tables_of(r: dict, state: dict | None = None) -> dict:
     """One report (text, template, its sections) → its three long-form cell frames and findings."""
     sections = dict(zip(r["section_nos"] or [], r["section_texts"] or []))
-    t = parse_tables(r["text"], sections, r["template"], r["report_year"], r.get("line_pages"))
+    t = parse_tables(r["text"], sections, r["template"], r["report_year"], r.get("line_pages"),
+                     ocr=r.get("source_format") in OCR_FORMATS)
     found = [_finding(r, "typed", f.check_name, f.severity, f.message) for f in t.findings]
     return {**cell_rows(r["report_id"], r["report_year"], t, r["template"], r.get("source_format")),
             "findings": found}

@@ -73,6 +73,43 @@ def equations_hold(cells: dict[Key, ParsedCell], equations: list[Equation]) -> b
     return True
 
 
+# At most this many cells are taken for OCR misreads in one table; more failing sums than that is a
+# misread table, not a misread digit.
+MAX_MISREADS = 3
+
+
+def ocr_misreads(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Finding]:
+    """Cells of an OCR'd table that a misread digit explains (in place: they become missing, so the
+    sums may pin them again, or not). A printed cell is taken only when two or more of the sums that
+    fail with every cell known meet in it, and only when every failing sum holds exactly one such
+    cell: a row and a column that both fail meet in one cell (OCR read 9 as 6), and nothing else
+    is doubted. A report read from text keeps a printed contradiction as printed; OCR's own errors
+    are not the report's."""
+    failed = []
+    for eq in equations:
+        keys = eq.left + eq.right
+        if all(k in cells and cells[k].source == "printed" for k in keys):
+            if abs(sum(cells[k].value for k in eq.left) - sum(cells[k].value for k in eq.right)) > 1e-9:
+                failed.append(keys)
+    if len(failed) < 2:
+        return []
+    count: dict[Key, int] = {}
+    for keys in failed:
+        for k in set(keys):
+            count[k] = count.get(k, 0) + 1
+    suspects = {k for k, n in count.items() if n >= 2}
+    if not suspects or len(suspects) > MAX_MISREADS or any(len(suspects & set(keys)) != 1 for keys in failed):
+        return []
+    out = []
+    for k in sorted(suspects):
+        printed = cells[k].value
+        cells[k] = ParsedCell(None, "missing")
+        out.append(Finding("ocr_misread_suspected", "warning",
+                           f"{'.'.join(k)}: OCR read {printed:g}, which {count[k]} of the table's sums reject; "
+                           "left to the sums (derived when they pin it)"))
+    return out
+
+
 def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Finding]:
     """Fill what the equations pin down (in place) and return findings for contradictions."""
     findings: list[Finding] = []

@@ -12,7 +12,7 @@ from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, REVIEW_RESULT_CO
 from transforms.narrative import (
     cross_check, fill_disclosure_from_prose, fill_request_from_prose, fill_review_from_prose, prose_of,
 )
-from transforms.repair import repair, review_equations
+from transforms.repair import ocr_misreads, repair, request_equations, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
 from transforms.tables.common import Finding, ParsedCell, TableParse
 from transforms.tables.grid import is_table_line
@@ -130,10 +130,12 @@ def _pages_of(lines: list[int] | None, line_pages) -> list[int | None]:
 
 
 def parse_tables(text: str, sections: dict[int, str], template: str, report_year: int | None = None,
-                 line_pages=None) -> TypedTables:
+                 line_pages=None, ocr: bool = False) -> TypedTables:
     """Parse, fill from prose, and repair the three tables of one normalised report.
 
     `line_pages` (the page of each line of `text`, from normalisation) gives each read cell its page.
+    With `ocr` (the text was read by OCR), a printed cell in which two failing sums meet is taken
+    for a misread digit and left to the sums (`repair.ocr_misreads`).
     """
     layout = template if template in ("2019", "2021") else "2019"
     prose = prose_of(text)
@@ -171,6 +173,8 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         findings += _all_zero_by_statement(t, sections.get(no, ""), no, layout)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
     findings += fill_review_from_prose(t4.cells, prose)
+    if ocr:
+        findings += ocr_misreads(t3.cells, request_equations(t3.cells)) + ocr_misreads(t4.cells, review_equations(t4.cells))
     # repair, then what the prose states outright, then repair again (the table's own sums win)
     findings += fill_request_from_prose(t3.cells, prose, layout, report_year)
     findings += repair(t4.cells, review_equations(t4.cells))
