@@ -104,6 +104,21 @@ def test_a_paused_budget_lets_a_step_with_its_own_budget_run_and_then_resumes():
         _burn(0.01)
 
 
+def test_paused_steps_have_a_cap_per_report(monkeypatch):
+    # a scan of a thousand pages must not hold a worker for hours: past the cap, the next OCR page
+    # ends the report as past its budget (one finding), and the next report starts afresh
+    monkeypatch.setattr(engine, "PAUSED_CAP_S", 0.05)
+    with pytest.raises(engine.BudgetExceeded):
+        with engine.budget(5):
+            with engine.budget_paused():
+                time.sleep(0.1)
+            with engine.budget_paused():
+                pass
+    with engine.budget(5):
+        with engine.budget_paused():
+            pass
+
+
 # ---- the real pipeline ------------------------------------------------------------------------
 def _parquet_bytes(df: pl.DataFrame) -> bytes:
     buf = io.BytesIO()

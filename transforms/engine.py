@@ -147,12 +147,19 @@ def _raise_budget(signum, frame):  # pragma: no cover - called by the signal mac
 _TIMER, _SIGNAL = signal.ITIMER_PROF, signal.SIGPROF
 
 
+# Wall seconds a report may spend in steps that pause its CPU budget (OCR, whose pages each have a
+# budget of their own): a scan of a thousand pages must not hold a worker for hours.
+PAUSED_CAP_S = float(os.environ.get("GONGKAI_OCR_DOC_BUDGET_S", "600"))
+_paused = {"s": 0.0}
+
+
 @contextmanager
 def budget(seconds: float):
     """Raise BudgetExceeded in this (main) thread after `seconds` of CPU; a no-op off the main thread or for 0."""
     if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    _paused["s"] = 0.0
     old = signal.signal(_SIGNAL, _raise_budget)
     signal.setitimer(_TIMER, seconds)
     try:
@@ -166,7 +173,8 @@ def budget(seconds: float):
 def budget_paused():
     """Stop the running report's CPU budget while a step with a budget of its own runs (OCR: a time
     budget per page, and its threads would spend a CPU budget several times as fast), then resume
-    it with what was left. A no-op off the main thread or when no budget runs."""
+    it with what was left. Once the report has spent PAUSED_CAP_S wall seconds in such steps, the
+    next one ends the report as past its budget. A no-op off the main thread or when no budget runs."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -174,10 +182,14 @@ def budget_paused():
     if left <= 0:
         yield
         return
+    if _paused["s"] > PAUSED_CAP_S:
+        raise BudgetExceeded()  # the report's paused steps have had their share (PAUSED_CAP_S)
     signal.setitimer(_TIMER, 0)
+    started = time.monotonic()
     try:
         yield
     finally:
+        _paused["s"] += time.monotonic() - started
         signal.setitimer(_TIMER, left)
 
 
@@ -500,7 +512,8 @@ def _raw_finding(row: dict, check: str, msg: str) -> dict:
 
 def _raw_timeout(row: dict, state: dict, budget_s: float, **_) -> dict:
     return _raw_finding(row, "time_budget_exceeded",
-                        f"reading and decoding the file took longer than the {budget_s:g} s budget; not read")
+                        f"reading and decoding the file took longer than the {budget_s:g} s budget "
+                        f"(or {PAUSED_CAP_S:g} s of OCR); not read")
 
 
 def _raw_crash(row: dict, **_) -> dict:
