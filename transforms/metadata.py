@@ -170,7 +170,7 @@ def extract_metadata(text: str) -> ReportMetadata:
     if agency:
         agency = _correct_place(agency, view, findings)
     level = admin_level_of(agency) if agency else None
-    region = gazetteer.resolve_region(agency or title or "", context=view.head[:3000])
+    region = gazetteer.resolve_region(_region_name(agency) if agency else title or "", context=view.head[:3000])
     if agency and region == gazetteer.Region():
         zone = _zone_county(agency, view)
         if zone is not None:
@@ -189,6 +189,15 @@ def extract_metadata(text: str) -> ReportMetadata:
         admin_level=level,
         findings=findings,
     )
+
+
+def _region_name(agency: str) -> str:
+    """The name the region is read from: a street office under its government (南京市鼓楼区人民政府
+    宁海路街道办事处) lies where the street is (南京市鼓楼区宁海路街道办事处)."""
+    cut = agency.find("人民政府")
+    if cut > 0 and _STREET_OFFICE_RE.match(agency[cut + 4 :]) and _place_prefix_len(agency[:cut]) == cut:
+        return agency[:cut] + agency[cut + 4 :]
+    return agency
 
 
 # ---------------------------------------------------------------- lines, fields and title
@@ -308,7 +317,8 @@ def _broken_title_at(lines: list[str], i: int) -> str | None:
     return None
 
 
-_NATIONAL_RE = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|中共中央)[\u4e00-\u9fff]{0,18}$")
+# a national organ, or a national zone named with its province: 中国(上海)自由贸易试验区 (NFKC parentheses)
+_NATIONAL_RE = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|中共中央)(?:\([\u4e00-\u9fff]{2,4}\))?[\u4e00-\u9fff]{0,18}$")
 
 
 def _join_title_lines(above: list[str], cand: str) -> str:
@@ -506,6 +516,10 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
     ]
     rejected: list[str] = []
     partial: str | None = None
+    # the bodies the report names as its publisher, compiler or signatory: an abbreviation elsewhere
+    # (a title's 市场监管局经开区分局) is completed from these
+    signed = [canonical_agency(_without_party_organ(raw)) for where, raw in sources[1:]
+              if raw and where != "the title quoted in the opening"]
     for where, raw in sources:
         if not raw:
             continue
@@ -516,7 +530,7 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
             continue
         if where == "the title" and agency != _expand_government(_compact(raw)):
             agency = _printed_place_body(raw, agency, view)
-        agency = _full_name(agency, view)
+        agency = _spelled_out_by_signer(_full_name(agency, view), signed)
         if _place_prefix_len(agency) == 0 and _GENERIC_LEVEL_RE.match(agency):
             partial = partial or agency  # 县政务公开办公室, 区人社局: a later source may name it in full
             continue
@@ -557,6 +571,7 @@ def _compiled_by(view: _View) -> str | None:
         if "以下简称" in part:
             part = _SHORT_FOR_STRIP_RE.sub("", part)
         part = _WRAPPED_LINE_RE.sub("", part)  # PDF text wraps the sentence anywhere: 本报告由某区人民政府 / 根据…编制
+        part = _masked(part)
         for m in _COMPILE_VERB_RE.finditer(part):
             window = _SENTENCE_BREAK_RE.split(part[max(0, m.start() - 80) : m.start()])[-1]
             if "由" in window:  # 由XX根据《条例》要求编制: the body follows 由, up to the next clause word
@@ -566,7 +581,7 @@ def _compiled_by(view: _View) -> str | None:
             else:
                 continue
             stop = _CLAUSE_STOP_RE.search(chunk, 2)
-            agency = _trim_to_agency(chunk[: stop.start()] if stop else chunk, from_left=True)
+            agency = _trim_to_agency(_unmasked(chunk[: stop.start()] if stop else chunk), from_left=True)
             if agency:
                 return agency
     return None
@@ -625,12 +640,25 @@ def _signed_dates(lines: list[str]) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
+# 中国(上海)自由贸易试验区: the province in parentheses is part of the name, not a break in a clause
+_NAMED_PROVINCE_RE = re.compile(r"中国\(([\u4e00-\u9fff]{2,4})\)")
+_MASKED_PROVINCE_RE = re.compile("中国\x00([\u4e00-\u9fff]{2,4})\x01")
+
+
+def _masked(s: str) -> str:
+    return _NAMED_PROVINCE_RE.sub("中国\x00\\1\x01", s) if "中国(" in s else s
+
+
+def _unmasked(s: str) -> str:
+    return _MASKED_PROVINCE_RE.sub(r"中国(\1)", s) if "\x00" in s else s
+
+
 def _trim_to_agency(chunk: str, from_left: bool = False) -> str | None:
     """The longest tail of `chunk` that is a body's name, starting at a break or at a place name.
 
     With `from_left` the chunk is a clause's subject (现由…): leading function words are dropped.
     """
-    chunk = re.split(r"[。,;:!?、)》”\s]", chunk)[-1]
+    chunk = _unmasked(re.split(r"[。,;:!?、)》”\s]", _masked(chunk))[-1])
     if from_left:
         places = gazetteer.find_places(chunk)
         if not places or places[0].start > 0:
@@ -724,16 +752,41 @@ def _full_name(agency: str, view: _View) -> str:
     return _with_printed_places(agency, printed)
 
 
+# A vertically managed national organ printed before its local bureau (国家税务总局福清市税务局).
+_NATIONAL_ORGAN_BEFORE_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署)$")
+# A street office is the district (county) government's own agency: 南京市鼓楼区人民政府宁海路街道办事处.
+_STREET_OFFICE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?街道(?:办事处)?$")
+
+
+def _prefix_before(printed: str, start: int, agency: str) -> str:
+    """The part of one full name printed right before `agency`: places (昆山市 before 周庄镇人民政府),
+    places and their 人民政府 before a street office (南京市鼓楼区人民政府 before 宁海路街道办事处), or
+    the national organ above a local bureau (国家税务总局 before 福清市税务局); else ''."""
+    prefix = _place_before(printed, start, "")
+    if prefix and _place_prefix_len(prefix + agency) >= len(prefix):
+        return prefix
+    if _STREET_OFFICE_RE.match(agency) and printed.endswith("人民政府", 0, start):
+        places = _place_before(printed, start - 4, "")
+        if places and _place_prefix_len(places) == len(places):
+            return places + "人民政府"
+    if _place_prefix_len(agency):
+        m = _NATIONAL_ORGAN_BEFORE_RE.search(printed, max(0, start - 14), start)
+        if m:
+            return m.group(0)
+    return ""
+
+
 def _with_printed_places(agency: str, printed: str) -> str:
     """A body printed without the places above it (周庄镇人民政府, and 昆山市周庄镇人民政府 in the
-    sign-off): the one fuller form the report prints, when its prefix is nothing but places."""
+    sign-off): the one fuller form the report prints, when its prefix is nothing but places (or a
+    street office's government, or a local bureau's national organ: see `_prefix_before`)."""
     if len(agency) < 3:
         return agency
     fuller: Counter[str] = Counter()
     start = printed.find(agency)
     while start >= 0:
-        prefix = _place_before(printed, start, "")
-        if prefix and _place_prefix_len(prefix + agency) >= len(prefix):
+        prefix = _prefix_before(printed, start, agency)
+        if prefix:
             fuller[prefix + agency] += 1
         start = printed.find(agency, start + 1)
     if len(fuller) != 1:
@@ -764,13 +817,60 @@ def _abbreviation_spelled_out(agency: str, printed: str) -> str:
         full_body = m.group(0)
         if len(full_body) <= len(body) or body in full_body:
             continue  # a full name never holds its abbreviation whole (公布贵阳市公安局 is no 公安局)
-        counts[_place_before(printed, m.start(), agency[:place_len]) + full_body] += 1
+        full = _place_before(printed, m.start(), agency[:place_len]) + full_body
+        if full in printed:  # never a name printed nowhere (福清市 + 国家税务总局's 税务总局)
+            counts[full] += 1
     if not counts:
         return agency
     ranked = counts.most_common(2)
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return agency  # two different full names printed as often: keep what the title prints
     return ranked[0][0]
+
+
+_WHOLE_BODY_RE = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|办事处|中心|局|厅|处|街道|镇|乡)$")
+
+
+def _is_abbreviation_of(short: str, full: str) -> bool:
+    """`short` keeps `full`'s place, first and last characters and drops only characters in
+    between, in order (淮安市市场监管局经开区分局 ⊂ 淮安市市场监督管理局经济技术开发区分局)."""
+    if len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    place_len = _place_prefix_len(short)
+    if place_len != _place_prefix_len(full) or not full.startswith(short[:place_len]):
+        return False  # the same places (a county's 人民政府 is not one of its towns')
+    j = place_len
+    for k in range(place_len, len(short)):  # a subsequence, each character matched as early as it can
+        found = full.find(short[k], j)
+        if found < 0 or (found > j and _WHOLE_BODY_RE.search(short, 0, k)):
+            return False  # characters added after a whole body's name make another body (人民政府|政务公开办公室)
+        j = found + 1
+    return j == len(full)  # not a name followed by more (…管理局 | 经济技术开发区分局 is its branch)
+
+
+def _names_in_full(short: str, full: str) -> bool:
+    """`full` is `short` spelled out (`_is_abbreviation_of`) or, when `short` names no place, `short`
+    (spelled out or not) after the places or the national zone above it (管理委员会, 临港新片区管委会
+    in 中国(上海)自由贸易试验区临港新片区管理委员会)."""
+    if _is_abbreviation_of(short, full):
+        return True
+    if _place_prefix_len(short) or _NATIONAL_RE.match(short) or _GENERIC_LEVEL_RE.match(short):
+        return False
+    for i in range(2, len(full) - len(short) + 1):
+        rest, above = full[i:], full[:i]
+        if not rest.startswith(short[:2]) or not (rest == short or _is_abbreviation_of(short, rest)):
+            continue
+        if _NATIONAL_RE.match(above) or _place_prefix_len(above) == len(above):
+            return True
+    return False
+
+
+def _spelled_out_by_signer(agency: str, signed: list[str | None]) -> str:
+    """An abbreviated name (淮安市市场监管局经开区分局, 临港新片区管委会) or a bare one (管理委员会)
+    becomes the full name the report prints as its publisher, compiler or signatory, when exactly
+    one such name spells it out."""
+    fuller = {s for s in signed if s and s != agency and _names_in_full(agency, s)}
+    return fuller.pop() if len(fuller) == 1 else agency
 
 
 def _place_before(text: str, end: int, printed_place: str) -> str:
