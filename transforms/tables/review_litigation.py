@@ -7,7 +7,7 @@ import re
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
-from transforms.tables.grid import Cell, Row, fit_values, rows_of
+from transforms.tables.grid import Cell, Row, fit_values, parse_cell, rows_of, split_cells
 
 CASE_KEYS = {
     "admin_review": ("行政复议",),
@@ -68,12 +68,20 @@ def parse_review_table(text: str) -> TableParse:
                     at_lines([out.cells[(case, res)]], r)
         return out
     values = _data_cells(rows)
+    row_of = {id(c): r for r in rows for c in r.values}  # the row each printed cell sits in
+    if values is None or any(v is None for v in values):
+        # table 4 printed as two tables (行政复议, then 行政诉讼) or inside table 3's grid: the value
+        # cells are placed by the header cells printed above them, column by column
+        under = _under_headers(rows)
+        if under is not None and sum(c is not None for c in under[0]) > sum(
+                c is not None for c in (values or [])):
+            values = under[0]
+            row_of.update(under[1])
     if values is not None:
         out.found = True
         if any(v is None for v in values):
             out.findings.append(Finding("row_cells_lost", "warning",
                                         f"table 4: {sum(v is None for v in values)} of {WIDTH} cells could not be placed"))
-        row_of = {id(c): r for r in rows for c in r.values}  # the row each printed cell sits in
         for i, cell in enumerate(values):
             case, res = CASE_TYPE_CODES[i // 5], REVIEW_RESULT_CODES[i % 5]
             out.cells[(case, res)] = count_cell(cell)
@@ -191,6 +199,78 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
         elif run:
             run = []
     return None
+
+
+# Header cells of a table-4 grid, whole (spaces removed): a case type, the 行政诉讼 parent, or a result.
+_GRID_CASE = {"行政复议": "admin_review", "未经复议直接起诉": "litigation_direct", "直接起诉": "litigation_direct",
+              "复议后起诉": "litigation_after_review", "经复议后起诉": "litigation_after_review",
+              "行政诉讼": None}
+_GRID_RESULT = {"结果维持": "upheld", "维持": "upheld", "结果纠正": "corrected", "纠正": "corrected",
+                "其他结果": "other", "其他": "other", "尚未审结": "pending", "未审结": "pending",
+                "总计": "total", "合计": "total"}
+
+
+def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] | None:
+    """Table 4's cells placed by the grid header cells above them (TSV or pipe lines only).
+
+    Each header line names, per grid column, a case type (行政复议 / 未经复议直接起诉 / 复议后起诉; 行政诉讼
+    only clears) or a result; a merged header cell's text sits in its first column and covers the
+    columns up to the next filled cell of its line. A case cell clears the results under it. A
+    line of numbers and blanks only is a value line: each filled cell must stand exactly in the
+    first column of a result header with a case type above it, and no cell may be read twice; an
+    empty cell there is a printed blank. Anything else (a number in no header's column, a cell read
+    on two lines) and None is returned: nothing is shifted or guessed. Cells never read stay None.
+    """
+    case: dict[int, str | None] = {}
+    result: dict[int, tuple[str, int]] = {}  # column -> (result, first column of its header cell)
+    got: dict[tuple[str, str], Cell] = {}
+    where: dict[int, Row] = {}
+    by_line: dict[int, list[Row]] = {}
+    for r in rows:
+        by_line.setdefault(r.line_no, []).append(r)
+    for line_rows in by_line.values():
+        r = line_rows[0]
+        if r.shape not in ("tsv", "pipe"):
+            continue
+        raw, _ = split_cells(r.raw)
+        names = [re.sub(r"\s+", "", c) for c in raw]
+        cells = [parse_cell(c) for c in raw]
+        if any(c.kind == "number" for c in cells):
+            if not result or len(line_rows) > 1 or any(c.kind == "text" for c in cells):
+                continue  # before any header, or a labelled row (table 3 in the same grid)
+            for i, c in enumerate(cells):
+                res = result.get(i)
+                at_start = res is not None and res[1] == i and case.get(i) is not None
+                if not raw[i].strip():
+                    if at_start:
+                        if (case[i], res[0]) in got:
+                            return None
+                        got[(case[i], res[0])] = c  # an empty printed cell
+                    continue
+                if not at_start:
+                    return None
+                key = (case[i], res[0])
+                if key in got:
+                    return None
+                got[key] = c
+                where[id(c)] = r
+            continue
+        heads = [(i, n) for i, n in enumerate(names) if n in _GRID_CASE or n in _GRID_RESULT]
+        if not heads:
+            continue
+        filled = [i for i, n in enumerate(names) if n] + [len(names)]
+        for i, n in heads:
+            end = next(j for j in filled if j > i)
+            for col in range(i, max(end, i + 1)):
+                if n in _GRID_CASE:
+                    case[col] = _GRID_CASE[n]
+                    result.pop(col, None)
+                else:
+                    result[col] = (_GRID_RESULT[n], i)
+    if not any(c.raw.strip() for c in got.values()):
+        return None
+    cells_out = [got.get((c, res)) for c in CASE_TYPE_CODES for res in REVIEW_RESULT_CODES]
+    return cells_out, where
 
 
 _HEADER_TERMS = re.compile(r"四、|政府信息公开|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|情况|[、()\s]")
