@@ -6,7 +6,13 @@ text in every slot it covers; both would break the report's tables. So each `w:t
 the table grid here: `w:gridBefore` skips leading grid columns, `w:gridSpan` widens a cell, and a
 `w:vMerge` cell without `restart` continues the cell above, so its slot is empty. A merged cell's
 text appears once, in its top-left slot. A table holding a nested table is layout: its cells'
-content is emitted in order. Headers and footers (page numbers) are not part of the body.
+content is emitted in order.
+
+Page headers and footers repeat on every page and are not part of the body, with one exception:
+a body without a title line (the title printed only in the page header) gets the first section's
+header lines (those with words, not page numbers) once, before the body. Text boxes are read where
+they are anchored, each of their paragraphs on a line of its own; of an `mc:AlternateContent`
+only the `mc:Choice` is read (the `mc:Fallback` repeats the same text box as VML).
 
 A password-protected DOCX is an OLE file holding an EncryptedPackage, not a zip: it is sniffed as
 DOCX and reported as `encrypted_document`. A DOCX whose body has images but no text is
@@ -16,6 +22,7 @@ DOCX and reported as `encrypted_document`. A DOCX whose body has images but no t
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from transforms.ingest.base import Reading, ReaderError, join_wrapped
@@ -32,6 +39,15 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _T, _TAB, _BR, _CR, _VAL = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
 _IMAGE_TAGS = ("drawing", "pict", "object")
+_TXBX = f"{_W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SECT_PR, _HEADER_REF, _TITLE_PG = f"{_W}sectPr", f"{_W}headerReference", f"{_W}titlePg"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# A title line: short, naming the report, no sentence in it.
+_TITLE_LINE = re.compile(r"年度报告|工作报告|年报")
+_TITLE_LOOK_LINES = 15
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+_PAGE_NUMBER = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\W*\d+\W*$|^\s*page\b", re.IGNORECASE)
 
 
 def zip_is_docx(head: bytes) -> bool:
@@ -50,17 +66,42 @@ def sniff(head: bytes) -> bool:
 
 
 def _para_text(p) -> str:
-    """A paragraph's text; w:br/w:cr are line breaks, w:tab a space (a tab would fake a TSV cell)."""
-    out: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR):
-        tag = el.tag
+    """A paragraph's text; w:br/w:cr are line breaks, w:tab a space (a tab would fake a TSV cell).
+
+    A text box anchored in the paragraph gives its own lines; an mc:Fallback copy is skipped."""
+    if p.find(f".//{_TXBX}") is None and p.find(f".//{_FALLBACK}") is None:
+        out: list[str] = []
+        for el in p.iter(_T, _TAB, _BR, _CR):  # the common paragraph: one pass in C
+            tag = el.tag
+            if tag == _T:
+                out.append(el.text or "")
+            elif tag == _TAB:
+                out.append(" ")
+            else:
+                out.append("\n")
+        return "".join(out)
+    out = []
+    _walk_text(p, out)
+    return "".join(out)
+
+
+def _walk_text(el, out: list[str]) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag == _FALLBACK:
+            continue
         if tag == _T:
-            out.append(el.text or "")
+            out.append(child.text or "")
         elif tag == _TAB:
             out.append(" ")
-        else:
+        elif tag in (_BR, _CR):
             out.append("\n")
-    return "".join(out)
+        elif tag == _TXBX:
+            box = [line for line in _block_lines(child) if line.strip()]
+            if box:
+                out.append("\n" + "\n".join(box) + "\n")
+        else:
+            _walk_text(child, out)
 
 
 def _children(el):
@@ -84,14 +125,18 @@ def _int_attr(el, path: str, default: int) -> int:
         return default
 
 
-def _cell_lines(tc) -> list[str]:
+def _block_lines(el) -> list[str]:
+    """The lines of a block container (body, cell, header, text box): paragraphs and tables in order."""
     lines: list[str] = []
-    for child in _children(tc):
+    for child in _children(el):
         if child.tag == _P:
             lines.extend(_para_text(child).split("\n"))
         elif child.tag == _TBL:
             lines.extend(_table_lines(child))
     return lines
+
+
+_cell_lines = _block_lines
 
 
 def _table_lines(tbl) -> list[str]:
@@ -160,12 +205,9 @@ def read(data: bytes) -> Reading:
     except Exception as err:  # noqa: BLE001 - any broken package is a finding, not a crash
         raise ReaderError("corrupt_document", f"DOCX cannot be opened (corrupt package): "
                           f"{err.__class__.__name__}") from None
-    lines: list[str] = []
-    for child in _children(body):
-        if child.tag == _P:
-            lines.extend(_para_text(child).split("\n"))
-        elif child.tag == _TBL:
-            lines.extend(_table_lines(child))
+    lines = _block_lines(body)
+    if not _has_title_line(lines):
+        lines = _first_header_lines(document, body) + lines
     text = "\n".join(line.rstrip(" ") for line in lines).strip("\n")  # trailing tabs are empty cells
     if not text.strip():
         images = sum(1 for el in body.iter()
@@ -174,3 +216,40 @@ def read(data: bytes) -> Reading:
             raise ReaderError("image_only_document", f"DOCX holds {images} image(s) and no text (a scanned "
                               "document pasted into Word); OCR of DOCX images is not supported")
     return Reading(text=text + ("\n" if text else ""), source_format=SOURCE_FORMAT, encoding=None, notes=[])
+
+
+def _has_title_line(lines: list[str]) -> bool:
+    """Whether the body's first lines (before its first table) hold a title: a short line naming
+    the report (…年度报告), not a sentence."""
+    seen = 0
+    for line in lines:
+        if "\t" in line:
+            break
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) <= 80 and "。" not in s and _TITLE_LINE.search(s):
+            return True
+        seen += 1
+        if seen >= _TITLE_LOOK_LINES:
+            break
+    return False
+
+
+def _first_header_lines(document, body) -> list[str]:
+    """The page header of the first section (its first-page header when it has one), lines with
+    words only: a page number or an empty line is no title."""
+    sect = next(body.iter(_SECT_PR), None)
+    if sect is None:
+        return []
+    refs = {ref.get(f"{_W}type", "default"): ref.get(_R_ID) for ref in sect.iterfind(_HEADER_REF)}
+    rid = refs.get("first") if sect.find(_TITLE_PG) is not None and refs.get("first") else refs.get("default")
+    try:
+        part = document.part.related_parts[rid] if rid else None
+        header = part.element if part is not None else None
+    except (KeyError, AttributeError):
+        return []
+    if header is None:
+        return []
+    return [line.strip() for line in _block_lines(header)
+            if len(_CJK_WORD.findall(line)) >= 2 and not _PAGE_NUMBER.search(line)]
