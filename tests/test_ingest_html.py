@@ -29,6 +29,24 @@ def test_colspan_and_rowspan_put_text_top_left_and_leave_covered_slots_empty() -
     assert html_to_text(doc).splitlines() == ["三、本年度办理结果\t（一）予以公开\t\t5", "\t（三）不予公开\t1.属于国家秘密\t0"]
 
 
+def test_a_column_with_no_cell_of_its_own_is_folded_away() -> None:
+    # LibreOffice's (and Word's) HTML of a table whose rows' borders almost line up: a grid column
+    # that every row covers with a span (行政诉讼 starts there, 复议's 总计 spans it), which would put
+    # the litigation numbers one column right of their header words
+    doc = ("<table><tr><td colspan=2>行政复议</td><td colspan=5>行政诉讼</td></tr>"
+           "<tr><td rowspan=2>结果维持</td><td rowspan=2 colspan=2>总计</td><td colspan=2>未经复议直接起诉</td>"
+           "<td colspan=2>复议后起诉</td></tr>"
+           "<tr><td>结果维持</td><td>总计</td><td>结果维持</td><td>总计</td></tr>"
+           "<tr><td>2</td><td colspan=2>2</td><td>1</td><td>1</td><td></td><td></td></tr></table>")
+    assert html_to_text(doc).splitlines() == [
+        "行政复议\t\t行政诉讼\t\t\t", "结果维持\t总计\t未经复议直接起诉\t\t复议后起诉\t",
+        "\t\t结果维持\t总计\t结果维持\t总计", "2\t2\t1\t1\t\t"]
+    # a real column, blank in every data row, under a header of its own, stays
+    doc = ("<table><tr><td>项目</td><td>自然人</td><td>科研机构</td><td>总计</td></tr>"
+           "<tr><td colspan=2>（一）予以公开 5</td><td></td><td>5</td></tr></table>")
+    assert html_to_text(doc).splitlines()[0] == "项目\t自然人\t科研机构\t总计"
+
+
 def test_hostile_spans_on_a_200x200_table_stay_small() -> None:
     """Peak RSS of a fresh process rendering it (tracemalloc would slow the test 15-fold)."""
     code = (

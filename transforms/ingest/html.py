@@ -152,16 +152,21 @@ class _Table:
         n = len(rows)
         busy_until: list[int] = []  # per column: first row index no longer covered by a rowspan
         placed: list[list[tuple[int, str]]] = []
+        extents: list[list[tuple[int, int]]] = []  # per row: (first, end) columns of each cell
+        above: list[frozenset[int]] = []  # per row: the columns a rowspan from above covers
         width = 0
         for ri, row in enumerate(rows):
             ci = 0
             here: list[tuple[int, str]] = []
+            spans_here: list[tuple[int, int]] = []
+            above.append(frozenset(c for c, until in enumerate(busy_until) if until > ri))
             for cell, text in zip(row, texts[ri]):
                 while ci < len(busy_until) and busy_until[ci] > ri:
                     ci += 1
                 colspan = min(cell.colspan, cap) if spans else 1
                 rowspan = min(cell.rowspan, n - ri) if spans else 1
                 here.append((ci, text))
+                spans_here.append((ci, ci + colspan))
                 end = ci + colspan
                 if end > len(busy_until):
                     busy_until.extend([0] * (end - len(busy_until)))
@@ -172,13 +177,66 @@ class _Table:
                 if n * width > MAX_GRID_SLOTS and spans:
                     return None
             placed.append(here)
+            extents.append(spans_here)
+        keep = _slivers(extents, above, width) if spans else None
+        if keep is not None:
+            new_index, width = _folded(keep)
+            placed = [[(new_index[next(c for c in range(ci, e) if keep[c])], text) for (ci, text), (_s, e) in zip(here, ext)]
+                      for here, ext in zip(placed, extents)]
         lines = []
         for here in placed:
             slots = [""] * width
             for ci, text in here:
-                slots[ci] = text
+                slots[ci] = f"{slots[ci]} {text}".strip() if slots[ci] and text else (slots[ci] or text)
             lines.append("\t".join(slots))
         return lines
+
+
+def _slivers(extents: list[list[tuple[int, int]]], above: list[frozenset[int]], width: int) -> list[bool] | None:
+    """Which grid columns to keep, or None to keep all. A column in which no cell of its own starts
+    (in every row it is covered by a span from the left or from above, or a cell spanning it and the
+    next columns starts there) is where two rows' column borders almost line up (Word's and
+    LibreOffice's HTML make them): it holds no value of its own, and it would put a row's numbers
+    one column off the header words above them. Such a column is folded into the next one, unless a
+    cell would then have no column left."""
+    keep = [True] * width
+    for c in range(width):
+        sliver = True
+        for ext, up in zip(extents, above):
+            if c in up or any(s < c < e or (s == c and e - s >= 2) for s, e in ext):
+                continue
+            sliver = False
+            break
+        if sliver:
+            keep[c] = False
+    # a run of such columns that holds a cell of its own (复议's 总计 spanning two of them) is one
+    # column: its first stays
+    c = 0
+    while c < width:
+        if keep[c]:
+            c += 1
+            continue
+        end = c
+        while end < width and not keep[end]:
+            end += 1
+        if any(c <= s and e <= end for ext in extents for s, e in ext):
+            keep[c] = True
+        c = end
+    if all(keep):
+        return None
+    for ext in extents:
+        for s, e in ext:
+            if not any(keep[c] for c in range(s, min(e, width))):
+                return None  # a cell inside slivers only: keep the grid as it is
+    return keep
+
+
+def _folded(keep: list[bool]) -> tuple[list[int], int]:
+    new_index, n = [], 0
+    for k in keep:
+        new_index.append(n)
+        n += k
+    return new_index, n
 
 
 def _span(value: str | None, limit: int) -> int:
