@@ -198,7 +198,10 @@ def _slivers(extents: list[list[tuple[int, int]]], above: list[frozenset[int]], 
     next columns starts there) is where two rows' column borders almost line up (Word's and
     LibreOffice's HTML make them): it holds no value of its own, and it would put a row's numbers
     one column off the header words above them. Such a column is folded into the next one, unless a
-    cell would then have no column left."""
+    cell would then have no column left. A table of one or two rows (a header printed apart from its
+    data) keeps its grid: its spans are all there is to say where the columns are."""
+    if len(extents) < 3:
+        return None
     keep = [True] * width
     for c in range(width):
         sliver = True
