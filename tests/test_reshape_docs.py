@@ -5,6 +5,9 @@ back through the real pipeline (the ingest layer's DOCX and PDF readers), one pi
   (transforms.synth.documents.render_docx).
 - `pdf`: a fixed subset of PDF_N truths, half per template, the DOCX converted by LibreOffice headless
   (all files in one `soffice` start); skipped, saying why, when `soffice` is not on PATH.
+- `html_export`: the same subset, the DOCX saved as a web page by LibreOffice (Writer's HTML export:
+  the page a portal publishes from a Word file, with the grid columns where rows' borders almost
+  line up); skipped like `pdf`.
 
 The gate is the text harness's: no number wrong or invented anywhere, ≥ 99 % of the cells of rows printed
 in full right, every report's agency and year right. `scripts/reshape_matrix.py --docs` prints these rows.
@@ -25,9 +28,10 @@ from scoring import Score, score_cells  # noqa: E402
 from test_reshape import FACTS, all_truths, full_rows  # noqa: E402
 
 from transforms.synth import build_model  # noqa: E402
-from transforms.synth.documents import docx_to_pdf, render_docx, soffice  # noqa: E402
+from transforms.synth.documents import docx_convert, render_docx, soffice  # noqa: E402
 
-DOC_SHAPES = ["docx", "pdf"]
+DOC_SHAPES = ["docx", "pdf", "html_export"]
+CONVERTED = {"pdf": "pdf", "html_export": "html"}  # shape → LibreOffice target
 PDF_N = 24
 
 
@@ -53,7 +57,7 @@ def pdf_truths(truths: list[tuple[str, dict]], n: int = PDF_N) -> list[tuple[str
 
 
 def render_docs(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> dict[str, dict]:
-    """Write every truth as a .docx (shape docx) or .pdf (shape pdf) into out_dir; {file stem: truth}."""
+    """Write every truth as a .docx (shape docx), or convert it (pdf, html_export) into out_dir; {stem: truth}."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written, docx_files = {}, []
     src_dir = out_dir if shape == "docx" else out_dir.parent / f"{shape}_src"
@@ -65,8 +69,8 @@ def render_docs(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> di
         path.write_bytes(render_docx(build_model(truth, rng), rng))
         docx_files.append(path)
         written[name] = dict(truth, table_shape=shape)
-    if shape == "pdf":
-        docx_to_pdf(docx_files, out_dir)
+    if shape in CONVERTED:
+        docx_convert(docx_files, out_dir, CONVERTED[shape])
     elif shape != "docx":
         raise ValueError(f"unknown document shape {shape!r} (known: {', '.join(DOC_SHAPES)})")
     return written
@@ -112,7 +116,7 @@ def run_doc_shape(shape: str, truths: list[tuple[str, dict]], work: Path) -> dic
     """Render (the pdf shape takes its fixed subset), run the pipeline once over the folder, score."""
     from transforms.pipeline import run_layers
 
-    chosen = pdf_truths(truths) if shape == "pdf" else truths
+    chosen = pdf_truths(truths) if shape in CONVERTED else truths
     written = render_docs(shape, chosen, work / shape)
     res = score_layers(run_layers(work / shape), written)
     res["shape"] = shape
@@ -133,8 +137,8 @@ def test_pdf_subset_is_fixed_and_has_both_templates(truths):
 
 @pytest.mark.parametrize("shape", DOC_SHAPES)
 def test_doc_shape_reads_back(shape: str, truths):
-    if shape == "pdf" and soffice() is None:
-        pytest.skip("the pdf shape needs LibreOffice to make its PDFs, and 'soffice' is not on PATH "
+    if shape in CONVERTED and soffice() is None:
+        pytest.skip(f"the {shape} shape needs LibreOffice to make its files, and 'soffice' is not on PATH "
                     "(apt-get install -y libreoffice-writer-nogui)")
     if shape == "pdf" and not cjk_font():
         pytest.skip("the pdf shape needs a CJK font for LibreOffice (without one its PDFs carry no usable "

@@ -161,9 +161,15 @@ def render_docx(m: Report, rng: random.Random) -> bytes:
 def docx_to_pdf(sources: list[Path], out_dir: Path, timeout: int | None = None) -> list[Path]:
     """Convert DOCX files to PDF with LibreOffice headless, all in one start (each start costs ~2 s),
     with a private user profile and a timeout. Returns the PDF paths, in the order of `sources`."""
+    return docx_convert(sources, out_dir, "pdf", timeout)
+
+
+def docx_convert(sources: list[Path], out_dir: Path, target: str = "pdf", timeout: int | None = None) -> list[Path]:
+    """`docx_to_pdf` for another LibreOffice target: `pdf`, or `html` (Writer's HTML export, the
+    web page a portal publishes from a Word file)."""
     exe = soffice()
     if exe is None:
-        raise ConverterMissing("making a PDF needs LibreOffice, and 'soffice' is not on PATH "
+        raise ConverterMissing(f"making {target} files needs LibreOffice, and 'soffice' is not on PATH "
                                "(apt-get install -y libreoffice-writer-nogui)")
     if not sources:
         return []
@@ -171,18 +177,18 @@ def docx_to_pdf(sources: list[Path], out_dir: Path, timeout: int | None = None) 
     limit = timeout or max(SOFFICE_TIMEOUT_S, 30 + 10 * len(sources))
     with tempfile.TemporaryDirectory(prefix="gongkai-synth-pdf-") as tmp:
         cmd = [exe, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
-               "--nologo", "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, sources)]
+               "--nologo", "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)]
         try:
             res = subprocess.run(cmd, capture_output=True, timeout=limit, env={**os.environ, "HOME": tmp},
                                  stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise RuntimeError(
-                f"LibreOffice did not convert {len(sources)} file(s) to PDF within {limit} s") from None
-    out = [out_dir / f"{Path(s).stem}.pdf" for s in sources]
+                f"LibreOffice did not convert {len(sources)} file(s) to {target} within {limit} s") from None
+    out = [out_dir / f"{Path(s).stem}.{target}" for s in sources]
     missing = [p.name for p in out if not p.exists()]
     if missing:
         said = (res.stderr or res.stdout or b"").decode("utf-8", "replace").strip()
-        raise RuntimeError(f"LibreOffice made no PDF for {', '.join(missing[:5])}"
+        raise RuntimeError(f"LibreOffice made no {target} for {', '.join(missing[:5])}"
                            + (f" ({len(missing)} in all)" if len(missing) > 5 else "")
                            + (f": {said.splitlines()[-1][:200]}" if said else ""))
     return out
