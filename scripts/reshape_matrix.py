@@ -4,7 +4,7 @@ and read back through the pipeline (the same harness as tests/test_reshape.py; n
     .venv/bin/python scripts/reshape_matrix.py                 # markdown matrix, one row per shape
     .venv/bin/python scripts/reshape_matrix.py --shapes tsv,crawler_glued
     .venv/bin/python scripts/reshape_matrix.py --detail crawler_glued   # the problem cells of one shape
-    .venv/bin/python scripts/reshape_matrix.py --docs          # also docx and pdf (tests/test_reshape_docs.py)
+    .venv/bin/python scripts/reshape_matrix.py --docs          # also docx, pdf and html_export (tests/test_reshape_docs.py)
     .venv/bin/python scripts/reshape_matrix.py --detail pdf     # the problem cells and metadata misses of pdf
 """
 
