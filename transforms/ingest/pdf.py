@@ -123,8 +123,146 @@ def _pdfium_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-# Column edges of two parts of one table closer than this (PDF points) are the same edge.
-_EDGE_TOLERANCE = 2.0
+# Column edges (PDF points) of two parts of one table closer than this are the same edge (when no
+# other edge of the same part is nearer): pdfplumber snaps vertical
+# rulings within 3 pt of each other to their mean over the whole page, so a ruling of another table
+# on the same page can pull a column edge of one part by a few points (the same ruling reads 335.3 on
+# one page and 337.6 on the next).
+_SNAP_DRIFT = 6.0
+
+
+# pdfplumber's default tolerance for an edge meeting another (intersection_tolerance).
+_TOUCH = 3.0
+_NUMERIC_RE = re.compile(r"^[-+−]?\d[\d,.]*%?$")
+
+
+def _implied_verticals(edges: list[dict], bbox: tuple, chars: list[dict]) -> list[dict]:
+    """Vertical rulings a table lacks, from the horizontal rulings that end inside it.
+
+    In a ruled table a horizontal ruling ends where it meets a vertical one; one that ends in the open
+    (its other end on a vertical or the outer border) means the vertical between two cells was not
+    drawn (a Word border set to none). pdfplumber then cannot close the cells on either side, and the
+    three label columns of table 3 come out as one cell holding every row's label. The missing ruling
+    is put back at that x, over the rows on each side of the ruling's end (from the nearest horizontal
+    above to the nearest below), and not where it would cut through a character."""
+    x0b, topb, x1b, botb = bbox
+    hs = [e for e in edges if e["orientation"] == "h" and topb - _TOUCH <= e["top"] <= botb + _TOUCH
+          and e["x1"] > x0b + _TOUCH and e["x0"] < x1b - _TOUCH]
+    vs = [e for e in edges if e["orientation"] == "v" and x0b - _TOUCH <= e["x0"] <= x1b + _TOUCH
+          and e["bottom"] > topb and e["top"] < botb]
+
+    def attached(x: float, y: float) -> bool:
+        return x <= x0b + _TOUCH or x >= x1b - _TOUCH or any(
+            abs(v["x0"] - x) <= _TOUCH and v["top"] - _TOUCH <= y <= v["bottom"] + _TOUCH for v in vs)
+
+    out: list[dict] = []
+    for h in hs:
+        y = h["top"]
+        for x, other, side in ((h["x0"], h["x1"], 1.0), (h["x1"], h["x0"], -1.0)):
+            if attached(x, y) or not attached(other, y):
+                continue
+            px = x + side * min(2 * _TOUCH, (h["x1"] - h["x0"]) / 2)
+            ys = [e["top"] for e in hs if e["x0"] - _TOUCH <= px <= e["x1"] + _TOUCH]
+            above = max((v for v in ys if v < y - _TOUCH), default=None)
+            below = min((v for v in ys if v > y + _TOUCH), default=None)
+            if above is None or below is None or any(
+                    c["x0"] < x - 1 and c["x1"] > x + 1 and above < (c["top"] + c["bottom"]) / 2 < below
+                    for c in chars):
+                continue
+            out.append({"object_type": "line", "x0": x, "x1": x, "top": above, "bottom": below,
+                        "width": 0.0, "height": below - above, "orientation": "v"})
+    return out
+
+
+def _ink(chars: list[dict], gap: float) -> list[list]:
+    """The x intervals a cell's characters cover, [x0, x1, chars], split where the gap is wider than
+    `gap`."""
+    runs: list[list] = []
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if runs and c["x0"] - runs[-1][1] <= gap:
+            runs[-1][1] = max(runs[-1][1], c["x1"])
+            runs[-1][2].append(c)
+        else:
+            runs.append([c["x0"], c["x1"], [c]])
+    return runs
+
+
+def _in(c: dict, box: tuple) -> bool:
+    """pdfplumber's test: a character belongs to the cell its centre lies in."""
+    h, v = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+    return box[0] <= h < box[2] and box[1] <= v < box[3]
+
+
+def _word_text(chars: list[dict]) -> str:
+    import pdfplumber.utils as putils
+
+    return putils.extract_text(chars) if chars else ""
+
+
+def _split_glued_columns(table, chars: list[dict]):
+    """A table whose columns pdfplumber could not tell apart (no vertical ruling between them), split
+    by where the numbers stand: a column where two or more cells hold several numbers side by side
+    ("8 0 0 5 3") is divided at the gaps that no number of the column crosses (wider than a
+    character). Its cells are cut at those gaps; a text cell whose ink crosses a gap (the group header
+    法人或其他组织 over the five columns it spans) stays whole, a merged cell; a number crossing one
+    cannot happen (the gaps are where no number is). Other tables come back unchanged."""
+    from pdfplumber.table import Table
+
+    cells = list(table.cells)
+    xs = sorted({c[0] for c in cells} | {table.bbox[2]})
+    new_cells = cells
+    changed = False
+    for a, b in zip(xs, xs[1:]):
+        column = [c for c in new_cells if abs(c[0] - a) < 0.5 and abs(c[2] - b) < 0.5]
+        inked = []
+        for cell in column:
+            own = [c for c in chars if _in(c, cell) and c["text"].strip()]
+            if own:
+                size = max(c.get("size", 10.0) for c in own)
+                runs = _ink(own, size)
+                inked.append((cell, runs, all(_NUMERIC_RE.match(_word_text(r[2]).replace(" ", ""))
+                                              for r in runs)))
+        numeric = [runs for _, runs, num in inked if num]
+        if sum(len(r) > 1 for r in numeric) < 2:
+            continue
+        spans = sorted((r[0], r[1]) for runs in numeric for r in runs)
+        cuts = []
+        reach = spans[0][1]
+        size = max(c.get("size", 10.0) for runs in numeric for r in runs for c in r[2])
+        for lo, hi in spans[1:]:
+            if lo - reach > size and a < (lo + reach) / 2 < b:
+                cuts.append((lo + reach) / 2)
+            reach = max(reach, hi)
+        if not cuts:
+            continue
+        runs_of = {cell: runs for cell, runs, _ in inked}
+        out = [c for c in new_cells if c not in column]
+        for cell in column:
+            runs = runs_of.get(cell, [])
+            crossed = [x for x in cuts if any(r[0] < x < r[1] for r in runs)]
+            if crossed:  # a text over several of the columns: one merged cell
+                out.append(cell)
+                continue
+            bounds = [cell[0], *cuts, cell[2]]
+            out.extend((lo, cell[1], hi, cell[3]) for lo, hi in zip(bounds, bounds[1:]))
+        new_cells = out
+        changed = True
+    return Table(table.page, new_cells) if changed else table
+
+
+def _find_tables(ppage) -> list:
+    """The page's ruled tables, with the vertical rulings that horizontal ones show missing put back
+    (`_implied_verticals`) and columns without rulings between them split by their numbers
+    (`_split_glued_columns`)."""
+    finder = ppage.debug_tablefinder()
+    tables = finder.tables
+    if not tables:
+        return []
+    chars = ppage.chars
+    implied = [line for t in tables for line in _implied_verticals(finder.edges, t.bbox, chars)]
+    if implied:
+        tables = ppage.find_tables({"explicit_vertical_lines": implied})
+    return [_split_glued_columns(t, chars) for t in tables]
 
 
 def _table_lines(table) -> list[str]:
@@ -156,6 +294,23 @@ def _regrid(lines: list[str], edges: tuple[float, ...], union: list[float]) -> l
     return out
 
 
+def _grid_union(grids: list[tuple[float, ...]]) -> list[float] | None:
+    """The union of several parts' column edges: edges of different parts within `_SNAP_DRIFT` of a
+    cluster's first edge are one edge (two edges of one part never are: they bound a column). None
+    if the parts' outer borders differ."""
+    marks = sorted((x, g) for g, e in enumerate(grids) for x in e)
+    clusters: list[tuple[float, set[int], list[float]]] = []
+    for x, g in marks:
+        if clusters and x - clusters[-1][0] <= _SNAP_DRIFT and g not in clusters[-1][1]:
+            clusters[-1][1].add(g)
+            clusters[-1][2].append(x)
+        else:
+            clusters.append((x, {g}, [x]))
+    if len(clusters[0][1]) < len(grids) or len(clusters[-1][1]) < len(grids):
+        return None
+    return [sum(xs) / len(xs) for _, _, xs in clusters]
+
+
 def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
     """The parts of one table continued over pages on one column grid. pdfplumber splits columns by
     the cells of the page it reads, so a page whose rows never divide a merged label column (the
@@ -163,16 +318,11 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
     would shift one column. With the same outer borders, every part is put on the union of the
     parts' column edges; parts whose borders differ are left as they are."""
     grids = [e for _, e in parts if e]
-    if len(grids) < 2 or len(set(len(e) for e in grids)) == 1 and all(
-            all(abs(a - b) <= _EDGE_TOLERANCE for a, b in zip(e, grids[0])) for e in grids):
+    if len(grids) < 2:
         return
-    if any(abs(e[0] - grids[0][0]) > _EDGE_TOLERANCE or abs(e[-1] - grids[0][-1]) > _EDGE_TOLERANCE
-           for e in grids):
+    union = _grid_union(grids)
+    if union is None or all(len(e) == len(union) for e in grids):
         return
-    union: list[float] = []
-    for x in sorted(x for e in grids for x in e):
-        if not union or x - union[-1] > _EDGE_TOLERANCE:
-            union.append(x)
     for lines, edges in parts:
         if edges:
             lines[:] = _regrid(lines, edges, union)
@@ -181,7 +331,7 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
 def _plumber_items(ppage) -> list[tuple[float, str, list[str], tuple | None]] | None:
     """('text'|'table', lines, column edges) items of one page sorted by their top; None if no ruled
     table."""
-    tables = ppage.find_tables()
+    tables = _find_tables(ppage)
     if not tables:
         return None
     boxes = [t.bbox for t in tables]
