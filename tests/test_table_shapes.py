@@ -15,7 +15,7 @@ from transforms.pipeline import run_layers
 
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
-                                                                 "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o",
+                                                                 "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_q",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
