@@ -312,3 +312,16 @@ def test_a_narrow_label_column_printed_under_its_number_row_names_the_row():
     assert t.cells[("withheld_prohibited_by_law", "natural_person")].value == 1
     assert t.cells[("withheld_three_safeties", "total")].value == 2
     assert t.cells[("withheld_state_secret", "total")].value == 0
+
+
+def test_an_item_number_cut_from_its_label_is_no_row_of_numbers():
+    # PDF text: the numbers above their label, and the label's item number cut off on the line before
+    # (`三、本年度办理结果 1` / `.本机关不掌握相关政` / `府信息`): the `1` is no cell, and the label does
+    # not take the next row's numbers
+    text = "\n".join(["一、本年新收政府信息公开申请数量 20 3 23", "13 3 2 18", "三、本年度办理结果 1",
+                      ".本机关不掌握相关政", "府信息", "4 4", "（四）无法提供 2.没", "有现成信息需要另行制", "作"])
+    t = parse_request_table(text, "2021")
+    got = [t.cells.get(("unavailable_not_held", a), ParsedCell(None, "missing")).value for a in APPLICANT_CODES]
+    assert 1 not in got
+    needs = [t.cells.get(("unavailable_needs_creation", a), ParsedCell(None, "missing")).value for a in APPLICANT_CODES]
+    assert 13 not in needs and 18 not in needs

@@ -701,6 +701,7 @@ def _label_tails_below(rows: list[Row]) -> list[Row]:
 
 
 _MAX_TAIL_CHARS = 16
+_CONTINUES_NUMBER = re.compile(r"^\s*[.．、)）]")  # the rest of an item number (`1` / `.本机关…`)
 
 
 def _narrow_label_tail(rows: list[Row], i: int) -> tuple[Row, int] | None:
@@ -709,7 +710,11 @@ def _narrow_label_tail(rows: list[Row], i: int) -> tuple[Row, int] | None:
     `规禁止公` / `开`): the row with its label joined, and the index after the tail, when the joined
     label names a row. Tail lines carry no number, open no row of their own and are short."""
     r = rows[i]
-    if not r.label or not any(c.kind == "number" for c in r.values) or outcome_code(r.label) is not None:
+    # (a row of several numbers: one number may be the item number cut from its label, `…结果 1` /
+    # `.本机关不掌握…`, or a page number)
+    if not r.label or sum(c.kind == "number" for c in r.values) < 2 or outcome_code(r.label) is not None:
+        return None
+    if i + 1 < len(rows) and _CONTINUES_NUMBER.match(rows[i + 1].label or ""):
         return None
     j = i + 1
     while (j < len(rows) and rows[j].label and not rows[j].pre_values
