@@ -167,6 +167,22 @@ def test_a_page_too_large_for_its_image_is_rendered_smaller() -> None:
     assert big < ocr.RENDER_DPI / 72 and (14400 * big) ** 2 <= ocr.MAX_PIXELS * 1.0001
 
 
+def test_ocr_runs_without_the_angle_classifier(monkeypatch) -> None:
+    # rapidocr's angle classifier turns a lone digit box it takes for upside down: 9 reads as 6
+    from PIL import Image
+
+    seen = {}
+
+    class Engine:
+        def __call__(self, img, **kw):
+            seen.update(kw)
+            return type("R", (), {"boxes": [[[0, 0], [9, 0], [9, 9], [0, 9]]], "txts": ["9"]})()
+
+    monkeypatch.setattr(ocr, "_engine", Engine())
+    assert ocr.ocr_image(Image.new("L", (20, 20))) == "9"
+    assert seen.get("use_cls") is False
+
+
 def test_ocr_boxes_become_lines_with_tabs_between_cells() -> None:
     box = lambda x0, y0, x1, y1: [[x0, y0], [x1, y0], [x1, y1], [x0, y1]]
     text = ocr.boxes_to_text([box(200, 10, 230, 30), box(10, 12, 150, 30), box(10, 50, 60, 70)],

@@ -78,7 +78,9 @@ def ocr_image(image) -> str:
     """Text of a PIL image (empty when nothing is recognised)."""
     import numpy as np
 
-    result = _get_engine()(np.asarray(image.convert("RGB")))
+    # No text-angle classifier: it turns boxes it takes for upside down by 180°, and a lone digit
+    # box turned over reads 9 as 6 (with full confidence); report pages are upright.
+    result = _get_engine()(np.asarray(image.convert("RGB")), use_cls=False)
     boxes = getattr(result, "boxes", None)
     texts = getattr(result, "txts", None)
     if boxes is None or texts is None:
