@@ -5,8 +5,10 @@
   page pulled it), and a part whose rows never divide a merged column gets the finer grid.
 - Family (needs LibreOffice and a CJK font, like tests/test_reshape_docs.py): synthetic reports rendered
   as DOCX, with table 3's vertical rulings erased the way authors erase them (none between the three label
-  columns, none between the five 法人或其他组织 columns, cells with no border at all), converted to PDF and
-  read back through the whole pipeline: no number wrong or invented, and the rows printed in full right.
+  columns, none between the five 法人或其他组织 columns, none at all, cells with no border at all, the label
+  or the value area with no ruling inside), converted to PDF and read back through the whole pipeline: no
+  number wrong or invented, and the rows printed in full right. (A table 3 with no inner ruling at all, only
+  its frame, is not here: that is the horizontal-rules-only family, read from the text layer.)
 """
 
 from __future__ import annotations
@@ -100,9 +102,10 @@ def _table3(doc):
                 if "法人或其他组织" in "".join(x.text or "" for x in t._tbl.iter(qn("w:t"))))
 
 
-def _erase(tbl, boundaries: set[int]) -> None:
-    """No vertical ruling at the grid boundaries k (between grid columns k and k+1) in any row."""
-    for tr in tbl.tr_lst:
+def _erase(tbl, boundaries: set[int], flat: set[int] = frozenset(), from_row: int = 3) -> None:
+    """No vertical ruling at the grid boundaries k (between grid columns k and k+1) in any row, and no
+    horizontal one in the grid columns `flat` from row `from_row` on."""
+    for r, tr in enumerate(tbl.tr_lst):
         for tc in tr.tc_lst:
             g0, span = tc.grid_offset, tc.grid_span
             edges = {}
@@ -110,6 +113,8 @@ def _erase(tbl, boundaries: set[int]) -> None:
                 edges["left"] = "nil"
             if g0 + span - 1 in boundaries:
                 edges["right"] = "nil"
+            if flat and r >= from_row and g0 >= min(flat) and g0 + span - 1 <= max(flat):
+                edges["top"] = edges["bottom"] = "nil"
             if edges:
                 _set_cell_borders(tc, **edges)
 
@@ -124,11 +129,19 @@ def _holes(tbl, columns: tuple[int, ...], every: int) -> None:
 
 
 LABELS, ORGS = {0, 1}, {4, 5, 6, 7}  # table 3's grid: 3 label columns, 自然人, 5 organisations, 总计
+INNER = set(range(9))
 VARIANTS = {
     "labels": lambda t: _erase(t, LABELS),
     "labels_orgs": lambda t: _erase(t, LABELS | ORGS),
     "labels_orgs_holes": lambda t: (_erase(t, LABELS | ORGS), _holes(t, (3, 4, 9), 4)),
     "values_holes": lambda t: (_erase(t, {3, 4, 5, 6, 7, 8}), _holes(t, (3, 5, 8), 3)),
+    # the label area without any inner ruling: the labels are beside the table pdfplumber finds
+    "labels_bare_orgs": lambda t: _erase(t, LABELS | ORGS, flat={0, 1, 2}, from_row=4),
+    # no inner vertical ruling at all (every row one cell), also without the label area's rulings
+    "no_verticals": lambda t: _erase(t, INNER),
+    "no_verticals_bare_labels": lambda t: _erase(t, INNER, flat={0, 1, 2}, from_row=4),
+    # the value area without horizontal rulings: its numbers are beside the label cells
+    "values_bare_orgs": lambda t: _erase(t, ORGS, flat=set(range(3, 10))),
 }
 
 
@@ -164,7 +177,8 @@ def test_table3_with_vertical_rulings_erased_reads_back():
         docx_to_pdf(files, out)
         res = score_layers(run_layers(out), written)
     s, full = res["score"], res["printed_rows"]
-    problems = {k: [x for x in v if "got None" not in x][:6] or v[:3] for k, v in list(s.problems.items())[:8]}
+    problems = {k: [x for x in v if "got None" not in x][:6] or v[:3]
+                for k, v in list(s.problems.items())[:8]}
     assert (s.wrong, s.invented) == (0, 0), f"wrong {s.wrong}, invented {s.invented}: {problems}"
     assert full.correct >= 0.99 * full.cells, f"rows printed in full {full.correct}/{full.cells}: {problems}"
     assert not res["meta_wrong"], res["meta_wrong"]

@@ -10,6 +10,10 @@ Per page:
   it covers, which become empty fields; a wrapped cell's lines are joined with no space between
   CJK characters), and the characters outside the tables become text lines; tables and lines are
   placed by their vertical position on the page;
+- rulings an author erased are made up for (`_find_tables`): a vertical ruling is put back where
+  horizontal ones end in the open, a column whose cells hold several numbers side by side is split
+  at the gaps no number crosses, and characters no cell holds (a slot no ruling closes, labels or
+  values beside the table) get cells of their own, one per row;
 - a page without a ruled table: pypdfium2's text (fast, reading order);
 - a page without a text layer but with images: OCR when `rapidocr` is importable (source_format
   'pdf-ocr'), otherwise an `ocr_needed` note and the other pages are kept.
@@ -193,61 +197,133 @@ def _in(c: dict, box: tuple) -> bool:
     return box[0] <= h < box[2] and box[1] <= v < box[3]
 
 
+class _Chars:
+    """A page's printed characters sorted by the height of their centre, to find a box's characters
+    (`_in`) without testing every character of the page."""
+
+    def __init__(self, chars: list[dict]):
+        import bisect
+
+        self._bisect = bisect.bisect_left
+        items = sorted((((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, k, c)
+                        for k, c in enumerate(chars) if c["text"].strip()), key=lambda t: (t[0], t[2]))
+        self.ys = [t[0] for t in items]
+        self.items = items
+
+    def within(self, box: tuple) -> list[dict]:
+        lo, hi = self._bisect(self.ys, box[1]), self._bisect(self.ys, box[3])
+        return [c for _, x, _, c in self.items[lo:hi] if box[0] <= x < box[2]]
+
+
 def _word_text(chars: list[dict]) -> str:
     import pdfplumber.utils as putils
 
     return putils.extract_text(chars) if chars else ""
 
 
-def _split_glued_columns(table, chars: list[dict]):
+def _split_glued_columns(table, index: _Chars):
     """A table whose columns pdfplumber could not tell apart (no vertical ruling between them), split
-    by where the numbers stand: a column where two or more cells hold several numbers side by side
-    ("8 0 0 5 3") is divided at the gaps that no number of the column crosses (wider than a
-    character). Its cells are cut at those gaps; a text cell whose ink crosses a gap (the group header
-    法人或其他组织 over the five columns it spans) stays whole, a merged cell; a number crossing one
-    cannot happen (the gaps are where no number is). Other tables come back unchanged."""
+    by where the numbers stand. Cells with the same left and right edges form a stack; in a stack where
+    two or more cells hold several numbers side by side ("8 0 0 5 3"), the gaps (wider than a
+    character) that no character of its number-holding cells crosses separate columns. One cut is
+    chosen per gap for the whole table (an edge of the table's grid or a cut already chosen when one
+    lies in the gap, else the gap's middle), so every stack gets the same column edges. A cell is cut
+    there; a text cell whose ink crosses a cut (the group header 法人或其他组织 over the five columns
+    it spans) stays whole, a merged cell. Other tables come back unchanged."""
     from pdfplumber.table import Table
 
     cells = list(table.cells)
-    xs = sorted({c[0] for c in cells} | {table.bbox[2]})
-    new_cells = cells
-    changed = False
-    for a, b in zip(xs, xs[1:]):
-        column = [c for c in new_cells if abs(c[0] - a) < 0.5 and abs(c[2] - b) < 0.5]
-        inked = []
-        for cell in column:
-            own = [c for c in chars if _in(c, cell) and c["text"].strip()]
-            if own:
-                size = max(c.get("size", 10.0) for c in own)
-                runs = _ink(own, size)
-                inked.append((cell, runs, all(_NUMERIC_RE.match(_word_text(r[2]).replace(" ", ""))
-                                              for r in runs)))
-        numeric = [runs for _, runs, num in inked if num]
-        if sum(len(r) > 1 for r in numeric) < 2:
-            continue
-        spans = sorted((r[0], r[1]) for runs in numeric for r in runs)
-        cuts = []
-        reach = spans[0][1]
-        size = max(c.get("size", 10.0) for runs in numeric for r in runs for c in r[2])
-        for lo, hi in spans[1:]:
-            if lo - reach > size and a < (lo + reach) / 2 < b:
-                cuts.append((lo + reach) / 2)
-            reach = max(reach, hi)
-        if not cuts:
-            continue
-        runs_of = {cell: runs for cell, runs, _ in inked}
-        out = [c for c in new_cells if c not in column]
-        for cell in column:
-            runs = runs_of.get(cell, [])
-            crossed = [x for x in cuts if any(r[0] < x < r[1] for r in runs)]
-            if crossed:  # a text over several of the columns: one merged cell
-                out.append(cell)
+    stacks: dict[tuple[float, float], list] = {}
+    for cell in cells:
+        stacks.setdefault((round(cell[0], 1), round(cell[2], 1)), []).append(cell)
+    plans = []  # (stack's cells, {cell: its ink runs}, the stack's gaps, cells that hold a number)
+    for (a, b), stack in stacks.items():
+        runs_of, holders, evidence = {}, set(), 0
+        for cell in stack:
+            own = index.within(cell)
+            if not own:
                 continue
-            bounds = [cell[0], *cuts, cell[2]]
-            out.extend((lo, cell[1], hi, cell[3]) for lo, hi in zip(bounds, bounds[1:]))
-        new_cells = out
-        changed = True
-    return Table(table.page, new_cells) if changed else table
+            runs = runs_of[cell] = _ink(own, max(c.get("size", 10.0) for c in own))
+            numeric = sum(bool(_NUMERIC_RE.match(_word_text(r[2]).replace(" ", ""))) for r in runs)
+            if numeric:
+                holders.add(cell)
+                evidence += numeric > 1
+        if evidence < 2:
+            continue
+        spans = sorted((r[0], r[1]) for cell in holders for r in runs_of[cell])
+        size = max(c.get("size", 10.0) for cell in holders for r in runs_of[cell] for c in r[2])
+        gaps, reach = [], spans[0][1]
+        for lo, hi in spans[1:]:
+            if lo - reach > size and a < reach and lo < b:
+                gaps.append((reach, lo))
+            reach = max(reach, hi)
+        if gaps:
+            plans.append((stack, runs_of, gaps, holders))
+    if not plans:
+        return table
+    points = sorted({c[0] for c in cells} | {c[2] for c in cells})
+    for lo, hi in sorted((g for plan in plans for g in plan[2]), key=lambda g: g[1] - g[0]):
+        if not any(lo < x < hi for x in points):
+            points.append((lo + hi) / 2)
+    points.sort()
+    new_cells = [c for c in cells if not any(c in plan[0] for plan in plans)]
+    for stack, runs_of, gaps, holders in plans:
+        cuts = [next(x for x in points if lo < x < hi) for lo, hi in gaps]
+        for cell in stack:
+            runs = runs_of.get(cell, [])
+            if cell not in holders and any(r[0] < x < r[1] for x in cuts for r in runs):
+                new_cells.append(cell)  # a text over several of the columns: one merged cell
+                continue
+            mine = [x for x in cuts if not any(r[0] < x < r[1] for r in runs)]
+            bounds = [cell[0], *mine, cell[2]]
+            new_cells.extend((lo, cell[1], hi, cell[3]) for lo, hi in zip(bounds, bounds[1:]))
+    return Table(table.page, new_cells)
+
+
+def _fill_holes(table, index: _Chars):
+    """Cells for the text pdfplumber's cells leave out. Where rulings are missing around a slot of the
+    table's grid, no cell covers it and its characters belong to no cell (nor to the text around the
+    table): they would be lost. Each row's run of uncovered slots that holds characters becomes a cell.
+    The labels of a table whose label column has no ruling at all stand left of the table; when two or
+    more rows have such characters (beside the table, within its height) they become a first column;
+    so do the values right of a table whose value area has no ruling."""
+    from pdfplumber.table import Table
+
+    cells = list(table.cells)
+    x0b, topb, x1b, botb = table.bbox
+    xs = sorted({c[0] for c in cells} | {x1b})
+    tops = sorted({c[1] for c in cells})
+    bands = list(zip(tops, [*tops[1:], botb]))
+    taken = {id(c) for cell in cells for c in index.within(cell)}
+    free = [c for *_, c in index.items if id(c) not in taken]
+    if not free:
+        return table
+    holes = []
+    for top, bottom in bands:
+        if not any(top <= (c["top"] + c["bottom"]) / 2 < bottom for c in free):
+            continue
+        cy = (top + bottom) / 2
+        run: list[float] = []
+        for a, b in zip(xs, xs[1:]):
+            cx = (a + b) / 2
+            if any(c[0] <= cx < c[2] and c[1] <= cy < c[3] for c in cells):
+                if run:
+                    holes.append((run[0], top, run[1], bottom))
+                run = []
+            else:
+                run = [run[0] if run else a, b]
+        if run:
+            holes.append((run[0], top, run[1], bottom))
+    holes = [h for h in holes if any(_in(c, h) for c in free)]
+    inside = [c for c in free if topb <= (c["top"] + c["bottom"]) / 2 < botb]
+    left = [c for c in inside if c["x1"] <= x0b + 0.5]
+    right = [c for c in inside if c["x0"] >= x1b - 0.5]
+    for beside, lo, hi in ((left, min((c["x0"] for c in left), default=0.0) - 0.5, x0b),
+                           (right, x1b, max((c["x1"] for c in right), default=0.0) + 0.5)):
+        side = [h for h in ((lo, top, hi, bottom) for top, bottom in bands) if any(_in(c, h) for c in beside)]
+        if len(side) >= 2:
+            holes += side
+    return Table(table.page, cells + holes) if holes else table
 
 
 def _find_tables(ppage) -> list:
@@ -256,13 +332,19 @@ def _find_tables(ppage) -> list:
     (`_split_glued_columns`)."""
     finder = ppage.debug_tablefinder()
     tables = finder.tables
-    if not tables:
+    # pdfplumber keeps no one-cell table; a table whose inner verticals are all missing is one cell
+    boxes = [t.bbox for t in tables] + [c for c in finder.cells if not any(
+        b[0] <= c[0] and b[1] <= c[1] and c[2] <= b[2] and c[3] <= b[3] for b in (t.bbox for t in tables))]
+    if not boxes:  # no cell at all: rulings that end in the open may still close some
+        boxes = [tuple(ppage.bbox)] if finder.edges else []
+    if not boxes:
         return []
     chars = ppage.chars
-    implied = [line for t in tables for line in _implied_verticals(finder.edges, t.bbox, chars)]
+    implied = [line for box in boxes for line in _implied_verticals(finder.edges, box, chars)]
     if implied:
         tables = ppage.find_tables({"explicit_vertical_lines": implied})
-    return [_split_glued_columns(t, chars) for t in tables]
+    index = _Chars(chars)
+    return [_split_glued_columns(_fill_holes(t, index), index) for t in tables]
 
 
 def _table_lines(table) -> list[str]:
