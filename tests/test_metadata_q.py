@@ -194,3 +194,11 @@ def test_a_zone_committee_named_short_in_the_title_gets_the_name_it_signs_with(t
     m, _ = meta(report(title, 2022, "上海市", **{where: "中国（上海）自由贸易试验区临港新片区管理委员会"}))
     assert m.agency_name == LINGANG
     assert region(m) == ("上海市", None, None, None)
+
+
+def test_page_debris_inside_a_signed_name_is_no_spelled_out_name():
+    # a page number glued into the sign-off (北京市海淀区3教育委员会) is not the title's name spelled out
+    from transforms.metadata import _is_abbreviation_of
+
+    assert not _is_abbreviation_of("北京市海淀区教育委员会", "北京市海淀区3教育委员会")
+    assert _is_abbreviation_of("淮安市市场监管局经开区分局", "淮安市市场监督管理局经济技术开发区分局")

@@ -844,8 +844,13 @@ def _is_abbreviation_of(short: str, full: str) -> bool:
         found = full.find(short[k], j)
         if found < 0 or (found > j and _WHOLE_BODY_RE.search(short, 0, k)):
             return False  # characters added after a whole body's name make another body (人民政府|政务公开办公室)
+        if found > j and not _IDEOGRAPHS_RE.fullmatch(full, j, found):
+            return False  # only words are spelled out: a digit inside a name is page debris (海淀区3教育)
         j = found + 1
     return j == len(full)  # not a name followed by more (…管理局 | 经济技术开发区分局 is its branch)
+
+
+_IDEOGRAPHS_RE = re.compile(r"[\u3400-\u9fff]+")
 
 
 def _names_in_full(short: str, full: str) -> bool:
