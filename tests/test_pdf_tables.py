@@ -142,6 +142,8 @@ VARIANTS = {
     "no_verticals_bare_labels": lambda t: _erase(t, INNER, flat={0, 1, 2}, from_row=4),
     # the value area without horizontal rulings: its numbers are beside the label cells
     "values_bare_orgs": lambda t: _erase(t, ORGS, flat=set(range(3, 10))),
+    # no inner ruling at all: no table for pdfplumber, and pypdfium2's text puts each cell on a line
+    "no_inner_rulings": lambda t: _erase(t, INNER, flat=set(range(10)), from_row=1),
 }
 
 

@@ -410,12 +410,26 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
             lines[:] = _regrid(lines, edges, union)
 
 
+# pypdfium2's text of a table drawn without rulings puts each cell on a line of its own (labels
+# broken a few characters a line among the numbers); at this many number-only lines the page is
+# read with pdfplumber instead, whose text lines keep each row's characters together.
+_CELLS_APART_LINES = 12
+_NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,6}[ \t\r]*$", re.M)
+
+
+def _cells_apart(text: str) -> bool:
+    return len(_NUMBER_LINE_RE.findall(text)) >= _CELLS_APART_LINES
+
+
 def _plumber_items(ppage) -> list[tuple[float, str, list[str], tuple | None]] | None:
-    """('text'|'table', lines, column edges) items of one page sorted by their top; None if no ruled
-    table."""
+    """('text'|'table', lines, column edges) items of one page sorted by their top. A page whose
+    rulings make no table (a table drawn with its outer frame only) gives pdfplumber's text lines:
+    each row's characters on one line, where pypdfium2's text of such a page puts one cell per line
+    and the item numbers among the values."""
     tables = _find_tables(ppage)
     if not tables:
-        return None
+        return [(line["top"], "text", [line["text"].rstrip()], None)
+                for line in ppage.extract_text_lines(return_chars=False) if line["text"].strip()]
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -535,7 +549,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
             has_text = bool(raw_text.strip())
             ruled, images = _page_kinds(page)
             items: list[tuple[str, list[str]]] | None = None
-            if has_text and ruled and full:
+            if has_text and (ruled or _cells_apart(raw_text)) and full:
                 if plumber is None:
                     import pdfplumber
 
