@@ -152,6 +152,22 @@ def test_mixed_pdf_keeps_the_text_pages_and_notes_ocr_needed(monkeypatch) -> Non
     assert "page(s) 3 of 3" in reading.notes[0]
 
 
+def test_ocr_stops_when_the_document_has_spent_its_ocr_time_and_keeps_what_it_read(monkeypatch) -> None:
+    import time as _time
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "DOC_BUDGET_S", 0.05)
+
+    def slow(page):
+        _time.sleep(0.06)
+        return "六、其他需要报告的事项\n无。"
+
+    monkeypatch.setattr(ocr, "ocr_pdf_page", slow)
+    reading, _ = read_document(_scan_pdf(), ".pdf")  # three scanned pages: the first is read
+    assert reading.source_format == "pdf-ocr" and "六、其他需要报告的事项" in reading.text
+    assert any(n.startswith("ocr_needed:") and "page(s) 2, 3 of 3" in n for n in reading.notes), reading.notes
+
+
 def test_ocr_pages_make_source_format_pdf_ocr(monkeypatch) -> None:
     monkeypatch.setattr(ocr, "available", lambda: True)
     monkeypatch.setattr(ocr, "ocr_pdf_page", lambda page: "六、其他需要报告的事项\n本机关无其他需要报告的事项。")

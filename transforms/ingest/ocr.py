@@ -16,6 +16,9 @@ from __future__ import annotations
 import os
 
 PAGE_BUDGET_S = float(os.environ.get("GONGKAI_OCR_PAGE_BUDGET_S", "60"))
+# A document's OCR stops (the pages left keep an ocr_needed note) once its pages took this long, well
+# before the engine's cap on a report's paused time (GONGKAI_OCR_DOC_BUDGET_S, 600 s) ends the report.
+DOC_BUDGET_S = float(os.environ.get("GONGKAI_OCR_DOC_STOP_S", "400"))
 RENDER_DPI = 200
 # A page image larger than this is rendered smaller (an A4 page at 200 dpi is 3.9 million pixels).
 MAX_PIXELS = 16_000_000

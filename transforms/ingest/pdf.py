@@ -541,6 +541,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
         no_text: list[int] = []
         ocred: list[int] = []
         ocr_budget_hit = False
+        doc_ocr_s = 0.0
         for i in range(len(doc)):
             page = doc[i]
             textpage = page.get_textpage()
@@ -568,8 +569,9 @@ def _read(data: bytes, full: bool) -> Reading | None:
                         return None
                     started = time.monotonic()
                     text = ocr.ocr_pdf_page(page)
-                    if time.monotonic() - started > ocr.PAGE_BUDGET_S:
-                        ocr_budget_hit = True
+                    doc_ocr_s += time.monotonic() - started
+                    if time.monotonic() - started > ocr.PAGE_BUDGET_S or doc_ocr_s > ocr.DOC_BUDGET_S:
+                        ocr_budget_hit = True  # the pages after it keep an ocr_needed note
                     if text.strip():
                         ocred.append(i + 1)
                         items = [("text", [text], None)]
@@ -581,7 +583,7 @@ def _read(data: bytes, full: bool) -> Reading | None:
         _glue_continued_tables(pages)
         n = len(pages)
         if no_text:
-            why = ("OCR stopped after a page exceeded its time budget" if ocr_budget_hit else
+            why = ("OCR stopped after a page exceeded its time budget, or the document its own" if ocr_budget_hit else
                    "OCR is not installed (pip install -e '.[ocr]')" if not ocr.available() else
                    "OCR found no text on them")
             listed = ", ".join(map(str, no_text[:20])) + (" ..." if len(no_text) > 20 else "")
