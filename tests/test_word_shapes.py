@@ -28,7 +28,6 @@ from docx.oxml.ns import nsdecls, qn
 from scoring import Score, score_cells
 from transforms.ingest import ReaderError, doc as doc_reader, read_document, scan_landing
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
-from transforms.pipeline import run_layers
 from transforms.tables.review_litigation import parse_review_table
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
@@ -36,9 +35,6 @@ TRUTH = json.loads((DOCS / "report_2021.json").read_text(encoding="utf-8"))
 NO_SOFFICE = doc_reader.soffice() is None
 SOFFICE_REASON = ("LibreOffice 'soffice' is not on PATH (apt-get install -y --no-upgrade libreoffice-writer-nogui): "
                   "RTF conversion cannot be tested")
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 # table-4 values of the fixture, in the official order (复议, 直接起诉, 复议后起诉 × 维持 … 总计)
 T4 = [TRUTH["table4"][c][r] for c in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES]
@@ -199,20 +195,14 @@ def test_tables3_and_4_in_one_grid_read_table4_by_its_headers() -> None:
 
 # ---------------------------------------------------------------- end to end: the committed report reshaped
 def _run(data: bytes, name: str, tmp_path: Path) -> dict:
-    inp = tmp_path / "in"
-    inp.mkdir()
-    (inp / name).write_bytes(data)
-    layers = run_layers(inp)
-    for year in layers["years"].values():
-        marts = year["marts"]
-        for dim in marts["dim_report"].to_dicts():
-            got = {}
-            for table, (mart, a, b, v) in FACTS.items():
-                m = marts[mart].filter(marts[mart]["report_id"] == dim["report_id"])
-                for x, yy, val in m.select(a, b, v).iter_rows():
-                    got[(table, x, yy)] = val
-            return {"dim": dim, "cells": got}
-    raise AssertionError(f"no report read: {layers['landing_manifest'].to_dicts()}")
+    from test_ingest_docs import _parse
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / name).write_bytes(data)
+    res = _parse([tmp_path / "src" / name], tmp_path)
+    if not res["reports"]:
+        raise AssertionError(f"no report read: {res['manifest'].to_dicts()}")
+    return next(iter(res["reports"].values()))
 
 
 def _check(rep: dict, name: str) -> None:
