@@ -667,3 +667,13 @@ def test_sample_004_markdown_headings():
         "总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
         "政府信息公开行政复议、行政诉讼情况", "存在主要问题及改进情况", "其他需要报告的事项"]
     assert split.findings == []
+
+
+def test_table4_header_row_read_as_one_line_is_no_second_heading():
+    # a PDF table 4 drawn without rulings: its top header row 行政复议 | 行政诉讼 becomes one text line
+    from transforms.sections import split_sections
+
+    t = ("一、总体情况\n正文。\n二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况\n表\n"
+         "四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n结果维持 结果纠正\n1 2\n"
+         "五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n")
+    assert not [f for f in split_sections(t).findings if f[0] == "section_duplicate"]

@@ -105,6 +105,9 @@ _STRONG: dict[int, re.Pattern[str]] = {
     6: re.compile(r"其他需要(?:报告|说明)的(?:事项|情况)|其他需(?:要)?报告(?:的)?事项|其他事项"),
 }
 
+# Table 4's top header row as text: its two group names and nothing else.
+_TABLE4_HEADER = re.compile(r"\s*行政复议\s*[、,，]?\s*行政诉讼\s*")
+
 # Keywords for weak candidates (short numbered lines only).
 _WEAK: dict[int, re.Pattern[str]] = {
     1: re.compile(r"总体|概述|概况"),
@@ -335,6 +338,8 @@ def split_sections(text: str) -> SectionSplit:
     for c in cands:
         if c.strong and c.line_start not in taken_lines and c.section_no in final_secs:
             printed = text[c.head_start:c.title_end].strip()
+            if _TABLE4_HEADER.fullmatch(printed):
+                continue  # table 4's own column header (行政复议 | 行政诉讼) read as one line, not a heading
             findings.append(("section_duplicate",
                              f"section {c.section_no} {SECTION_TITLES[c.section_no]}: another heading "
                              f"'{printed}' at offset {c.head_start} was left in the body"))
