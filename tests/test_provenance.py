@@ -160,3 +160,78 @@ def test_a_row_over_two_pages_or_unlocated_has_no_page():
     assert _page(ParsedCell(3.0, "derived", (0, 0)), pages) is None
     assert _page(ParsedCell(3.0, "printed", (5, 5)), pages) is None
     assert ParsedCell(3.0, "printed", (0, 0)) == ParsedCell(3.0, "printed", (4, 4))  # lines are not identity
+
+
+# --- DOCX: pages from the breaks Word records --------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_with_breaks(dest: Path) -> None:
+    """report_2021.docx with the page marks Word writes: a hard page break before the table-3 heading
+    followed by the rendered break of the page it starts (one break, not two), a page that Word
+    began inside table 3 (at the （四） row) and a paragraph set to start a page (section 五)."""
+    import zipfile
+
+    from lxml import etree
+
+    src = zipfile.ZipFile(DOCS / "report_2021.docx")
+    root = etree.fromstring(src.read("word/document.xml"))
+    body = root.find(f"{_W}body")
+    blocks = list(body)
+
+    def run_with(tag: str, **attrs) -> etree._Element:
+        r = etree.Element(f"{_W}r")
+        etree.SubElement(r, f"{_W}{tag}", {f"{_W}{k}": v for k, v in attrs.items()})
+        return r
+
+    def heading(text: str) -> etree._Element:
+        return next(b for b in blocks if b.tag == f"{_W}p" and "".join(b.itertext()).startswith(text))
+
+    before_t3 = heading("三、收到和处理")
+    before_t3.insert(0, run_with("lastRenderedPageBreak"))
+    blocks[blocks.index(before_t3) - 1].append(run_with("br", type="page"))
+    t3 = next(b for b in blocks if b.tag == f"{_W}tbl" and "本年新收" in "".join(b.itertext()))
+    row = next(tr for tr in t3.iter(f"{_W}tr") if "".join(tr.itertext()).startswith("（四）无法提供"))
+    row.find(f".//{_W}p").insert(0, run_with("lastRenderedPageBreak"))
+    sec5 = heading("五、存在的主要问题")
+    ppr = sec5.find(f"{_W}pPr")
+    if ppr is None:
+        ppr = etree.Element(f"{_W}pPr")
+        sec5.insert(0, ppr)
+    etree.SubElement(ppr, f"{_W}pageBreakBefore")
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) \
+                if item.filename == "word/document.xml" else src.read(item.filename)
+            out.writestr(item, data)
+
+
+def test_docx_cells_carry_the_page_word_began(tmp_path):
+    pytest.importorskip("docx", reason="python-docx (a pinned dependency) reads DOCX")
+    from transforms.ingest.docx import read
+
+    broken = tmp_path / "in" / "report_2021_paged.docx"
+    broken.parent.mkdir()
+    _docx_with_breaks(broken)
+    text = read(broken.read_bytes()).text
+    assert text.count("\f") == 3, "hard break + rendered break with nothing between them are one page"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    shutil.copy(DOCS / "report_2021.docx", plain / "report_2021.docx")
+    paged = run_layers(broken.parent, year=2021, options=EngineOptions(workers=1))
+    unpaged = run_layers(plain, year=2021, options=EngineOptions(workers=1))
+    for name in FACTS:
+        got = paged["years"][2021]["marts"][name]
+        ref = unpaged["years"][2021]["marts"][name]
+        key = [c for c in got.columns if c not in ("report_id", "source_page")]
+        assert got.select(key).equals(ref.select(key)), f"{name}: page breaks changed the cells"
+        assert ref["source_page"].null_count() == ref.height, "a DOCX without page marks has no pages"
+    t2 = paged["years"][2021]["marts"]["fact_active_disclosure"].filter(pl.col("cell_source") == "printed")
+    assert set(t2["source_page"].to_list()) == {1}
+    t3 = paged["years"][2021]["marts"]["fact_request_handling"].filter(pl.col("cell_source") == "printed")
+    page_of = {o: set(t3.filter(pl.col("outcome") == o)["source_page"].to_list()) for o in t3["outcome"].unique()}
+    assert page_of["new_received"] == {2} and page_of["granted"] == {2}, page_of
+    assert page_of["unavailable_not_held"] == {3} and page_of["total_processed"] == {3}, page_of
+    t4 = paged["years"][2021]["marts"]["fact_review_litigation"].filter(pl.col("cell_source") == "printed")
+    assert set(t4["source_page"].to_list()) == {3}

@@ -14,6 +14,14 @@ header lines (those with words, not page numbers) once, before the body. Text bo
 they are anchored, each of their paragraphs on a line of its own; of an `mc:AlternateContent`
 only the `mc:Choice` is read (the `mc:Fallback` repeats the same text box as VML).
 
+Pages: a DOCX stores no pages, but Word records where each page began when it last laid the file
+out (`w:lastRenderedPageBreak`), and the author's own breaks are in the file too (`w:br
+w:type="page"`, `w:pageBreakBefore`, a section break that starts a new page). Each is a form feed in
+the text, as the PDF reader's pages are, so the facts get a `source_page`; breaks with no text
+between them are one break (Word marks a hard break and the page it starts). A break inside a table
+row goes before the row when no text of the row precedes it, else after the row. A file with none
+of these marks (most converters write none) is one page.
+
 A password-protected DOCX is an OLE file holding an EncryptedPackage, not a zip: it is sniffed as
 DOCX and reported as `encrypted_document`. A DOCX whose body has images but no text is
 `image_only_document`.
@@ -38,6 +46,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _T, _TAB, _BR, _CR, _VAL = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
+_RENDERED_BREAK, _TYPE = f"{_W}lastRenderedPageBreak", f"{_W}type"
+_PPR, _BREAK_BEFORE = f"{_W}pPr", f"{_W}pageBreakBefore"
+_FF = "\f"  # a page break inside the lines; normalise turns form feeds into pages
 _IMAGE_TAGS = ("drawing", "pict", "object")
 _TXBX = f"{_W}txbxContent"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -71,18 +82,41 @@ def _para_text(p) -> str:
     A text box anchored in the paragraph gives its own lines; an mc:Fallback copy is skipped."""
     if p.find(f".//{_TXBX}") is None and p.find(f".//{_FALLBACK}") is None:
         out: list[str] = []
-        for el in p.iter(_T, _TAB, _BR, _CR):  # the common paragraph: one pass in C
+        for el in p.iter(_T, _TAB, _BR, _CR, _RENDERED_BREAK):  # the common paragraph: one pass in C
             tag = el.tag
             if tag == _T:
                 out.append(el.text or "")
             elif tag == _TAB:
                 out.append(" ")
             else:
-                out.append("\n")
-        return "".join(out)
+                out.append(_break(el))
+        return _page_breaks_around(p, "".join(out))
     out = []
     _walk_text(p, out)
-    return "".join(out)
+    return _page_breaks_around(p, "".join(out))
+
+
+def _break(el) -> str:
+    """A w:br/w:cr is a line break, a page break (w:br type=page, w:lastRenderedPageBreak) a form feed."""
+    if el.tag == _RENDERED_BREAK or (el.tag == _BR and el.get(_TYPE) == "page"):
+        return f"\n{_FF}\n"
+    return "\n"
+
+
+def _page_breaks_around(p, text: str) -> str:
+    """A paragraph that starts a page (w:pageBreakBefore) or ends a section on a new page."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        return text
+    before = ppr.find(_BREAK_BEFORE)
+    if before is not None and before.get(_VAL, "true") not in ("0", "false"):
+        text = f"{_FF}\n{text}"
+    sect = ppr.find(_SECT_PR)
+    if sect is not None:
+        kind = sect.find(_TYPE)
+        if kind is None or kind.get(_VAL, "nextPage") in ("nextPage", "evenPage", "oddPage"):
+            text = f"{text}\n{_FF}"
+    return text
 
 
 def _walk_text(el, out: list[str]) -> None:
@@ -94,8 +128,8 @@ def _walk_text(el, out: list[str]) -> None:
             out.append(child.text or "")
         elif tag == _TAB:
             out.append(" ")
-        elif tag in (_BR, _CR):
-            out.append("\n")
+        elif tag in (_BR, _CR, _RENDERED_BREAK):
+            out.append(_break(child))
         elif tag == _TXBX:
             box = [line for line in _block_lines(child) if line.strip()]
             if box:
@@ -145,7 +179,7 @@ def _table_lines(tbl) -> list[str]:
         out: list[str] = []  # layout table: content in order
         for tr in rows:
             for tc in (c for c in _children(tr) if c.tag == _TC):
-                out.extend(x for x in _cell_lines(tc) if x.strip())
+                out.extend(x for x in _cell_lines(tc) if x.strip() or x == _FF)
         return out
     # Sliver grid columns (a few twips wide) are where two rows' column borders almost but not
     # quite line up (Word and LibreOffice conversions make them); they hold no cell a reader can
@@ -176,6 +210,7 @@ def _table_lines(tbl) -> list[str]:
         if trpr is not None:
             col = _int_attr(trpr, f"{_W}gridBefore", 0) if trpr.find(f"{_W}gridBefore") is not None else 0
         slots: dict[int, str] = {}
+        page_break = ""  # "before" / "after" the row: a page began inside it
         for tc in (c for c in _children(tr) if c.tag == _TC):
             tcpr = tc.find(f"{_W}tcPr")
             span, covered = 1, False
@@ -183,14 +218,29 @@ def _table_lines(tbl) -> list[str]:
                 span = min(_int_attr(tcpr, f"{_W}gridSpan", 1), 1000)
                 vmerge = tcpr.find(f"{_W}vMerge")
                 covered = vmerge is not None and vmerge.get(_VAL, "continue") != "restart"
-            text = "" if covered else join_wrapped(_cell_lines(tc)).replace("\t", " ")
+            lines = _cell_lines(tc)  # a covered slot's text is the cell above's, but its page mark counts
+            if _FF in lines:
+                first = lines.index(_FF)
+                if not page_break:
+                    text_before = any(x.strip() for x in slots.values()) or any(x.strip() for x in lines[:first])
+                    page_break = "after" if text_before else "before"
+                lines = [x for x in lines if x != _FF]
+            text = "" if covered or not lines else join_wrapped(lines).replace("\t", " ")
             at = column(col)
             slots[at] = f"{slots[at]} {text}".strip() if slots.get(at) else text
             col += span
         end = column(col) if col else 0
         width = max(width, end)
-        grid.append([slots.get(i, "") for i in range(end)])
-    return ["\t".join(row + [""] * (width - len(row))) for row in grid if any(x.strip() for x in row)]
+        grid.append(([slots.get(i, "") for i in range(end)], page_break))
+    out = []
+    for row, page_break in grid:
+        if page_break == "before":
+            out.append(_FF)
+        if any(x.strip() for x in row):
+            out.append("\t".join(row + [""] * (width - len(row))))
+        if page_break == "after":
+            out.append(_FF)
+    return out
 
 
 def read(data: bytes) -> Reading:
@@ -205,7 +255,7 @@ def read(data: bytes) -> Reading:
     except Exception as err:  # noqa: BLE001 - any broken package is a finding, not a crash
         raise ReaderError("corrupt_document", f"DOCX cannot be opened (corrupt package): "
                           f"{err.__class__.__name__}") from None
-    lines = _block_lines(body)
+    lines = _one_break_per_page(_block_lines(body))
     if not _has_title_line(lines):
         lines = _first_header_lines(document, body) + lines
     text = "\n".join(line.rstrip(" ") for line in lines).strip("\n")  # trailing tabs are empty cells
@@ -216,6 +266,24 @@ def read(data: bytes) -> Reading:
             raise ReaderError("image_only_document", f"DOCX holds {images} image(s) and no text (a scanned "
                               "document pasted into Word); OCR of DOCX images is not supported")
     return Reading(text=text + ("\n" if text else ""), source_format=SOURCE_FORMAT, encoding=None, notes=[])
+
+
+def _one_break_per_page(lines: list[str]) -> list[str]:
+    """Page breaks with no text between them are one (a hard break and the rendered break of the page
+    it starts); none before the first text or after the last."""
+    out: list[str] = []
+    pending = False
+    for line in lines:
+        if line == _FF:
+            pending = bool(out)
+        elif line.strip():
+            if pending:
+                out.append(_FF)
+                pending = False
+            out.append(line)
+        elif not pending:
+            out.append(line)
+    return out
 
 
 def _has_title_line(lines: list[str]) -> bool:
