@@ -276,6 +276,7 @@ def _check(result, wh: Path, what: str) -> None:
 
 def cmd_run(args) -> int:
     """Check the input and warehouse, take the lock, run intake, every chosen year and continuity."""
+    _shards_env(args)
     if getattr(args, "profile", "local") == "distributed":  # the daemon and the Celery workers run the years
         from orchestration.profiles import run_distributed
 
@@ -332,8 +333,9 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
     from orchestration import progress
 
     from orchestration.definitions import defs
-    from orchestration.partitions import YEAR_PARTITIONS
+    from orchestration.partitions import SHARDS, YEAR_PARTITIONS
 
+    _check_shards()
     instance = DagsterInstance.get()
     t0 = time.perf_counter()
     print(f"gongkai: input {os.environ['GONGKAI_INPUT']} → warehouse {wh}", flush=True)
@@ -354,7 +356,6 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
         say(f"warning: no report files in {inp}: none of its {manifest.height} file(s) is a report "
             "(each rejection is in dq_findings)")
         return EXIT_NO_REPORTS
-    job = defs.resolve_job_def("year_pipeline")
     failed = False
     totals = progress.RunTotals()
     per_year = dict(manifest.group_by("report_year").len().iter_rows())
@@ -364,19 +365,17 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
             continue
         _checkpoint()
         t = time.perf_counter()
-        print(f"  [{i}/{len(years)}] {year}: running …", flush=True)
+        print(f"  [{i}/{len(years)}] {year}: running …" + (f" ({SHARDS} shards)" if SHARDS > 1 else ""), flush=True)
         with progress.year(year, total=per_year.get(year, 0)) as shown:  # live line on a terminal
-            res = job.execute_in_process(partition_key=str(year), instance=instance, raise_on_error=False,
-                                         run_config=QUIET)
+            res, why = _run_year(defs, instance, wh, year)
         totals.add(shown)
-        _check(res, wh, f"the {year} run")
         if res.success:
             print(_summary(wh, year) + f" ({time.perf_counter() - t:.1f} s)", flush=True)
             if shown.summary():
                 print(f"    {shown.summary()}", flush=True)
         else:
             failed = True
-            print(f"  {year}: STOPPED\n    " + "\n    ".join(_failure_messages(res) or ["unknown failure"]), flush=True)
+            print(f"  {year}: STOPPED\n    " + "\n    ".join(why or ["unknown failure"]), flush=True)
     cont = defs.resolve_job_def("continuity").execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
     _check(cont, wh, "the cross-year continuity")
     if cont.success:
@@ -403,6 +402,63 @@ def _run_locked(args, inp: Path, wh: Path, years_wanted: list[int] | None) -> in
     return EXIT_STOPPED if failed else EXIT_OK
 
 
+def _run_year(defs, instance, wh: Path, year: int):
+    """One year through Dagster: (the last run's result, why it failed).
+
+    Without shards one run of `year_pipeline`. With shards (GONGKAI_SHARDS > 1) `year_plan`, then
+    `shard_pipeline` once per shard of the year, then `marts_pipeline`; a failed run stops the year
+    (its marts are not built, so the warehouse keeps the year as it was).
+    """
+    from orchestration import progress
+    from orchestration.partitions import SHARDED, SHARDS, shard_key
+
+    def run(job: str, key, what: str):
+        res = defs.resolve_job_def(job).execute_in_process(partition_key=key, instance=instance,
+                                                           raise_on_error=False, run_config=QUIET)
+        _check(res, wh, what)
+        return res
+
+    if not SHARDED:
+        res = run("year_pipeline", str(year), f"the {year} run")
+        return res, None if res.success else _failure_messages(res)
+    res = run("year_plan", str(year), f"the {year} shard plan")
+    if not res.success:
+        return res, ["shard plan: " + m for m in _failure_messages(res)]
+    for k in range(SHARDS):
+        _checkpoint()
+        progress.shard(k, SHARDS)
+        res = run("shard_pipeline", shard_key(year, k), f"the {year} run (shard {k + 1}/{SHARDS})")
+        if not res.success:
+            return res, [f"shard {k + 1}/{SHARDS}: " + m for m in _failure_messages(res)]
+    _checkpoint()
+    res = run("marts_pipeline", str(year), f"the {year} marts")
+    return res, None if res.success else _failure_messages(res)
+
+
+def _shards_env(args) -> None:
+    """--shards reaches the definitions through $GONGKAI_SHARDS, read when orchestration/partitions.py loads."""
+    n = getattr(args, "shards", None)
+    if n is not None:
+        os.environ["GONGKAI_SHARDS"] = str(n)
+    try:
+        from orchestration.partitions import shard_count
+
+        shard_count()
+    except ValueError as exc:  # not a whole number from 1 to MAX_SHARDS
+        why = str(exc)
+        raise Fail(EXIT_USAGE, f"--shards {n} is not a shard count:{why.split(':', 1)[1]}" if n is not None else why) from None
+
+
+def _check_shards() -> None:
+    """The definitions in this process were loaded with the shard count asked for (an in-process caller
+    that loaded them before with another count gets a clear error, never a run with the wrong one)."""
+    from orchestration.partitions import SHARDS, shard_count
+
+    if shard_count() != SHARDS:
+        raise Fail(EXIT_USAGE, f"the definitions in this process were loaded with {SHARDS} shard(s), not "
+                               f"{shard_count()}: run gongkai in a new process")
+
+
 def _engine_env(args) -> None:
     """--workers and --report-budget-s reach the batch engine (transforms/engine.py) through the environment."""
     if getattr(args, "workers", None):
@@ -418,6 +474,7 @@ def cmd_ui(args) -> int:
     check_port(args.port)
     lock = _lock(wh, args.lock_wait)  # only while the instance is created (the sqlite init race)
     try:
+        _shards_env(args)
         _prepare(str(inp), str(wh), args.max_file_mb, scope="ui")
         _engine_env(args)
         from dagster import DagsterInstance
@@ -468,6 +525,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="worker processes for the per-report work (default: all cores; 1 = in-process)")
         p.add_argument("--report-budget-s", type=float, default=None, metavar="SECONDS",
                        help="time budget per report and layer; past it the report is partial (default 20, 0 = none)")
+        p.add_argument("--shards", type=int, default=None, metavar="N",
+                       help="split each year into N shards for the per-report layers, for a year too big for one "
+                            "worker (default 1, or $GONGKAI_SHARDS); the marts stay one per year, the same cells")
         if name == "run":
             p.add_argument("--years", default=None, type=parse_years,
                            help="years to run: 2019,2020 or a range 2019-2021 or all (default)")

@@ -6,7 +6,7 @@ from dagster import AssetCheckResult, AssetCheckSeverity, AssetExecutionContext,
 
 from orchestration import progress
 from orchestration.checks import CONTRACT_CHECK, contract_result, contract_spec, md_table
-from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.partitions import LAYER_PARTITIONS, file_part
 from orchestration.resources import layer_writer, write_layer
 from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
 from transforms.engine import EngineOptions
@@ -23,7 +23,7 @@ CELL_TABLES = ["request_handling_cells", "active_disclosure_cells", "review_liti
         "sections_findings": AssetOut(group_name="sections", io_manager_key="io_manager",
                                       description="Missing sections, truncated reports, legacy templates."),
     },
-    partitions_def=YEAR_PARTITIONS,
+    partitions_def=LAYER_PARTITIONS,
     check_specs=[contract_spec("report_sections"), contract_spec("sections_findings", "findings")],
 )
 def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
@@ -33,7 +33,7 @@ def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
     checks read the layer without its texts.
     """
     stats: list = []
-    findings, layer = write_layer("report_sections", context.partition_key, SECTIONS_SCHEMA, lambda w: stream_sections(
+    findings, layer = write_layer("report_sections", file_part(context.partition_key), SECTIONS_SCHEMA, lambda w: stream_sections(
         normalised_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
     df = without_texts(layer, texts=("title", "text"))
     per_no = df.group_by("section_no").len().sort("section_no")
@@ -54,7 +54,7 @@ def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
         "typed_findings": AssetOut(group_name="typed", io_manager_key="io_manager",
                                    description="Lost cells, inferred rows, arithmetic contradictions, prose/table disagreements."),
     },
-    partitions_def=YEAR_PARTITIONS,
+    partitions_def=LAYER_PARTITIONS,
     check_specs=[*(contract_spec(n) for n in CELL_TABLES), contract_spec("typed_findings", "findings")],
 )
 def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, report_sections: Layer):
@@ -63,7 +63,7 @@ def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, repo
     Each cell layer is written batch by batch; the reports and their sections are read in lockstep.
     """
     stats: list = []
-    writers = {name: layer_writer(name, context.partition_key, CELL_SCHEMAS[name]) for name in CELL_TABLES}
+    writers = {name: layer_writer(name, file_part(context.partition_key), CELL_SCHEMAS[name]) for name in CELL_TABLES}
     try:
         findings = stream_typed(normalised_reports, report_sections, writers, EngineOptions.from_env(),
                                 progress.engine_callback(), stats)

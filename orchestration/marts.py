@@ -8,8 +8,8 @@ from pathlib import Path
 
 import polars as pl
 from dagster import (
-    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult,
-    MetadataValue, multi_asset,
+    AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetDep, AssetExecutionContext, AssetIn, AssetKey, AssetSpec,
+    MaterializeResult, MetadataValue, multi_asset,
 )
 
 from dagster import TableColumn, TableSchema
@@ -19,7 +19,7 @@ from expectations.validate import continuity_findings, validate
 from orchestration import progress
 from orchestration import storage
 from orchestration.checks import CONTRACT_CHECK, md_table
-from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.partitions import SHARDED, TO_YEAR, YEAR_PARTITIONS
 from orchestration.resources import GongkaiConfig, spill_dir
 from transforms.findings import FINDINGS_SCHEMA
 from transforms import dictionary
@@ -103,8 +103,17 @@ _UPSTREAM = ["normalised_reports", "report_sections", "request_handling_cells", 
              "landing_manifest"]
 
 
+def _upstream_mapping(name: str):
+    """How a year's marts read an upstream layer: with shards, every shard of the year (TO_YEAR)."""
+    return TO_YEAR if SHARDED and name != "landing_manifest" else None
+
+
+# The mapping is set on the dependency (Dagster forbids it on the AssetIn of the same key as well).
+_DEPS = [AssetDep(n, partition_mapping=_upstream_mapping(n)) for n in _UPSTREAM] if SHARDED else _UPSTREAM
+
+
 @multi_asset(
-    specs=[AssetSpec(_key(t), group_name="marts", deps=_UPSTREAM, metadata=_columns(t),
+    specs=[AssetSpec(_key(t), group_name="marts", deps=_DEPS, metadata=_columns(t),
                      description=f"{dictionary.TABLES[t]} One hive partition per year (see docs/CONTRACT.md).")
            for t in MART_TABLES],
     ins={name: AssetIn(name) for name in _UPSTREAM},
@@ -136,6 +145,10 @@ def year_marts(context: AssetExecutionContext, gongkai: GongkaiConfig, normalise
 
 def _year_marts(context, gongkai, spill, normalised_reports, report_sections, cells, layer_findings, landing_manifest):
     year = int(context.partition_key)
+    if SHARDED:  # each layer's findings of all shards, in the one order the unsharded layer has
+        from transforms.staging import sort_findings
+
+        layer_findings = [sort_findings(f) for f in layer_findings]
     findings = pl.concat(layer_findings).cast(FINDINGS_SCHEMA)
     no_reports = normalised_reports.height == 0
     if no_reports:  # a partition the input has no report for: say so, never "all expectations passed"

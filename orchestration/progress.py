@@ -36,6 +36,8 @@ class YearProgress:
     stats: list = field(default_factory=list)
     _drawn: float = 0.0
     _width: int = 0
+    shard: tuple | None = None  # (k, N) while shard k of N runs (GONGKAI_SHARDS > 1)
+    _past_units: int = 0  # report-stages of the shards already through
 
     def __post_init__(self):
         if self.live is None:
@@ -52,15 +54,22 @@ class YearProgress:
     def line(self, stage: str | None = None) -> str:
         """`2019 normalise 3,400/10,000 reports · 850 reports/s · ETA 8 s` (ETA over the remaining stages)."""
         elapsed = max(time.perf_counter() - self.started, 1e-9)
-        units = sum(d for d, _ in self.done.values())
+        units = self._past_units + sum(d for d, _ in self.done.values())
         total_units = max(1, self.total * len(STAGES))
         rate = units / elapsed  # report-stages per second
         eta = (total_units - units) / rate if rate > 0 else float("inf")
         d, t = self.done.get(stage, (0, self.total)) if stage else (0, self.total)
         k = STAGES.index(stage) + 1 if stage in STAGES else 0
         eta_s = "?" if eta == float("inf") else f"{max(eta, 0):.0f} s"
-        return (f"  {self.year}: [{k}/{len(STAGES)} {stage or '…'}] {d:,}/{t:,} reports · "
+        where = f"shard {self.shard[0] + 1}/{self.shard[1]} · " if self.shard else ""
+        return (f"  {self.year}: [{where}{k}/{len(STAGES)} {stage or '…'}] {d:,}/{t:,} reports · "
                 f"{_rate(rate / len(STAGES))} reports/s · ETA {eta_s}")
+
+    def next_shard(self, k: int, n: int) -> None:
+        """Shard k of n starts: the stages' counts begin again, the rate and ETA go on over the year."""
+        self._past_units += sum(d for d, _ in self.done.values())
+        self.done = {}
+        self.shard = (k, n)
 
     def _draw(self, text: str) -> None:
         pad = max(0, self._width - len(text))
@@ -156,6 +165,13 @@ def year(report_year: int, total: int, stream: TextIO | None = None, live: bool 
 
 def current() -> YearProgress | None:
     return _CURRENT[-1] if _CURRENT else None
+
+
+def shard(k: int, n: int) -> None:
+    """The CLI starts shard k of n of the open year (a no-op when none is open)."""
+    p = current()
+    if p is not None:
+        p.next_shard(k, n)
 
 
 def _update(stage: str, done: int, total: int) -> None:

@@ -2,11 +2,11 @@
 
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetOut, MetadataValue, Output, asset, multi_asset
+from dagster import AssetExecutionContext, AssetIn, AssetOut, MetadataValue, Output, asset, multi_asset
 
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
-from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.partitions import LAYER_PARTITIONS, SHARDED, TO_YEAR, YEAR_PARTITIONS, file_part, split_key
 from orchestration.resources import GongkaiConfig, write_layer
 from transforms.engine import EngineOptions
 from transforms.landing import RAW_SCHEMA, build_manifest
@@ -40,7 +40,9 @@ def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
         "raw_findings": AssetOut(group_name="raw", io_manager_key="io_manager",
                                  description="Files of the year rejected at landing or unreadable now, with the reason."),
     },
-    partitions_def=YEAR_PARTITIONS,
+    partitions_def=LAYER_PARTITIONS,
+    # With shards, a shard's files come from the year's `report_shards` (orchestration/shards.py).
+    ins={"landing_manifest": AssetIn("report_shards", partition_mapping=TO_YEAR)} if SHARDED else None,
     check_specs=[contract_spec("raw_reports"), contract_spec("raw_findings", "findings")],
 )
 def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_manifest: pl.DataFrame):
@@ -49,9 +51,13 @@ def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_
     The decoded texts are written batch by batch (the layer is never held whole); the checks and
     the preview read it without its texts.
     """
-    year = int(context.partition_key)
+    year, shard = split_key(context.partition_key)
+    if shard is not None:  # the year's files of this shard (report_shards), in the manifest's columns
+        from orchestration.shards import shard_rows
+
+        landing_manifest = shard_rows(landing_manifest, shard)
     stats: list = []
-    findings, raw = write_layer("raw_reports", year, RAW_SCHEMA, lambda w: stream_raw(
+    findings, raw = write_layer("raw_reports", file_part(context.partition_key), RAW_SCHEMA, lambda w: stream_raw(
         gongkai.input_dir, landing_manifest, year, w, gongkai.max_file_bytes,
         EngineOptions.from_env(), progress.engine_callback(), stats))
     light = without_texts(raw, texts=("raw_text",))

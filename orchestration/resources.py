@@ -149,15 +149,20 @@ class LayerIOManager(ConfigurableIOManager):
     base_dir: str
     scope: str = "shared"
 
-    def _path(self, context: OutputContext | InputContext) -> Path:
-        key = "__".join(context.asset_key.path)
-        part = context.asset_partition_key if context.has_asset_partitions else "all"
-        return Path(self.base_dir) / "layers" / self.scope / key / f"{part}.parquet"
+    def _part(self, context: OutputContext | InputContext, part=None) -> str:
+        from orchestration.partitions import file_part
 
-    def _url(self, context: OutputContext | InputContext) -> str:
+        if part is None:
+            part = context.asset_partition_key if context.has_asset_partitions else "all"
+        return file_part(part)  # a year's key as it is; a year × shard key as `2019.shard-2-of-3`
+
+    def _path(self, context: OutputContext | InputContext, part=None) -> Path:
         key = "__".join(context.asset_key.path)
-        part = context.asset_partition_key if context.has_asset_partitions else "all"
-        return "/".join([self.base_dir.rstrip("/"), "layers", self.scope, key, f"{part}.parquet"])
+        return Path(self.base_dir) / "layers" / self.scope / key / f"{self._part(context, part)}.parquet"
+
+    def _url(self, context: OutputContext | InputContext, part=None) -> str:
+        key = "__".join(context.asset_key.path)
+        return "/".join([self.base_dir.rstrip("/"), "layers", self.scope, key, f"{self._part(context, part)}.parquet"])
 
     def handle_output(self, context: OutputContext, obj) -> None:
         if obj is None:
@@ -198,17 +203,41 @@ class LayerIOManager(ConfigurableIOManager):
             raise
 
     def load_input(self, context: InputContext):
+        if context.has_asset_partitions and _several_shards(context):
+            return self._load_shards(context)
+        return self._load_one(context)
+
+    def _load_shards(self, context: InputContext):
+        """Every shard of a year (the marts' inputs with GONGKAI_SHARDS > 1): a `ShardedLayer` over the shard
+        files for an input annotated `Layer`, else the shards' frames concatenated, both in shard order."""
+        from orchestration import storage
+        from orchestration.partitions import split_key
+
+        parts = sorted(context.asset_partition_keys, key=lambda k: split_key(k)[1])
+        if not storage.is_remote(self.base_dir):
+            missing = [str(p) for p in parts if not self._path(context, p).exists()]
+            if missing:
+                raise FileNotFoundError(
+                    f"{context.asset_key.to_user_string()} has no layer for partition(s) {', '.join(missing)} in the "
+                    f"scope {self.scope!r}: the year's marts read every shard of the year; backfill the whole year")
+        if _wants_layer(context):
+            from orchestration.shards import ShardedLayer
+
+            return ShardedLayer([self._load_one(context, p).path for p in parts])
+        return pl.concat([self._load_one(context, p) for p in parts], how="vertical")
+
+    def _load_one(self, context: InputContext, part=None):
         from orchestration import storage
 
         lazy = _wants_layer(context)
         if storage.is_remote(self.base_dir):
-            fs, path = storage.filesystem(self._url(context))
+            fs, path = storage.filesystem(self._url(context, part))
             if lazy:  # fetched to this machine's scratch folder, then read batch by batch
                 from transforms.layers import Layer
 
                 key = "__".join(context.asset_key.path)
-                part = context.asset_partition_key if context.has_asset_partitions else "all"
-                local = storage.local_for(self.base_dir, "warehouse") / "layers" / self.scope / ".in" / key / f"{part}.parquet"
+                local = (storage.local_for(self.base_dir, "warehouse") / "layers" / self.scope / ".in" / key
+                         / f"{self._part(context, part)}.parquet")
                 local.parent.mkdir(parents=True, exist_ok=True)
                 tmp = local.with_name(f".{local.name}.part-{os.getpid()}")
                 fs.get_file(path, str(tmp))
@@ -221,8 +250,15 @@ class LayerIOManager(ConfigurableIOManager):
         if lazy:
             from transforms.layers import Layer
 
-            return Layer(self._path(context))
-        return pl.read_parquet(self._path(context), columns=_columns(context))
+            return Layer(self._path(context, part))
+        return pl.read_parquet(self._path(context, part), columns=_columns(context))
+
+
+def _several_shards(context: InputContext) -> bool:
+    """Whether an input is every shard of a year (a year's marts reading a year × shard layer)."""
+    from orchestration.partitions import SHARDED
+
+    return SHARDED and len(list(context.asset_partition_keys)) > 1
 
 
 def _columns(context: InputContext) -> list[str] | None:
