@@ -412,13 +412,20 @@ def s07():
         cuts = sorted(rnd.randint(0, n) for _ in range(k - 1))
         return [b - a for a, b in zip([0] + cuts, cuts + [n])]
     cols = {k: split(tw[k]["total"], len(towns)) for k in ("new_received", "carried_over", "carried_forward")}
+    nr_, co_, cf_ = cols["new_received"], cols["carried_over"], cols["carried_forward"]
+    for i in range(len(towns)):  # no town carries forward more than it had: move the excess to the biggest town
+        ex = cf_[i] - (nr_[i] + co_[i])
+        if ex > 0:
+            cf_[i] -= ex
+            j = max(range(len(towns)), key=lambda k: nr_[k] + co_[k] - cf_[k])
+            cf_[j] += ex
     tg = [["街镇", "本年新收申请", "上年结转", "本年办结", "结转下年度", "行政复议", "行政诉讼"]]
     for i, t in enumerate(towns):
         nr, co, cf = cols["new_received"][i], cols["carried_over"][i], cols["carried_forward"][i]
-        tg.append([t, str(nr), str(co), str(max(0, nr + co - cf)), str(cf), "0", "1" if i == 3 else "0"])
-    # make the town rows consistent: 办结 = 新收 + 结转 - 结转下年度 (may differ from tw's split; no 合计 row for 办结)
+        tg.append([t, str(nr), str(co), str(nr + co - cf), str(cf), "0", "1" if i == 3 else "0"])
     tg.append(["合计", str(tw["new_received"]["total"]), str(tw["carried_over"]["total"]),
-               str(sum(int(r[3]) for r in tg[1:])), str(tw["carried_forward"]["total"]), "0", "1"])
+               str(tw["total_processed"]["total"]), str(tw["carried_forward"]["total"]), "0", "1"])
+    assert sum(int(r[3]) for r in tg[1:-1]) == tw["total_processed"]["total"]
     b = blocks(year, "区政府", "sh", t3, tpl, 8107, title=[f"{ag}2020年政府信息公开工作年度报告"],
                intro=P.std_intro("上海市金山区人民政府办公室", year, "https://www.jinshan.gov.cn", "021-57921234", tpl),
                six_extra=["按照上海市人民政府办公厅要求，区政府办公室对全区9个镇、1个街道的政府信息公开年度报告进行了汇总，"
