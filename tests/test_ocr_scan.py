@@ -2,9 +2,9 @@
 the same report read from its text layer: none wrong or invented, at least 99 % right.
 
 The scan is the 2021 sample PDF (tests/fixtures/docs/report_2021.pdf) rendered at 200 dpi, grey, one
-image per page, with no text layer. Skipped, saying why, when rapidocr is not installed; CI does not
-install it (about 1 GB and 12 CPU seconds per table page), so `tests/test_ingest_docs.py` tests the OCR
-path with a stand-in engine.
+image per page, with no text layer. The test extra installs the `.[ocr]` extra (rapidocr and
+onnxruntime), so `make test` and CI run it (about 55 CPU s and 1 GB); it is skipped, saying why, only
+when rapidocr is not installed. `tests/test_ingest_docs.py` tests the OCR path's edges with a stand-in.
 """
 
 from __future__ import annotations
