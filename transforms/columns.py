@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,23 +84,54 @@ class _Token:
     width: tuple[int, int, int]  # its width in columns, per metric (by characters: the narrow display width)
 
 
+@lru_cache(maxsize=16384)
+def _text_widths(text: str) -> tuple[int, int]:
+    """(narrow, wide) display width of a token's text (`_widths` summed)."""
+    wn = ww = 0
+    for ch in text:
+        a, b = _widths(ch)
+        wn += a
+        ww += b
+    return wn, ww
+
+
+# Each line's tokens, memoised by its text (template lines repeat from report to report; the
+# tokens are never changed by their readers). Cleared whole when full, like grid's cell memo.
+_TOKEN_MEMO: dict[str, list[_Token]] = {}
+_TOKEN_MEMO_SIZE = 16384
+
+
 def _tokens(line: str) -> list[_Token]:
+    got = _TOKEN_MEMO.get(line)
+    if got is None:
+        got = _read_tokens(line)
+        if len(_TOKEN_MEMO) >= _TOKEN_MEMO_SIZE:
+            _TOKEN_MEMO.clear()
+        _TOKEN_MEMO[line] = got
+    return got
+
+
+def _read_tokens(line: str) -> list[_Token]:
+    # The gaps between tokens hold only what _TOKEN splits on: a space or a tab is one column in
+    # every metric, U+3000 two, a form feed none (and no character either).
     out = []
     narrow = wide = 0
+    feeds = 0  # form feeds before the current position
     last = 0
     for m in _TOKEN.finditer(line):
-        for ch in line[last:m.start()]:
-            if ch != "\f":
-                a, b = _widths(ch)
-                narrow += a
-                wide += b
-        ws = [_widths(ch) for ch in m.group(0)]
-        wn, ww = sum(a for a, _ in ws), sum(b for _, b in ws)
-        chars = m.start() - line.count("\f", 0, m.start())
-        out.append(_Token(m.group(0), m.start(), m.end(), (narrow, wide, chars), (wn, ww, wn)))
+        start, end = m.span()
+        if start > last:
+            f = line.count("\f", last, start)
+            g = start - last - f + line.count("\u3000", last, start)
+            narrow += g
+            wide += g
+            feeds += f
+        text = m.group(0)
+        wn, ww = _text_widths(text)
+        out.append(_Token(text, start, end, (narrow, wide, start - feeds), (wn, ww, wn)))
         narrow += wn
         wide += ww
-        last = m.end()
+        last = end
     return out
 
 
@@ -177,14 +208,23 @@ def _feasible(rows: list[list[_Token]], placed: list, totals: frozenset[int]) ->
 def _place(refs: list[float], anchors: list[float], d: float) -> tuple[list[int], float] | None:
     """The anchor of each number (refs in order) at offset d, or None when one is not under a column."""
     got, residual = [], 0.0
+    n = len(anchors)
+    prev = -1
     for r in refs:
         x = r - d
         i = bisect_left(anchors, x)
-        best = min((j for j in (i - 1, i) if 0 <= j < len(anchors)), key=lambda j: abs(anchors[j] - x))
+        # the nearer of anchors i-1 and i (i-1 on a tie)
+        if i == 0:
+            best = 0
+        elif i == n or abs(anchors[i - 1] - x) <= abs(anchors[i] - x):
+            best = i - 1
+        else:
+            best = i
         off = abs(anchors[best] - x)
-        if off > _TOLERANCE or (got and best <= got[-1]):
+        if off > _TOLERANCE or best <= prev:
             return None
         got.append(best)
+        prev = best
         residual += off
     return got, residual
 
@@ -202,19 +242,32 @@ def _block_layout(rows: list[list[_Token]], anchors_by_metric: list[tuple]) -> t
     """
     total = sum(len(r) for r in rows)
     found: dict[tuple, list] = {}  # (metric, placement) → [fitted, -residual, smallest |d| / spacing]
+    # A metric that counts this block's columns as an earlier one does (the same anchors and number
+    # positions: no ambiguous-width character, say) only finds what the earlier one found again:
+    # the same placements with the same scores, which change nothing below. It is skipped.
+    done: set[tuple] = set()
     for metric, (anchors, _totals) in enumerate(anchors_by_metric):
         if len(anchors) < 2:
             continue
         spacing = min(b - a for a, b in zip(anchors, anchors[1:]))
         for ref in ("right", "centre", "left"):
-            def pos(t: _Token) -> float:
-                start, w = t.col[metric], t.width[metric]
-                return start + w if ref == "right" else start + w / 2 if ref == "centre" else start
-            refs = [[pos(t) for t in r] for r in rows]
+            if ref == "right":
+                refs = [[t.col[metric] + t.width[metric] for t in r] for r in rows]
+            elif ref == "centre":
+                refs = [[t.col[metric] + t.width[metric] / 2 for t in r] for r in rows]
+            else:
+                refs = [[t.col[metric] for t in r] for r in rows]
+            seen = (tuple(anchors), tuple(map(tuple, refs)))
+            if seen in done:
+                continue
+            done.add(seen)
             offsets: dict[float, int] = {}
+            # only anchors less than spacing + 1/4 from x can give |d| < spacing (rounding to the
+            # half moves d by 1/4 at most); a whole column of margin, and the anchors in order
+            reach = spacing + 1.0
             for line in refs:
                 for x in line:
-                    for a in anchors:
+                    for a in anchors[bisect_left(anchors, x - reach):bisect_right(anchors, x + reach)]:
                         d = round((x - a) * 2) / 2
                         if abs(d) < spacing:
                             offsets[d] = offsets.get(d, 0) + 1
