@@ -273,8 +273,25 @@ def _second_label(cells: list[Cell]) -> int | None:
     return None
 
 
+# A line's rows, memoised by its text: template lines (labels, headers, all-zero rows) recur in
+# every report and every table reader reads them again. Held as (label, values, pre_values, shape)
+# and handed out as new Rows with their own lists, so a reader that changes a Row changes no other.
+_ROWS_MEMO: dict[str, list[tuple]] = {}
+_ROWS_MEMO_SIZE = 32768
+
+
 def line_rows(line_no: int, line: str) -> list[Row]:
     """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
+    got = _ROWS_MEMO.get(line)
+    if got is None:
+        got = [(r.label, r.values, r.pre_values, r.shape) for r in _line_rows(line_no, line)]
+        if len(_ROWS_MEMO) >= _ROWS_MEMO_SIZE:
+            _ROWS_MEMO.clear()
+        _ROWS_MEMO[line] = got
+    return [Row(line_no, label, list(values), list(pre), shape, line) for label, values, pre, shape in got]
+
+
+def _line_rows(line_no: int, line: str) -> list[Row]:
     if not line.strip() or _PIPE_SEPARATOR.match(line.strip()) or _BOX_RULE.match(line.strip()):
         return []
     raw_cells, shape = split_cells(line)
