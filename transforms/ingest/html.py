@@ -494,10 +494,32 @@ def _parser() -> etree.HTMLParser:
                             recover=True, encoding="utf-8", default_doctype=False)
 
 
+# The tags whose start or end the renderer acts on (Renderer.start/end do nothing for any other).
+_EVENT_TAGS = frozenset({"article", "main", "table", "tr", "td", "th", "caption", "form", "pre", "br"}) | _BLOCK_TAGS
+# Whether an element is skipped, by its tag and attributes as lxml gives them: Word and CMS pages
+# repeat the same few tag and attribute sets on every element, so each is judged once (bounded
+# memo, cleared when full). A header/footer inside article/main is decided before (never skipped).
+_SKIP_MEMO: dict[tuple, bool] = {}
+_SKIP_MEMO_SIZE = 8192
+_SKIP_JUDGE = _Renderer()  # should_skip of a renderer outside article/main (content_depth 0)
+
+
+def _skipped(tag: str, attrs) -> bool:
+    key = (tag, tuple(attrs.items())) if attrs else (tag, ())
+    got = _SKIP_MEMO.get(key)
+    if got is None:
+        got = _SKIP_JUDGE.should_skip(tag, {k.lower(): v for k, v in attrs.items()} if attrs else {})
+        if len(_SKIP_MEMO) >= _SKIP_MEMO_SIZE:
+            _SKIP_MEMO.clear()
+        _SKIP_MEMO[key] = got
+    return got
+
+
 def _render(root) -> str:
     r = _Renderer()
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[int] = set()  # ids of elements whose subtree is skipped (their tail still counts)
+    void, events = _VOID_TAGS, _EVENT_TAGS
     for event, el in walker:
         tag = el.tag
         if not isinstance(tag, str):  # comment/PI/entity nodes that survived: text only via tail
@@ -506,19 +528,21 @@ def _render(root) -> str:
             continue
         tag = tag.lower()
         if event == "start":
-            attrs = el.attrib
-            if tag not in _VOID_TAGS and r.should_skip(tag, {k.lower(): v for k, v in attrs.items()}
-                                                       if attrs else {}):
-                walker.skip_subtree()
-                skipped.add(id(el))
-                continue
-            r.start(tag, attrs)
+            if tag not in void:
+                if tag in ("header", "footer") and r.content_depth > 0:
+                    pass  # content inside article/main: never skipped
+                elif _skipped(tag, el.attrib):
+                    walker.skip_subtree()
+                    skipped.add(id(el))
+                    continue
+            if tag in events:
+                r.start(tag, el.attrib)
             if el.text:
                 r.data(el.text)
         else:
             if id(el) in skipped:
                 skipped.discard(id(el))
-            elif tag not in _VOID_TAGS:
+            elif tag not in void and tag in events:
                 r.end(tag)
             if el.tail:
                 r.data(el.tail)
