@@ -153,8 +153,12 @@ def _number_run(tokens: list[_Token], line: str) -> int | None:
 
 
 def _anchor_words(tokens: list[_Token]) -> list[_Token]:
-    return [t for t in tokens if len(t.text) >= 2 and (t.text.translate(_TO_SIMPLE) in _PREFIXES
-                                                        or _disclosure_word(t.text))]
+    return [t for t in tokens if len(t.text) >= 2 and _is_anchor_text(t.text)]
+
+
+@lru_cache(maxsize=16384)
+def _is_anchor_text(text: str) -> bool:
+    return text.translate(_TO_SIMPLE) in _PREFIXES or _disclosure_word(text)
 
 
 def _disclosure_word(text: str) -> bool:
@@ -335,10 +339,16 @@ class _LazyTokens:
         return got
 
 
+_SCREEN_NAMES = ("自然人", "结果维持", "尚未", "数量", "件数")
+
+
 def align_space_columns(text: str) -> str:
     """Print a `-` in each blank cell of the rows of each space-aligned table that left cells blank
     (module docstring); the rest of the text is returned as it is."""
-    if "  " not in text or not any(name in text.translate(_TO_SIMPLE) for name in ("自然人", "结果维持", "尚未", "数量", "件数")):
+    # (the names are simplified, and translating leaves simplified characters alone: a name the
+    # text holds as it is is found without translating the whole text)
+    if "  " not in text or not (any(name in text for name in _SCREEN_NAMES)
+                                or any(name in text.translate(_TO_SIMPLE) for name in _SCREEN_NAMES)):
         return text
     lines = text.split("\n")
     toks = _LazyTokens(lines)
