@@ -153,9 +153,51 @@ def render_docx(m: Report, rng: random.Random) -> bytes:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         else:
             doc.add_paragraph(value)
+    _page_marks(doc.element.body, random.Random(rng.random()))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _page_marks(body, rng: random.Random) -> None:
+    """The page marks a file saved by Word carries, at random places (none in some files, as a
+    converter writes them): `w:lastRenderedPageBreak` where a page began (before a paragraph, or in
+    a table row the page break fell in: its first cell or all of them, covered slots included), and
+    now and then an author's hard page break before a heading, with its rendered break after it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if rng.random() < 0.3:
+        return
+    blocks = [b for b in body.iterchildren() if b.tag in (qn("w:p"), qn("w:tbl"))]
+
+    def mark(p, tag: str = "w:lastRenderedPageBreak", page: bool = False) -> None:
+        run = OxmlElement("w:r")
+        el = OxmlElement(tag)
+        if page:
+            el.set(qn("w:type"), "page")
+        run.append(el)
+        if page:
+            p.append(run)
+        else:
+            ppr = p.find(qn("w:pPr"))
+            p.insert(0 if ppr is None else 1, run)
+
+    for block in rng.sample(blocks[1:], min(len(blocks) - 1, rng.randint(1, 4))):
+        if block.tag == qn("w:p"):
+            before = block.getprevious()
+            if before is not None and before.tag == qn("w:p") and rng.random() < 0.3:
+                mark(before, "w:br", page=True)
+            mark(block)
+            continue
+        rows = block.findall(qn("w:tr"))
+        if len(rows) < 2:
+            continue
+        cells = rows[rng.randrange(1, len(rows))].findall(qn("w:tc"))
+        for tc in cells if rng.random() < 0.5 else cells[:1]:
+            p = tc.find(qn("w:p"))
+            if p is not None:
+                mark(p)
 
 
 def docx_to_pdf(sources: list[Path], out_dir: Path, timeout: int | None = None) -> list[Path]:
