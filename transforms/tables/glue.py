@@ -21,8 +21,36 @@ def is_glued(raw: str, width: int) -> bool:
     return width > 1 and bool(GLUED.fullmatch(s)) and sum(ch.isdigit() for ch in s) >= width
 
 
+# Readings memoised by their arguments (the same glued runs, all-zero rows above all, recur from
+# report to report); each caller gets its own list. Bounded by entries and by the readings held
+# (about 100k tuples, a few tens of MB at most): cleared whole when either is full.
+_READINGS_MEMO: dict[tuple, list | None] = {}
+_READINGS_MEMO_SIZE = 4096
+_READINGS_MEMO_TUPLES = 100_000
+_readings_held = 0
+
+
 def readings(token: str, width: int, signed: frozenset[int] = frozenset(),
              decimal: frozenset[int] = frozenset(), dash_blank: bool = False) -> list[tuple[float | None, ...]] | None:
+    """Every split of `token` into `width` numbers (`_readings`), memoised."""
+    global _readings_held
+    key = (token, width, signed, decimal, dash_blank)
+    if key in _READINGS_MEMO:
+        got = _READINGS_MEMO[key]
+    else:
+        got = _readings(token, width, signed, decimal, dash_blank)
+        size = len(got) if got is not None else 0
+        if size <= _READINGS_MEMO_TUPLES // 10:
+            if len(_READINGS_MEMO) >= _READINGS_MEMO_SIZE or _readings_held + size > _READINGS_MEMO_TUPLES:
+                _READINGS_MEMO.clear()
+                _readings_held = 0
+            _READINGS_MEMO[key] = got
+            _readings_held += size
+    return None if got is None else list(got)
+
+
+def _readings(token: str, width: int, signed: frozenset[int], decimal: frozenset[int],
+              dash_blank: bool) -> list[tuple[float | None, ...]] | None:
     """Every split of `token` into `width` numbers (no leading zeros; '-'/'+' only start a signed
     column, '.' only inside a decimal column, ',' only as a thousands separator; with `dash_blank`,
     a lone '-' is a blank cell, read as None). None when there are more than `MAX_READINGS`: the
