@@ -648,6 +648,7 @@ def _running_headers(lines: list[str], footers: set[int]) -> set[int]:
 
 
 _MARKERS_ONLY_NUM = re.compile(r"^[\d.,\s]+$")  # a number cell is never a running header
+_DIGITS_ONLY_RE = re.compile(r"\s*[\d.,]+\s*")
 
 
 def remove_page_debris(text: str) -> str:
@@ -663,7 +664,7 @@ def remove_page_debris(text: str) -> str:
     offset = 0
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
     # any number-only line (0 included) marks a table dumped one cell per line
-    digits_only = [bool(re.fullmatch(r"\s*[\d.,]+\s*", ln)) for ln in lines]
+    digits_only = [bool(_DIGITS_ONLY_RE.fullmatch(ln)) for ln in lines]
     footer = [not is_table_line(ln) and _is_footer(ln) for ln in lines]
     # a page break inside a table dumped one cell per line: its footer and running header lines are
     # passed over when looking at a number's neighbours (the cell after them is no page number)
@@ -756,9 +757,12 @@ def _is_chrome_line(key: str) -> bool:
     )
 
 
+_TRAILER_STRIP_RE = re.compile(r"[\s:：【】\[\]]")
+
+
 def _is_trailer_heading(key: str) -> bool:
     """A line that is only a site-navigation heading such as 相关词条 or 联系我们."""
-    return re.sub(r"[\s:：【】\[\]]", "", key) in _TRAILER_HEADINGS
+    return _TRAILER_STRIP_RE.sub("", key) in _TRAILER_HEADINGS
 
 
 def _looks_like_body(line: str) -> bool:
@@ -832,11 +836,13 @@ def collapse_cjk_whitespace(text: str) -> str:
         if is_table_line(line):
             out.append(line)
             continue
-        line = _MULTI_SPACE_RE.sub(" ", line.strip(" "))
-        line = _SPACE_CJK_CJK_RE.sub("", line)
-        line = _SPACE_CJK_DIGIT_RE.sub("", line)
-        line = _SPACE_DIGIT_CJK_RE.sub("", line)
-        line = _SPACE_LISTDOT_RE.sub("", line)
+        line = line.strip(" ")
+        if " " in line:  # (every pass below removes or shortens a run of spaces: none, nothing to do)
+            line = _MULTI_SPACE_RE.sub(" ", line)
+            line = _SPACE_CJK_CJK_RE.sub("", line)
+            line = _SPACE_CJK_DIGIT_RE.sub("", line)
+            line = _SPACE_DIGIT_CJK_RE.sub("", line)
+            line = _SPACE_LISTDOT_RE.sub("", line)
         out.append(line)
     return "\n".join(out)
 
