@@ -14,6 +14,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms import gazetteer
 from transforms.tables.grid import is_table_line
@@ -42,6 +43,12 @@ _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
 _YEAR_LINE_RE = re.compile(rf"^{_YEAR}年度?$")
 _TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
 _SPACE_RE = re.compile(r"[ \u3000]+")
+
+
+@lru_cache(maxsize=16)
+def _unspaced(s: str) -> str:
+    """`s` without its spaces: the head, the tail and both together are read so several times a report."""
+    return _SPACE_RE.sub("", s)
 _SEGMENT_CUT_RE = re.compile(r"(?<=[。!?;])|={3,}|\s{2,}|\t|\|")
 _PERIOD_RE = re.compile(
     r"统计(?:期限|期间|时限|时段|区间|范围|时间|周期)[^。\n]{0,16}?(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -429,7 +436,7 @@ def _digit_dates(s: str) -> str:
 
 
 def _year_from_period(head: str, whole_year: bool = False) -> int | None:
-    m = _PERIOD_RE.search(_digit_dates(_SPACE_RE.sub("", head)))
+    m = _PERIOD_RE.search(_digit_dates(_unspaced(head)))
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
@@ -567,7 +574,7 @@ def _without_party_organ(raw: str) -> str:
 def _compiled_by(view: _View) -> str | None:
     """The body named as the report's compiler (本报告由…编制, …编制了本报告), head first."""
     for part in (view.head, view.tail):
-        part = _SPACE_RE.sub("", part)
+        part = _unspaced(part)
         if "以下简称" in part:
             part = _SHORT_FOR_STRIP_RE.sub("", part)
         part = _WRAPPED_LINE_RE.sub("", part)  # PDF text wraps the sentence anywhere: 本报告由某区人民政府 / 根据…编制
@@ -712,7 +719,7 @@ def _printed_place_body(raw: str, default: str, view: _View) -> str:
     if not added or len(place) < 2:
         return default
     pattern = re.compile(re.escape(place) + "(" + "|".join(_PLACE_BODY_FORMS) + ")")
-    counts = Counter(m.group(1) for m in pattern.finditer(_SPACE_RE.sub("", view.printed)))
+    counts = Counter(m.group(1) for m in pattern.finditer(_unspaced(view.printed)))
     if not counts:
         return default
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
@@ -744,7 +751,7 @@ def _full_name(agency: str, view: _View) -> str:
     """An abbreviated body (市科委, 区人社局, …管委会) becomes the full name the report prints: the
     one it defines (…（以下简称“区府办”）), else one spelled out with the same characters; a name
     without its place (周庄镇人民政府) gains the places the report prints right before it."""
-    printed = _SPACE_RE.sub("", view.printed)
+    printed = _unspaced(view.printed)
     defined = _defined_short_forms(printed)
     if agency in defined:
         return defined[agency]
