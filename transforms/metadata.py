@@ -385,7 +385,9 @@ def _plausible(year: int) -> bool:
 
 def detect_report_year(text: str) -> int | None:
     """The year a report covers: from its title, else its statistics period, else its opening lines."""
-    view = _view(text)
+    # (the year is read from the head alone: the view's tail is not built)
+    head = text[:_HEAD_CHARS]
+    view = _View(head, "", _nonempty_lines(head), [], _fields(head))
     return _detect_year(view, find_title(view.head_lines) or _field_title(view))
 
 

@@ -186,9 +186,11 @@ def to_simplified(text: str, source_script: str | None = None) -> str:
     """
     if not text:
         return text
+    conv = None
     if source_script is None:
-        source_script = detect_script(text)
-    out = _t2s().convert(text)
+        ratio, conv = _ratio_and_conversion(text)  # (the script's test converts the text already)
+        source_script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
+    out = conv if conv is not None else _t2s().convert(text)
     for rx, repl, tier in _compiled_phrases():
         if tier == "always" or source_script == "traditional":
             out = rx.sub(repl, out)
@@ -197,9 +199,14 @@ def to_simplified(text: str, source_script: str | None = None) -> str:
 
 def traditional_ratio(text: str) -> float:
     """Share of CJK ideographs that OpenCC t2s would change (0.0 when there are none)."""
+    return _ratio_and_conversion(text)[0]
+
+
+def _ratio_and_conversion(text: str) -> tuple[float, str | None]:
+    """`traditional_ratio` and the text's t2s conversion it measured (None when it had none to make)."""
     cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
     if not cjk:
-        return 0.0
+        return 0.0, None
     conv = _t2s().convert(text)
     if len(conv) == len(text):
         # t2s is length-preserving in practice, so a positional comparison keeps its
@@ -213,7 +220,7 @@ def traditional_ratio(text: str) -> float:
     else:  # pragma: no cover - defensive: fall back to character-level conversion
         conv_char = _t2s().convert
         changed = sum(1 for ch in cjk if conv_char(ch) != ch)
-    return changed / len(cjk)
+    return changed / len(cjk), conv
 
 
 def detect_script(text: str) -> str:
