@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
@@ -69,13 +70,19 @@ def header_unit(label: str) -> str | None:
 
 def header_metrics(label: str) -> list[str]:
     """Metric codes named in a header line, in the order they are printed."""
+    return list(_header_metrics(label))
+
+
+@lru_cache(maxsize=8192)
+def _header_metrics(label: str) -> tuple[str, ...]:
+    """`header_metrics`, memoised by label (the template's row labels recur in every report)."""
     compact = re.sub(r"\s+", "", label)
     hits = []
     for code, keys in METRIC_KEYS.items():
         pos = min((compact.find(k) for k in keys if k in compact), default=-1)
         if pos >= 0:
             hits.append((pos, code))
-    return [c for _, c in sorted(hits)]
+    return tuple(c for _, c in sorted(hits))
 
 
 def parse_disclosure_table(text: str, template: str, prose: str = "") -> TableParse:
