@@ -169,8 +169,13 @@ def run_distributed(args) -> int:
     from orchestration.jobs import YEAR
     from orchestration.partitions import YEAR_PARTITIONS
 
+    from orchestration.partitions import SHARDS
+
+    cli._check_shards()
     instance = DagsterInstance.get()
     tags = {"gongkai/input": inp, "gongkai/warehouse": wh}
+    if SHARDS > 1:  # every worker must load the same graph (resources.GongkaiConfig checks it)
+        tags["gongkai/shards"] = str(SHARDS)
     t0 = time.perf_counter()
     print(f"gongkai: input {inp} → warehouse {wh} (distributed: DAGSTER_HOME {home})", flush=True)
     intake = defs.resolve_job_def("intake").execute_in_process(instance=instance, raise_on_error=False,
@@ -204,7 +209,8 @@ def run_distributed(args) -> int:
             dynamic_partitions_store=instance, all_partitions=False, title="gongkai run",
             description=f"years {', '.join(map(str, run_years))}", run_config=cli.QUIET)
         instance.add_backfill(backfill)
-        print(f"  backfill {backfill.backfill_id}: {len(run_years)} year(s) submitted to the daemon", flush=True)
+        print(f"  backfill {backfill.backfill_id}: {len(run_years)} year(s) submitted to the daemon"
+              + (f" ({SHARDS} shards each, then the year's marts)" if SHARDS > 1 else ""), flush=True)
         for i, year in enumerate(years, 1):
             if year in known:
                 print(f"  [{i}/{len(years)}] {year}: running … (backfill {backfill.backfill_id})", flush=True)
@@ -243,6 +249,7 @@ def _follow(instance, backfill_id: str, years: list[int], wh: str, BulkActionSta
     import time
 
     from orchestration import cli
+    from orchestration.partitions import SHARDED
 
     done: set[str] = set()
     failed = False
@@ -261,6 +268,9 @@ def _follow(instance, backfill_id: str, years: list[int], wh: str, BulkActionSta
             if run.run_id in done or not run.is_finished:
                 continue
             done.add(run.run_id)
+            if SHARDED:
+                failed = _sharded_run(instance, run, wh) or failed
+                continue
             year = int(run.tags.get("dagster/partition", "0"))
             stats = instance.get_run_stats(run.run_id)
             took = (stats.end_time - stats.launch_time) if stats.end_time and stats.launch_time else 0.0
@@ -280,6 +290,27 @@ def _follow(instance, backfill_id: str, years: list[int], wh: str, BulkActionSta
                                                                                   if bf.error else ""))
             return failed
         time.sleep(POLL_S)
+
+
+def _sharded_run(instance, run, wh: str) -> bool:
+    """One finished run of a sharded backfill: the year's summary when its marts run succeeded, a STOPPED
+    line naming the year's shard plan, shard or marts when one failed; True when it failed. A shard that
+    succeeded prints nothing (its year's line follows once the marts are written)."""
+    from orchestration import cli
+    from orchestration.partitions import SHARDS, split_key
+
+    year, shard = split_key(run.tags.get("dagster/partition", "0"))
+    marts = any(k.path[0] == "marts" for k in (run.asset_selection or ()))
+    stats = instance.get_run_stats(run.run_id)
+    took = (stats.end_time - stats.launch_time) if stats.end_time and stats.launch_time else 0.0
+    if run.is_success:
+        if marts:
+            print(_year_summary(wh, year) + f" ({took:.1f} s for the marts)", flush=True)
+        return False
+    what = f"{year}" if marts else f"{year} shard {shard + 1}/{SHARDS}" if shard is not None else f"{year} shard plan"
+    why = cli._failure_messages(_Events(instance, run.run_id)) or [f"run {run.run_id} ended {run.status.value}"]
+    print(f"  {what}: STOPPED\n    " + "\n    ".join(why), flush=True)
+    return True
 
 
 def _year_summary(wh: str, year: int) -> str:

@@ -58,6 +58,12 @@ class GongkaiConfig(ConfigurableResource):
             if tags.get(tag) and tags[tag] != mine:  # a run submitted for other storage than this worker's
                 raise RuntimeError(f"this worker's {tag.split('/')[1]} is {mine}, the run was submitted for "
                                    f"{tags[tag]}: give the daemon and the workers the same GONGKAI_INPUT/GONGKAI_WAREHOUSE")
+        if tags.get("gongkai/shards"):
+            from orchestration.partitions import SHARDS
+
+            if tags["gongkai/shards"] != str(SHARDS):  # the run's partitions belong to another graph
+                raise RuntimeError(f"this worker has GONGKAI_SHARDS={SHARDS}, the run was submitted with "
+                                   f"{tags['gongkai/shards']} shards: give the daemon and the workers the same GONGKAI_SHARDS")
         if self.input_url:
             from orchestration import storage
 
