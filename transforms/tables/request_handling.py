@@ -901,6 +901,8 @@ def _prune_by_bounds(readings: dict[str, list[tuple]], multi: list[str], order: 
         changed = False
         for code in multi:
             keep = []
+            # the other rows' bounds stay put while this row's readings are checked: each is taken once
+            other = {k: bounds(k) for left, right in by_code[code] for k in left + right if k[0] != code}
             for rd in opts[code]:
                 ok = True
                 for left, right in by_code[code]:
@@ -911,7 +913,7 @@ def _prune_by_bounds(readings: dict[str, list[tuple]], multi: list[str], order: 
                                 v = known(rd[col[k[1]]])
                                 lo, hi = (v, v) if v is not None else (0.0, _INF)
                             else:
-                                lo, hi = bounds(k)
+                                lo, hi = other[k]
                             if side == 0:
                                 lo_l, hi_l = lo_l + lo, hi_l + hi
                             else:
