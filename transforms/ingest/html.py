@@ -26,6 +26,10 @@ _BLOCK_TAGS = {
     "html", "legend", "li", "main", "menu", "ol", "p", "section", "summary", "ul", "option",
 }
 _TABLE_PARTS = {"table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"}
+# Block tags the renderer does nothing with but break the line (article/main count content depth;
+# table, tr, td, th, caption, form and pre have their own handling).
+_PLAIN_BLOCK_TAGS = frozenset((_BLOCK_TAGS | {"br"}) - {"article", "main", "table", "tr", "td", "th", "caption",
+                                                        "form", "pre"})
 # Elements never removed for their class/id (removing them would drop the report itself).
 _NEVER_CLASS_SKIPPED = {"html", "body", "main", "article", "form"} | _TABLE_PARTS
 _NAV_TOKEN_RE = re.compile(
@@ -50,6 +54,8 @@ def _collapse(s: str) -> str:
     characters is removed, as CSS does, because source line wrapping inside Chinese text is not
     a word space."""
     s = s.replace("\xa0", " ")
+    if "\n" not in s and "\r" not in s:
+        return _WS_RUN_RE.sub(" ", s).strip()  # (no run holds a line break: each is one space)
 
     def repl(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -361,6 +367,9 @@ class _Renderer:
         return _nav_named(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
 
     def start(self, tag: str, attrs) -> None:
+        if tag in _PLAIN_BLOCK_TAGS:  # (the branches below, for a block tag that is none of the others)
+            self._block_break()
+            return
         if tag in ("article", "main"):
             self.content_depth += 1
         if tag == "table":
@@ -394,6 +403,9 @@ class _Renderer:
             self._block_break()
 
     def end(self, tag: str) -> None:
+        if tag in _PLAIN_BLOCK_TAGS:
+            self._block_break()
+            return
         if tag in ("article", "main"):
             self.content_depth = max(0, self.content_depth - 1)
         if tag == "table":
@@ -519,33 +531,45 @@ def _render(root) -> str:
     r = _Renderer()
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[int] = set()  # ids of elements whose subtree is skipped (their tail still counts)
-    void, events = _VOID_TAGS, _EVENT_TAGS
+    void, events, memo = _VOID_TAGS, _EVENT_TAGS, _SKIP_MEMO
+
+    def data(text: str) -> None:  # Renderer.data, its common case inline
+        if r.pre_depth:
+            r.data(text)
+        else:
+            r._current().buf.append(text)
+
     for event, el in walker:
         tag = el.tag
         if not isinstance(tag, str):  # comment/PI/entity nodes that survived: text only via tail
             if event == "end" and el.tail:
-                r.data(el.tail)
+                data(el.tail)
             continue
         tag = tag.lower()
         if event == "start":
             if tag not in void:
                 if tag in ("header", "footer") and r.content_depth > 0:
                     pass  # content inside article/main: never skipped
-                elif _skipped(tag, el.attrib):
-                    walker.skip_subtree()
-                    skipped.add(id(el))
-                    continue
+                else:
+                    attrs = el.attrib
+                    hit = memo.get((tag, tuple(attrs.items())) if attrs else (tag, ()))
+                    if hit if hit is not None else _skipped(tag, attrs):
+                        walker.skip_subtree()
+                        skipped.add(id(el))
+                        continue
             if tag in events:
                 r.start(tag, el.attrib)
-            if el.text:
-                r.data(el.text)
+            text = el.text
+            if text:
+                data(text)
         else:
             if id(el) in skipped:
                 skipped.discard(id(el))
-            elif tag not in void and tag in events:
+            elif tag in events and tag not in void:
                 r.end(tag)
-            if el.tail:
-                r.data(el.tail)
+            tail = el.tail
+            if tail:
+                data(tail)
     return r.finish()
 
 
