@@ -24,6 +24,8 @@ def is_report_text(text: str) -> bool:
 
 
 def _has_markers(nfkc: str) -> bool:
+    if "告" not in nfkc or "公" not in nfkc:
+        return False  # both markers need these (removing whitespace makes none)
     if _DISCLOSURE_RE.search(nfkc) and _REPORT_RE.search(nfkc):
         return True  # (a marker printed without spaces inside is there once the spaces go too)
     flat = _WS_RE.sub("", nfkc)
