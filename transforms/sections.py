@@ -165,8 +165,28 @@ def _iter_lines(text: str):
 
 
 
+# A line's candidates, memoised by its text (template lines recur from report to report), held
+# with offsets from the line's start and placed at the line's offset when handed out.
+_CANDS_MEMO: dict[str, tuple] = {}
+_CANDS_MEMO_SIZE = 32768
+
+
 def _line_candidates(line_start: int, line: str) -> list[_Cand]:
     """Heading candidates of one line (possibly several section numbers for one line)."""
+    got = _CANDS_MEMO.get(line)
+    if got is None:
+        got = tuple((c.head_start, c.title_start, c.title_end, c.section_no, c.numeral, c.strong, c.base)
+                    for c in _read_line_candidates(0, line))
+        if len(_CANDS_MEMO) >= _CANDS_MEMO_SIZE:
+            _CANDS_MEMO.clear()
+        _CANDS_MEMO[line] = got
+    if not got:
+        return []
+    return [_Cand(line_start, line_start + h, line_start + t, line_start + e, sec, num, strong, base)
+            for h, t, e, sec, num, strong, base in got]
+
+
+def _read_line_candidates(line_start: int, line: str) -> list[_Cand]:
     if not line.strip() or is_table_line(line):
         return []
     lead = _LEAD_MARKERS.match(line).end()
