@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, OUTCOME_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, Key, ParsedCell
@@ -31,7 +32,13 @@ class Equation:
 
 def request_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
     """Table 3 rules: row totals, the (七)总计 column sums, and 新收+结转 = 总计+结转下年度."""
-    outcomes = sorted({o for o, _ in cells}, key=OUTCOME_CODES.index)  # template order, not insertion order
+    return list(_request_equations(frozenset(o for o, _ in cells)))
+
+
+@lru_cache(maxsize=256)
+def _request_equations(rows: frozenset[str]) -> tuple[Equation, ...]:
+    """`request_equations` of a table with these rows (they alone decide it; Equations are frozen)."""
+    outcomes = sorted(rows, key=OUTCOME_CODES.index)  # template order, not insertion order
     eqs = [
         Equation(f"table3 {o}: total = sum of applicant columns", ((o, "total"),), tuple((o, a) for a in APPLICANT_PARTS))
         for o in outcomes
@@ -51,7 +58,7 @@ def request_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
             )
             for a in APPLICANT_CODES
         ]
-    return eqs
+    return tuple(eqs)
 
 
 def review_equations(cells: dict[Key, ParsedCell]) -> list[Equation]:
