@@ -14,6 +14,7 @@ stopped by its context manager; each run is a child process that exits when it i
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -289,3 +290,109 @@ def test_a_by_year_backfill_from_the_ui_runs_every_shard_then_the_marts(unsharde
         assert keys[0] == "2020" and keys[-1] == "2020"  # the plan first, the marts last
         assert any(k.path[0] == "marts" for k in order[-1].asset_selection)
     _assert_same_marts(unsharded, wh, only_years=(2020,))
+
+
+# ---- the distributed profile, sharded: the daemon fans each year out over the Celery workers ----------
+
+@pytest.fixture(scope="module")
+def sharded_deployment(tmp_path_factory):
+    """tests/test_distributed.py's deployment (Postgres, Redis, moto S3, the daemon, two Celery workers on
+    loopback) with GONGKAI_SHARDS=3 for every process; each process is stopped by its PID after."""
+    from test_distributed import BIN, BUCKET, Services, _ensure_packages, wait_for
+
+    why = _ensure_packages()
+    if why:
+        print(f"test_shards: skipped: {why}")
+        pytest.skip(why)
+    root = tmp_path_factory.mktemp("dist-shards")
+    svc = Services(root)
+    try:
+        try:
+            pg, broker, s3 = svc.start_postgres(), svc.start_redis(), svc.start_moto()
+        except (subprocess.CalledProcessError, TimeoutError, OSError) as exc:
+            why = f"the services could not be started: {exc}"
+            print(f"test_shards: skipped: {why}")
+            pytest.skip(why)
+        from orchestration import profiles
+
+        home = root / "dagster_home"
+        home.mkdir()
+        (home / "dagster.yaml").write_text(profiles.dagster_yaml("distributed"))
+        (root / "celery.yaml").write_text(profiles.CELERY_WORKER_YAML)
+        env = _env(**{
+            "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "DAGSTER_HOME": str(home),
+            "GONGKAI_SHARDS": "3", "GONGKAI_PROFILE": "distributed", "GONGKAI_POSTGRES_URL": pg,
+            "GONGKAI_CELERY_BROKER": f"{broker}/0", "GONGKAI_CELERY_BACKEND": f"{broker}/1",
+            "GONGKAI_INPUT": f"s3://{BUCKET}/landing", "GONGKAI_WAREHOUSE": f"s3://{BUCKET}/warehouse",
+            "GONGKAI_STORAGE_OPTIONS": json.dumps({"endpoint_url": s3, "key": "testing", "secret": "testing"}),
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": s3})
+        import s3fs
+
+        fs = s3fs.S3FileSystem(key="testing", secret="testing", endpoint_url=s3)
+        fs.mkdir(BUCKET)
+        for f in sorted(SAMPLE.iterdir()):
+            fs.put_file(str(f), f"{BUCKET}/landing/{f.name}")
+        subprocess.run([str(BIN / "dagster"), "instance", "migrate"], env=env, check=True, capture_output=True,
+                       timeout=300, cwd=root)
+        workers = {}
+        for name in ("w1", "w2"):
+            pidfile = root / f"{name}.pid"
+            svc.spawn(f"celery-{name}", [str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
+                                         "-y", str(root / "celery.yaml"), "-n", name, "--",
+                                         f"--pidfile={pidfile}", "--pool=solo"],
+                      env | {"GONGKAI_SCRATCH": str(root / f"scratch-{name}")})
+            workers[name] = pidfile
+        svc.spawn("daemon", [str(BIN / "dagster-daemon"), "run", "-m", "orchestration.definitions"],
+                  env | {"GONGKAI_SCRATCH": str(root / "scratch-daemon")}, cwd=REPO)
+        for name, pidfile in workers.items():
+            pid = wait_for(lambda: pidfile.exists() and int(pidfile.read_text().strip() or 0), 120, f"worker {name}")
+            svc.pids.append((f"celery worker {name}", pid, signal.SIGTERM))
+        yield {"env": env, "root": root, "svc": svc}
+    finally:
+        svc.stop()
+
+
+def test_a_sharded_distributed_backfill_fans_out_and_equals_the_unsharded_marts(sharded_deployment, unsharded):
+    env, root, svc = sharded_deployment["env"], sharded_deployment["root"], sharded_deployment["svc"]
+    res = subprocess.run([GONGKAI, "run", "--profile", "distributed", "--years", "2019,2020"], cwd=root,
+                         env=env | {"GONGKAI_SCRATCH": str(root / "scratch-cli")}, capture_output=True, text=True,
+                         timeout=1500)
+    print(res.stdout)
+    assert res.returncode == 0, res.stdout + res.stderr + svc.tail()
+    assert "(3 shards each, then the year's marts)" in res.stdout
+    strip = lambda text: sorted(line.rsplit(" (", 1)[0] for line in text.splitlines()
+                                if line.startswith(("  2019:", "  2020:")))
+    plain = _run(root / "plain")
+    assert strip(res.stdout) == strip(plain.stdout) and len(strip(res.stdout)) == 2
+
+    from dagster import DagsterInstance, RunsFilter
+
+    old = {k: os.environ.get(k) for k in ("DAGSTER_HOME", "GONGKAI_POSTGRES_URL")}
+    os.environ.update({"DAGSTER_HOME": env["DAGSTER_HOME"], "GONGKAI_POSTGRES_URL": env["GONGKAI_POSTGRES_URL"]})
+    try:
+        with DagsterInstance.get() as instance:
+            runs = [r for r in instance.get_runs(filters=RunsFilter(tags={"gongkai/shards": "3"}))
+                    if "dagster/backfill" in r.tags]
+            assert all(r.is_success for r in runs)
+            keys = sorted(r.tags["dagster/partition"] for r in runs)
+    finally:
+        for k, v in old.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    # Per year: the plan and the marts (two runs keyed by the year) and one run per shard.
+    assert keys == sorted([str(y) for y in YEARS] * 2 + [f"{y}|{k}" for y in YEARS for k in range(3)]), keys
+
+    os.environ["GONGKAI_STORAGE_OPTIONS"] = env["GONGKAI_STORAGE_OPTIONS"]
+    try:
+        from orchestration import storage
+
+        url = env["GONGKAI_WAREHOUSE"]
+        assert storage.committed_years(url) == list(YEARS)
+        for y in YEARS:
+            for t in YEAR_TABLES:
+                remote = storage.read_table_part(url, t, y)
+                local = pl.read_parquet(unsharded / "marts" / t / f"report_year={y}" / "part-0.parquet",
+                                        hive_partitioning=False)
+                assert remote is not None and remote.schema == local.schema and remote.equals(local), (t, y)
+    finally:
+        os.environ.pop("GONGKAI_STORAGE_OPTIONS", None)
