@@ -182,6 +182,37 @@ def test_a_sharded_layer_reads_its_shards_as_one_layer(tmp_path):
     assert list(layer.iter_batches(5, columns=["n"]))[0].columns == ["n"]
 
 
+def test_the_progress_line_names_the_shard_and_counts_the_year():
+    import io
+
+    from orchestration.progress import YearProgress
+
+    p = YearProgress(2019, total=10, stream=io.StringIO(), live=False)
+    p.next_shard(0, 3)
+    p.update("raw", 4, 4)
+    p.update("normalise", 4, 4)
+    p.next_shard(1, 3)
+    p.update("raw", 2, 6)
+    line = p.line("raw")
+    assert line.startswith("  2019: [shard 2/3 · 1/4 raw] 2/6 reports") and "ETA" in line, line
+    assert p._past_units == 8 and p.done == {"raw": (2, 6)}
+    assert "shard" not in YearProgress(2019, total=10, stream=io.StringIO(), live=False).line("raw")
+
+
+def test_a_worker_with_another_shard_count_refuses_the_run(tmp_path):
+    from types import SimpleNamespace
+
+    from orchestration.partitions import SHARDS
+    from orchestration.resources import GongkaiConfig
+
+    cfg = GongkaiConfig(input_dir=str(tmp_path), warehouse_dir=str(tmp_path / "wh"))
+    run = lambda tags: SimpleNamespace(dagster_run=SimpleNamespace(tags=tags))
+    cfg.setup_for_execution(run({"gongkai/shards": str(SHARDS)}))
+    cfg.setup_for_execution(run({}))  # a run launched from the UI carries no such tag
+    with pytest.raises(RuntimeError, match="GONGKAI_SHARDS"):
+        cfg.setup_for_execution(run({"gongkai/shards": str(SHARDS + 2)}))
+
+
 # ---- runs ---------------------------------------------------------------------------------------------
 
 def test_cli_bad_shard_counts_are_one_line_and_exit_2(tmp_path):
