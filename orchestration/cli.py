@@ -445,8 +445,8 @@ def _shards_env(args) -> None:
 
         shard_count()
     except ValueError as exc:  # not a whole number from 1 to MAX_SHARDS
-        why = str(exc)
-        raise Fail(EXIT_USAGE, f"--shards {n} is not a shard count:{why.split(':', 1)[1]}" if n is not None else why) from None
+        why = str(exc) if n is None else f"--shards {n} is not a shard count:{str(exc).split(':', 1)[1]}"
+        raise Fail(EXIT_USAGE, why) from None
 
 
 def _check_shards() -> None:

@@ -167,9 +167,7 @@ def run_distributed(args) -> int:
 
     from orchestration.definitions import defs
     from orchestration.jobs import YEAR
-    from orchestration.partitions import YEAR_PARTITIONS
-
-    from orchestration.partitions import SHARDS
+    from orchestration.partitions import SHARDS, YEAR_PARTITIONS
 
     cli._check_shards()
     instance = DagsterInstance.get()
