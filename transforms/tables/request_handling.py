@@ -848,10 +848,16 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
     combos = 1
     for c in multi:
         combos *= len(readings[c])
-    survivors = _consistent_choices(readings, multi, order, out) if combos <= MAX_COMBINATIONS else []
-    for i, code in enumerate(multi):
-        # the distinct readings of the row that some survivor uses (survivors share the reading tuples)
-        options = list({id(s[i]): s[i] for s in survivors}.values()) if survivors else readings[code]
+    found = _consistent_indices(readings, multi, order, out) if combos <= MAX_COMBINATIONS else None
+    survivors, depth_of = found if found is not None else ([], {})
+    for code in multi:
+        # the distinct readings of the row that some survivor uses, in the order survivors first use them
+        # (survivors hold each row's reading index; the readings are tuples told apart by identity)
+        if survivors:
+            d, rs = depth_of[code], readings[code]
+            options = list({id(r): r for r in (rs[j] for j in dict.fromkeys(s[d] for s in survivors))}.values())
+        else:
+            options = readings[code]
         for j, appl in enumerate(APPLICANT_CODES):
             vals = {o[j].value for o in options}
             out.cells[(code, appl)] = options[0][j] if len(vals) == 1 else ParsedCell(None, "missing")
@@ -932,6 +938,17 @@ def _prune_by_bounds(readings: dict[str, list[tuple]], multi: list[str], order: 
 
 def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], order: list[str],
                         out: TableParse) -> list[tuple]:
+    """Every choice of one reading per multi-reading row (in `multi`'s order) under which the table's
+    identities hold, in search order; [] when the search was cut off (`_consistent_indices`)."""
+    found = _consistent_indices(readings, multi, order, out)
+    if found is None:
+        return []
+    survivors, depth_of = found
+    return [tuple(readings[c][s[depth_of[c]]] for c in multi) for s in survivors]
+
+
+def _consistent_indices(readings: dict[str, list[tuple]], multi: list[str], order: list[str],
+                        out: TableParse) -> tuple[list[tuple[int, ...]], dict[str, int]] | None:
     """Every choice of one reading per multi-reading row under which the table's identities hold.
 
     An identity holds when its two sides are equal, or when one of its cells is unknown (a null
@@ -943,12 +960,14 @@ def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], orde
     exactly those of checking each identity once all its cells are chosen, found in far fewer steps.
     The search is bounded (`MAX_SEARCH_NODES`): when it is cut off, no choice is trusted and the
     caller keeps only what every reading of a row agrees on.
+
+    Returns the survivors, in search order, as each row's reading index by search depth, and the
+    depth of each row; None when the search was cut off.
     """
     from transforms.repair import request_equations  # repair imports this module
 
     known = lambda c: c.value if c.source in ("printed", "derived", "narrative") else None  # noqa: E731
     cells = _full(order) | out.cells
-    original = list(multi)
     multi = sorted(multi, key=lambda c: len(readings[c]))  # few readings first: prunes earliest
     depth_of = {code: d for d, code in enumerate(multi)}
     col = {a: j for j, a in enumerate(APPLICANT_CODES)}
@@ -1044,9 +1063,8 @@ def _consistent_choices(readings: dict[str, list[tuple]], multi: list[str], orde
         out.findings.append(Finding("search_cut_off", "warning",
                                     f"table 3: the search over {len(multi)} uncertain rows was cut off after "
                                     f"{MAX_SEARCH_NODES} steps; only cells every reading agrees on are kept"))
-        return []
-    # survivors are in search order; the caller indexes them in its own order
-    return [tuple(readings[c][s[depth_of[c]]] for c in original) for s in survivors]
+        return None
+    return survivors, depth_of
 
 
 def _full(order: list[str]) -> dict:
