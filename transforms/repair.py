@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, OUTCOME_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, Key, ParsedCell
+from transforms.tables.glue import agrees
 from transforms.tables.request_handling import result_rows
 
 KNOWN = ("printed", "derived", "narrative")
@@ -143,6 +144,28 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
         if lo == hi and cells[key].source not in KNOWN:
             cells[key] = ParsedCell(float(lo), "derived")
     return findings
+
+
+def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str]) -> list[Finding]:
+    """A row printed as glued digits whose known cells (some pinned by the sums or the prose) are no
+    reading of its digits: the sums that pinned them are broken in this report, so every derived
+    cell of the table goes back to unknown (in place). A number the printed digits contradict is
+    never given."""
+    bad = []
+    for code, digits in glued.items():
+        fixed = {j: cells[(code, a)].value for j, a in enumerate(APPLICANT_CODES)
+                 if (code, a) in cells and cells[(code, a)].source in KNOWN}
+        if fixed and not agrees(digits, len(APPLICANT_CODES), fixed):
+            bad.append(code)
+    if not bad:
+        return []
+    derived = [k for k, c in cells.items() if c.source == "derived"]
+    for k in derived:
+        cells[k] = ParsedCell(None, "missing")
+    return [Finding("glued_derived_contradicts_digits", "warning",
+                    f"table 3 row {code}: what the sums pin is no reading of its digits '{glued[code][:40]}'; "
+                    f"the table's sums are broken, so its {len(derived)} derived cell(s) are left null")
+            for code in bad]
 
 
 def _propagate(cells, equations):
