@@ -46,6 +46,18 @@ _SECTION_OPENINGS = (
     r"本年度办理结果",
     r"结转下年度",
 )
+# The openings are matched before the text is converted to simplified script (restore_line_breaks
+# runs first), so each character with a traditional form accepts both (收到和處理, 結轉下年度).
+_TRADITIONAL = dict(zip("处办与问题报说结转总体况动开务议项请诉讼", "處辦與問題報說結轉總體況動開務議項請訴訟"))
+_TRADITIONAL["复"] = "復複"  # OpenCC's s2t writes 複議, Taiwan forms 復議
+
+
+def _both_scripts(pattern: str) -> str:
+    pattern = pattern.replace("信息", "(?:信息|資訊)")
+    return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
+
+
+_SECTION_OPENINGS = tuple(_both_scripts(p) for p in _SECTION_OPENINGS)
 _BREAK_BEFORE = re.compile(
     rf"(?<![\s{_NUM}#])[ \t\u3000]*(?=[{_NUM}]\s*[、.]\s*(?:{'|'.join(_SECTION_OPENINGS)}))"
 )
