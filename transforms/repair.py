@@ -3,8 +3,9 @@
 Each constraint is a linear equation over cells (Σ left = Σ right). Unknown cells (blank or
 missing) start as [0, ∞) and the bounds are narrowed by interval propagation until nothing
 changes; an unknown whose bounds meet is `derived`. A printed contradiction stays as printed,
-becomes a warning finding, and its equation is not used. If the remaining equations still
-cannot all hold, nothing is derived: a number is never invented.
+becomes a warning finding, and its equation is not used. An equation that cannot hold with the
+unknowns' bounds is dropped with every equation that shares an unknown with it: a cell two sums
+would fix differently is not derived, nor anything through it. A number is never invented.
 """
 
 from __future__ import annotations
@@ -133,6 +134,10 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
             break
         active.remove(bad)
         findings.append(Finding("arithmetic_contradiction", "warning", f"{bad.name}: cannot hold with the printed cells; not used"))
+        # Its unknown cells are ones the table's sums would fix two different ways: none of them is
+        # derived, and nothing through them (dropping only this sum would let the other one decide).
+        conflicted = {k for k in bad.left + bad.right if cells[k].source not in KNOWN}
+        active = [eq for eq in active if not conflicted & set(eq.left + eq.right)]
     if len(findings) >= UNRELIABLE_AFTER:
         # Many failing sums mean the columns or rows were probably misread, not that the report
         # is inconsistent: deriving from them would spread the error, so nothing is derived.
