@@ -305,9 +305,15 @@ def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     return None
 
 
+# Table 4's header words: a "row" whose label holds them (a flattened table-4 header ending in 总计,
+# then its numbers) is no row of table 3.
+_TABLE4_WORDS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结")
+
+
 def _one_row_per_code(entries, order: list[str], out: TableParse):
     """One row per outcome. A label matched twice with numbers keeps the row nearest the table's
-    middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block."""
+    middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block; a
+    label made of table 4's header words loses to any other."""
     matched = [(c, r) for c, r in entries if c in order]
     if not matched:
         return []
@@ -320,7 +326,9 @@ def _one_row_per_code(entries, order: list[str], out: TableParse):
             chosen[code] = r
         elif has_numbers:
             keep = chosen[code]
-            if not any(c.kind == "number" for c in keep.values) or abs(r.line_no - middle) < abs(keep.line_no - middle):
+            ours, kept_ours = not _TABLE4_WORDS.search(r.label), not _TABLE4_WORDS.search(keep.label)
+            if not any(c.kind == "number" for c in keep.values) or (ours and not kept_ours) or (
+                    ours == kept_ours and abs(r.line_no - middle) < abs(keep.line_no - middle)):
                 chosen[code] = r
             out.findings.append(Finding("duplicate_row", "warning",
                                         f"table 3 row {code} appears twice; kept the one on line {chosen[code].line_no}"))
@@ -342,6 +350,8 @@ def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
 
 
 _YEAR_IN_CAPTION = re.compile(r"((?:19|20)\d{2})\s*年")
+# A caption of a table that sums up other bodies' reports (a district's towns, a bureau's units).
+_SUMMARY_CAPTION = re.compile(r"汇总|各(?:街镇|镇街|乡镇|街道|镇|乡|部门|单位|区县|县区|区|县)|下属|所属单位")
 
 
 def _this_years_table(entries, text: str, report_year: int | None, out: TableParse):
@@ -358,7 +368,15 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
         prev_end = entries[i - 1][1].line_no + 1 if i > 0 else 0
         caption = "\n".join(lines[max(prev_end, first_line - 8) : first_line])
         years = {int(y) for y in _YEAR_IN_CAPTION.findall(caption)}
-        instances.append((entries[i:stop], years))
+        instances.append((entries[i:stop], years, bool(_SUMMARY_CAPTION.search(caption))))
+    own = [inst for inst in instances if not inst[2]]
+    if len(own) == 1 and len(instances) > 1:
+        # the others are captioned as a summary of other bodies' tables (各街镇…汇总表, 下属单位)
+        out.findings.append(Finding("multiple_tables", "warning",
+                                    f"table 3 printed {len(instances)} times; kept the one not captioned as a "
+                                    "summary of other bodies' reports"))
+        return entries[: starts[0]] + own[0][0]
+    instances = [(inst, years) for inst, years, _summary in instances]
     in_form = [inst for inst in instances if _in_the_form(inst[0])]
     if len(in_form) == 1:
         # one of them has the form's seven applicant columns; the others (a comparison of two years'
@@ -379,17 +397,19 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
     return []
 
 
-def _in_the_form(entries) -> bool:
-    """Whether most rows of one printing of table 3 hold the form's seven cells (or one glued run of
-    at least seven digits), as a two-year comparison table (上年 | 本年 | 增减) does not."""
+def _fits_form(r: Row) -> bool:
+    """Whether a row holds the form's seven cells (or one glued run of at least seven digits); a grid
+    row may carry empty label slots, or an extra column such as 比上年增减, beside its seven."""
     width = len(APPLICANT_CODES)
-    rows = [r for code, r in entries if code is not None]
+    cells = [c for c in r.values if c.kind in ("number", "blank")]
+    return width <= len(cells) <= width + 3 or (len(r.values) == 1 and is_glued(r.values[0].raw, width))
 
-    def fits(r: Row) -> bool:
-        cells = [c for c in r.values if c.kind in ("number", "blank")]
-        # (a grid row may carry empty label slots, or an extra column such as 比上年增减, beside its seven)
-        return width <= len(cells) <= width + 3 or (len(r.values) == 1 and is_glued(r.values[0].raw, width))
-    return bool(rows) and sum(map(fits, rows)) >= 0.6 * len(rows)
+
+def _in_the_form(entries) -> bool:
+    """Whether most rows of one printing of table 3 fit the form's seven columns, as a two-year
+    comparison table (上年 | 本年 | 增减) does not."""
+    rows = [r for code, r in entries if code is not None]
+    return bool(rows) and sum(map(_fits_form, rows)) >= 0.6 * len(rows)
 
 
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
