@@ -325,3 +325,77 @@ def test_an_item_number_cut_from_its_label_is_no_row_of_numbers():
     assert 1 not in got
     needs = [t.cells.get(("unavailable_needs_creation", a), ParsedCell(None, "missing")).value for a in APPLICANT_CODES]
     assert 13 not in needs and 18 not in needs
+
+
+@pytest.mark.parametrize("raw,value", [("12*", 12), ("46※", 46), ("1注", 1), ("5注1", 5), ("8（注）", 8),
+                                       ("3#", 3), ("6231.7*", 6231.7), ("12 *", 12)])
+def test_a_number_with_a_footnote_mark_is_the_number(raw, value):
+    c = parse_cell(raw)
+    assert (c.kind, c.value) == ("number", value)
+
+
+@pytest.mark.parametrize("raw", ["*12", "注", "*", "12a"])
+def test_a_mark_alone_or_before_is_no_number(raw):
+    assert parse_cell(raw).kind == "text"
+
+
+def test_a_marked_total_keeps_its_row_in_place():
+    head = "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
+    text = "\n".join([head, "一、本年新收政府信息公开申请数量\t\t8\t4\t0\t0\t0\t0\t12*",
+                      "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0",
+                      "三、本年度办理结果\t（一）予以公开\t8\t4\t0\t0\t0\t0\t12"])
+    t = parse_request_table(text, "2021")
+    assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES] == [8, 4, 0, 0, 0, 0, 12]
+
+
+def test_glued_digits_agree_only_with_a_reading_of_them():
+    from transforms.tables.glue import agrees
+
+    assert agrees("92101023", 7, {6: 23})
+    assert not agrees("92101023", 7, {6: 13})  # no cut ends in 13
+    assert agrees("913101014", 7, {0: 9}) and agrees("913101014", 7, {1: 3})
+    assert not agrees("913101014", 7, {0: 9, 1: 3})  # 9 and 3 together are no cut
+    assert not agrees("1", 7, {})
+
+
+def test_sums_that_contradict_a_glued_row_derive_nothing():
+    from transforms.repair import glued_digits_hold
+
+    cells = {("total_processed", a): ParsedCell(v, "derived") for a, v in zip(APPLICANT_CODES, [9, 2, 1, 0, 1, 0, 13])}
+    cells[("granted", "total")] = ParsedCell(4, "derived")
+    cells[("granted", "natural_person")] = ParsedCell(4, "printed")
+    found = glued_digits_hold(cells, {"total_processed": "92101023"})
+    assert [f.check_name for f in found] == ["glued_derived_contradicts_digits"]
+    assert all(c.value is None for k, c in cells.items() if k != ("granted", "natural_person"))
+    assert cells[("granted", "natural_person")].value == 4  # printed cells stay
+    ok = {("total_processed", a): ParsedCell(v, "derived") for a, v in zip(APPLICANT_CODES, [9, 2, 1, 0, 1, 0, 23])}
+    assert glued_digits_hold(ok, {"total_processed": "92101023"}) == [] and ok[("total_processed", "total")].value == 23
+
+
+def test_table3_extra_column_named_by_the_header_is_skipped():
+    text = "\n".join([
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\t\t\t申请人情况\t\t\t\t\t\t\t比上年增减",
+        "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        "一、本年新收政府信息公开申请数量\t\t\t31\t1\t0\t0\t1\t2\t35\t-6",
+        "二、上年结转政府信息公开申请数量\t\t\t0\t1\t0\t0\t0\t0\t1\t-1",
+        "三、本年度办理结果\t(一)予以公开\t\t9\t0\t0\t0\t0\t0\t9\t-2"])
+    t = parse_request_table(text, "2021")
+    assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES] == [31, 1, 0, 0, 1, 2, 35]
+    assert [t.cells[("granted", a)].value for a in APPLICANT_CODES] == [9, 0, 0, 0, 0, 0, 9]
+
+
+def test_table4_sub_column_and_year_rows():
+    head = ["行政复议\t\t\t\t\t\t行政诉讼",
+            "结果维持\t结果纠正\t其中:责令重新答复\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+            "\t\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"]
+    t = parse_review_table("\n".join(head + ["2\t2\t1\t0\t1\t5\t1\t0\t0\t1\t2\t0\t0\t0\t0\t0"]))
+    assert [t.cells[("admin_review", r)].value for r in ("upheld", "corrected", "other", "pending", "total")] == [2, 2, 0, 1, 5]
+    assert t.cells[("litigation_direct", "total")].value == 2
+    years = ["年度\t行政复议\t\t\t\t\t行政诉讼", "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+             "\t\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+             "2020年\t2\t0\t0\t0\t2\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0",
+             "2021年\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"]
+    t = parse_review_table("\n".join(years), 2021)
+    assert [t.cells[("admin_review", r)].value for r in ("upheld", "corrected", "other", "pending", "total")] == [0, 1, 0, 0, 1]
+    assert all(c.value is None for c in parse_review_table("\n".join(years)).cells.values())  # year unknown: none

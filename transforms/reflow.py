@@ -11,7 +11,8 @@ so this pass re-inserts breaks where the report's own structure says a line bega
   `四、结转下年度…`);
 - after a sentence end (`。`) that is followed by more text, so prose and a flattened table
   following it no longer share a line (a number followed by `件` in prose would otherwise make
-  the table look like prose).
+  the table look like prose); on a line of any length when what follows is a table's caption
+  or header (第二十条第…, 信息内容, (本列数据…, 申请人情况, 行政复议 行政诉讼).
 
 Only *long* lines are touched (a normal report's lines are short, and its layout is never
 changed), and every rule is a linear scan with bounded look-ahead, so a 5 MB line costs
@@ -45,6 +46,18 @@ _SECTION_OPENINGS = (
     r"本年度办理结果",
     r"结转下年度",
 )
+# The openings are matched before the text is converted to simplified script (restore_line_breaks
+# runs first), so each character with a traditional form accepts both (收到和處理, 結轉下年度).
+_TRADITIONAL = dict(zip("处办与问题报说结转总体况动开务议项请诉讼", "處辦與問題報說結轉總體況動開務議項請訴訟"))
+_TRADITIONAL["复"] = "復複"  # OpenCC's s2t writes 複議, Taiwan forms 復議
+
+
+def _both_scripts(pattern: str) -> str:
+    pattern = pattern.replace("信息", "(?:信息|資訊)")
+    return "".join(f"[{c}{_TRADITIONAL[c]}]" if c in _TRADITIONAL else c for c in pattern)
+
+
+_SECTION_OPENINGS = tuple(_both_scripts(p) for p in _SECTION_OPENINGS)
 _BREAK_BEFORE = re.compile(
     rf"(?<![\s{_NUM}#])[ \t\u3000]*(?=[{_NUM}]\s*[、.]\s*(?:{'|'.join(_SECTION_OPENINGS)}))"
 )
@@ -84,8 +97,18 @@ def _each_flattened_line(text: str, rewrite) -> str:
     return "\n".join(out) if changed else text
 
 
+# A table's caption or header right after a sentence on the same line: a flattened section whose
+# prose and table share a line (`…同比下降4.6%。第二十条第(一)项 信息内容 …`), on a line of any length
+# (a dump whose headings got their lines back has short section lines). Laid-out text never
+# prints a table header inside a paragraph.
+_TABLE_AFTER_SENTENCE = re.compile(
+    r"(?<=。)[ \t\u3000]*(?=第二十条第|信息内容|[(（]本列数据|申请人情况|行政复议[ \t\u3000]*行政诉讼)")
+
+
 def reflow_long_lines(text: str) -> str:
     """Re-insert the line breaks of a flattened (one-line) report; other text is returned as is."""
+    if "。" in text:
+        text = _TABLE_AFTER_SENTENCE.sub("\n", text)
     return _each_flattened_line(text, lambda line: _reflow_line(line).strip("\n"))
 
 

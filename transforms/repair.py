@@ -3,8 +3,9 @@
 Each constraint is a linear equation over cells (Σ left = Σ right). Unknown cells (blank or
 missing) start as [0, ∞) and the bounds are narrowed by interval propagation until nothing
 changes; an unknown whose bounds meet is `derived`. A printed contradiction stays as printed,
-becomes a warning finding, and its equation is not used. If the remaining equations still
-cannot all hold, nothing is derived: a number is never invented.
+becomes a warning finding, and its equation is not used. An equation that cannot hold with the
+unknowns' bounds is dropped with every equation that shares an unknown with it: a cell two sums
+would fix differently is not derived, nor anything through it. A number is never invented.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from transforms.labels import APPLICANT_CODES, APPLICANT_PARTS, CASE_TYPE_CODES, OUTCOME_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, Key, ParsedCell
+from transforms.tables.glue import agrees
 from transforms.tables.request_handling import result_rows
 
 KNOWN = ("printed", "derived", "narrative")
@@ -139,6 +141,10 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
             break
         active.remove(bad)
         findings.append(Finding("arithmetic_contradiction", "warning", f"{bad.name}: cannot hold with the printed cells; not used"))
+        # Its unknown cells are ones the table's sums would fix two different ways: none of them is
+        # derived, and nothing through them (dropping only this sum would let the other one decide).
+        conflicted = {k for k in bad.left + bad.right if cells[k].source not in KNOWN}
+        active = [eq for eq in active if not conflicted & set(eq.left + eq.right)]
     if len(findings) >= UNRELIABLE_AFTER:
         # Many failing sums mean the columns or rows were probably misread, not that the report
         # is inconsistent: deriving from them would spread the error, so nothing is derived.
@@ -150,6 +156,28 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
         if lo == hi and cells[key].source not in KNOWN:
             cells[key] = ParsedCell(float(lo), "derived")
     return findings
+
+
+def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str]) -> list[Finding]:
+    """A row printed as glued digits whose known cells (some pinned by the sums or the prose) are no
+    reading of its digits: the sums that pinned them are broken in this report, so every derived
+    cell of the table goes back to unknown (in place). A number the printed digits contradict is
+    never given."""
+    bad = []
+    for code, digits in glued.items():
+        fixed = {j: cells[(code, a)].value for j, a in enumerate(APPLICANT_CODES)
+                 if (code, a) in cells and cells[(code, a)].source in KNOWN}
+        if fixed and not agrees(digits, len(APPLICANT_CODES), fixed):
+            bad.append(code)
+    if not bad:
+        return []
+    derived = [k for k, c in cells.items() if c.source == "derived"]
+    for k in derived:
+        cells[k] = ParsedCell(None, "missing")
+    return [Finding("glued_derived_contradicts_digits", "warning",
+                    f"table 3 row {code}: what the sums pin is no reading of its digits '{glued[code][:40]}'; "
+                    f"the table's sums are broken, so its {len(derived)} derived cell(s) are left null")
+            for code in bad]
 
 
 def _propagate(cells, equations):

@@ -12,7 +12,7 @@ from transforms.labels import APPLICANT_CODES, CASE_TYPE_CODES, REVIEW_RESULT_CO
 from transforms.narrative import (
     cross_check, fill_disclosure_from_prose, fill_request_from_prose, fill_review_from_prose, prose_of,
 )
-from transforms.repair import ocr_misreads, repair, request_equations, review_equations
+from transforms.repair import glued_digits_hold, ocr_misreads, repair, request_equations, review_equations
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
 from transforms.tables.common import Finding, ParsedCell, TableParse
 from transforms.tables.grid import is_table_line
@@ -52,10 +52,15 @@ def _table_lines(sections: dict[int, str], no: int, full_text: str) -> tuple[str
             return body, None  # the section is not one place of the text: its lines are not located
         base = full_text.count("\n", 0, pos)
         return body, list(range(base, base + body.count("\n") + 1))
-    # short lines hold the rows of a table printed without separators; a sentence (。) never does
+    # short lines hold the rows of a table printed without separators, and for table 3 so does a long
+    # line of several rows glued (`（一）予以公开254012133（二）部分公开…`); a sentence (。) never does
     kept = [(i, line) for i, line in enumerate(full_text.split("\n"))
-            if is_table_line(line) or (len(line.strip()) <= 60 and "。" not in line)]
+            if is_table_line(line) or ("。" not in line and (len(line.strip()) <= 60 or (
+                no == 3 and len(_GLUED_ROW.findall(line)) >= 3)))]
     return "\n".join(line for _, line in kept), [i for i, _ in kept]
+
+
+_GLUED_ROW = re.compile(r"\d{7,}")  # a table-3 row's seven cells glued: at least seven digits
 
 
 _APPENDIX_CAPTION = re.compile(r"^[ \t]{0,8}(?:附表|附件|表)[\s0-9一二三四五六、.:：]{0,6}(?P<title>\S.{1,39})$")
@@ -145,7 +150,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
                            [Finding("legacy_template", "warning", "pre-2019 template: sections only, tables not parsed")])
     parsers = {2: lambda t: parse_disclosure_table(t, layout, prose),
                3: lambda t: parse_request_table(t, layout, report_year),
-               4: parse_review_table}
+               4: lambda t: parse_review_table(t, report_year)}
     found_elsewhere: list[Finding] = []
     parsed = {}
     pages: dict[int, list[int | None]] = {}
@@ -177,6 +182,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         findings += ocr_misreads(t3.cells, request_equations(t3.cells)) + ocr_misreads(t4.cells, review_equations(t4.cells))
     # repair, then what the prose states outright, then repair again (the table's own sums win)
     findings += fill_request_from_prose(t3.cells, prose, layout, report_year)
+    findings += glued_digits_hold(t3.cells, t3.glued)
     findings += repair(t4.cells, review_equations(t4.cells))
     findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):

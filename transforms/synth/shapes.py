@@ -572,6 +572,9 @@ def _zeros_blank_truth(truth: dict) -> dict:
     unknown = {k for k, v in cells.items() if v is None or v == 0}
     known = {k: v for k, v in cells.items() if k not in unknown}
     ids = [(a, b) for a, b in identities(t3, t4) if all(k in cells for k in a + b)]
+    # an identity the report's own print breaks (every cell printed, the sums differ) pins nothing
+    ids = [(a, b) for a, b in ids if any(cells[k] is None for k in a + b)
+           or sum(cells[k] for k in a) == sum(cells[k] for k in b)]
     fixed = pinned(known, unknown, ids)
     out: dict = {}
     for name, t in (("table3", t3), ("table4", t4)):
@@ -582,6 +585,8 @@ def _zeros_blank_truth(truth: dict) -> dict:
             derived[k] = 0
         elif v == 0:
             derived.pop(k, None)
+        elif v is None and k in fixed and k not in derived:
+            derived[k] = fixed[k]  # a cell the source printed unreadably, which the sums pin here
         # (a cell the source itself left blank keeps its derived value: the table's other cells may
         # still pin it, by more than the one-unknown rule `pinned` applies)
     out["derived"] = derived

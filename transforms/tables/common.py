@@ -40,6 +40,9 @@ class TableParse:
     cells: dict[Key, ParsedCell] = field(default_factory=dict)
     found: bool = False
     findings: list[Finding] = field(default_factory=list)
+    # row code → the digits of a row printed glued (crawler text): whatever the sums later pin in that
+    # row must still be a reading of these digits
+    glued: dict[str, str] = field(default_factory=dict)
 
 
 # The fuzzy pass compares a key with at most this many characters of the label. Every label the

@@ -130,6 +130,28 @@ def _number(p: str, signed: bool, decimal: bool) -> float | None:
     return -value if neg else value
 
 
+def agrees(token: str, width: int, fixed: dict[int, float]) -> bool:
+    """Whether some split of `token` into `width` unsigned whole numbers has `fixed[col]` in each
+    fixed column (a dynamic programme over position × column: no split is enumerated)."""
+    s = token.strip()
+    n = len(s)
+    if width < 1 or width > n or n > width * MAX_CELL_CHARS:
+        return False
+    reach = {0}
+    for col in range(width):
+        want = fixed.get(col)
+        nxt = set()
+        for pos in reach:
+            for end in range(pos + 1, min(n, pos + MAX_CELL_CHARS) + 1):
+                v = _number(s[pos:end], False, False)
+                if v is not None and (want is None or v == want):
+                    nxt.add(end)
+        reach = nxt
+        if not reach:
+            return False
+    return n in reach
+
+
 def placements(cells: list, width: int):
     """Every order-preserving placement of a short row's surviving cells among `width` columns
     (None in the columns left empty): the readings of a row that lost cells we cannot locate."""

@@ -40,6 +40,9 @@ class Row:
 
 _NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|亿|万|件|项|个|条)?$")
 _CN_ZERO = {"〇", "零", "○"}
+# A footnote mark after a number (`12*`, `46※`, `1注`, `5注1`, `8（注）`): the cell is the number; the mark
+# points to a note under the table. (Circled ①–⑳ go earlier, in normalise.drop_footnote_marks.)
+_FOOTNOTE_TAIL = re.compile(r"(?<=\d)\s?(?:[*＊※#＃△▲☆★]{1,3}|[(（]?注\d{0,2}[)）]?)$")
 # Words printed in the 增/减 column for "no change": a stated zero, not a blank.
 _NO_CHANGE = {"持平", "无增减", "不变", "无变化"}
 
@@ -107,6 +110,8 @@ def _classify(raw: str) -> tuple[str, float | None, str | None]:
     elif _SPACED_THOUSANDS.fullmatch(s):
         s = s.replace(" ", "")  # a space for the separator, inside one cell (2 093, 3 456.78)
     m = _NUMBER.match(s)
+    if m is None and _FOOTNOTE_TAIL.search(s):
+        m = _NUMBER.match(_FOOTNOTE_TAIL.sub("", s))  # `12*`, `46※`, `1注`: the number, its note below
     if m:
         value = float(m.group("num"))
         sign = m.group("sign") or ""

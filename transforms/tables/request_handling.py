@@ -305,9 +305,15 @@ def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     return None
 
 
+# Table 4's header words: a "row" whose label holds them (a flattened table-4 header ending in 总计,
+# then its numbers) is no row of table 3.
+_TABLE4_WORDS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结")
+
+
 def _one_row_per_code(entries, order: list[str], out: TableParse):
     """One row per outcome. A label matched twice with numbers keeps the row nearest the table's
-    middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block."""
+    middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block; a
+    label made of table 4's header words loses to any other."""
     matched = [(c, r) for c, r in entries if c in order]
     if not matched:
         return []
@@ -320,7 +326,9 @@ def _one_row_per_code(entries, order: list[str], out: TableParse):
             chosen[code] = r
         elif has_numbers:
             keep = chosen[code]
-            if not any(c.kind == "number" for c in keep.values) or abs(r.line_no - middle) < abs(keep.line_no - middle):
+            ours, kept_ours = not _TABLE4_WORDS.search(r.label), not _TABLE4_WORDS.search(keep.label)
+            if not any(c.kind == "number" for c in keep.values) or (ours and not kept_ours) or (
+                    ours == kept_ours and abs(r.line_no - middle) < abs(keep.line_no - middle)):
                 chosen[code] = r
             out.findings.append(Finding("duplicate_row", "warning",
                                         f"table 3 row {code} appears twice; kept the one on line {chosen[code].line_no}"))
@@ -342,6 +350,8 @@ def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
 
 
 _YEAR_IN_CAPTION = re.compile(r"((?:19|20)\d{2})\s*年")
+# A caption of a table that sums up other bodies' reports (a district's towns, a bureau's units).
+_SUMMARY_CAPTION = re.compile(r"汇总|各(?:街镇|镇街|乡镇|街道|镇|乡|部门|单位|区县|县区|区|县)|下属|所属单位")
 
 
 def _this_years_table(entries, text: str, report_year: int | None, out: TableParse):
@@ -358,7 +368,25 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
         prev_end = entries[i - 1][1].line_no + 1 if i > 0 else 0
         caption = "\n".join(lines[max(prev_end, first_line - 8) : first_line])
         years = {int(y) for y in _YEAR_IN_CAPTION.findall(caption)}
-        instances.append((entries[i:stop], years))
+        instances.append((entries[i:stop], years, bool(_SUMMARY_CAPTION.search(caption))))
+    own = [inst for inst in instances if not inst[2]]
+    if len(own) == 1 and len(instances) > 1:
+        # the others are captioned as a summary of other bodies' tables (各街镇…汇总表, 下属单位)
+        out.findings.append(Finding("multiple_tables", "warning",
+                                    f"table 3 printed {len(instances)} times; kept the one not captioned as a "
+                                    "summary of other bodies' reports"))
+        return entries[: starts[0]] + own[0][0]
+    instances = [(inst, years) for inst, years, _summary in instances]
+    in_form = [inst for inst in instances if _in_the_form(inst[0])]
+    if len(in_form) == 1:
+        # one of them has the form's seven applicant columns; the others (a comparison of two years'
+        # totals, 上年/本年/同比) are other tables that use the same row labels
+        out.findings.append(Finding("multiple_tables", "warning",
+                                    f"table 3's rows printed {len(instances)} times; kept the table in the form's "
+                                    f"{len(APPLICANT_CODES)} applicant columns"))
+        return entries[: starts[0]] + in_form[0][0]
+    if in_form:
+        instances = in_form
     chosen = [inst for inst, years in instances if report_year is not None and years == {report_year}]
     if len(chosen) == 1:
         out.findings.append(Finding("multiple_tables", "warning",
@@ -367,6 +395,21 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
     out.findings.append(Finding("multiple_tables", "error",
                                 f"table 3 printed {len(instances)} times and no caption names {report_year}; none kept"))
     return []
+
+
+def _fits_form(r: Row) -> bool:
+    """Whether a row holds the form's seven cells (or one glued run of at least seven digits); a grid
+    row may carry empty label slots, or an extra column such as 比上年增减, beside its seven."""
+    width = len(APPLICANT_CODES)
+    cells = [c for c in r.values if c.kind in ("number", "blank")]
+    return width <= len(cells) <= width + 3 or (len(r.values) == 1 and is_glued(r.values[0].raw, width))
+
+
+def _in_the_form(entries) -> bool:
+    """Whether most rows of one printing of table 3 fit the form's seven columns, as a two-year
+    comparison table (上年 | 本年 | 增减) does not."""
+    rows = [r for code, r in entries if code is not None]
+    return bool(rows) and sum(map(_fits_form, rows)) >= 0.6 * len(rows)
 
 
 _ORG_COLUMNS = [r"商业企业", r"科研机构", r"社会(?:公益)?组织", r"法律服务机构", r"其他(?!组织)"]
@@ -458,53 +501,69 @@ def _filled_len(cells: list[str]) -> int:
     return n
 
 
-def grid_columns(rows: list[Row]) -> tuple[int, list[int]] | None:
-    """(grid width, column index of each applicant type in template order) of a ruled table.
+def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | None:
+    """(grid width, column index of each applicant type in template order, the columns right of them
+    that the header names as something else) of a ruled table.
 
     A table that reaches us as a grid (HTML/Word rendered to tab-separated slots, markdown pipes,
     PDF ruled cells) keeps every cell in its column, empty ones included; its header rows name the
     column of each applicant type. Rows of the same width are then read by those indices, so a
     blank 总计 or an empty organisation cell can never shift the numbers beside it. Only a header
-    that names all seven columns, each in its own cell and in distinct columns, is used.
+    that names all seven columns, each in its own cell and in distinct columns, is used. A column the
+    header names right of them (比上年增减, 占比(%), 备注) is another column of the table: its numbers
+    are not the row's.
     """
-    lines: list[tuple[int, int, dict[str, int]]] = []  # (cells without trailing empties, all cells, hits)
+    lines: list[tuple[int, int, dict[str, int], list[str], int]] = []  # (filled, all cells, hits, cells, line)
+    wordy: list[tuple[int, list[str]]] = []  # grid lines without numbers (header lines naming no applicant too)
     for r in rows:
         if r.shape not in ("tsv", "pipe") or any(c.kind == "number" for c in r.values + r.pre_values):
             continue
         cells, _ = split_cells(r.raw)
+        wordy.append((r.line_no, cells))
         hits = {}
         for j, c in enumerate(cells):
             code = _APPLICANT_CELLS.get(re.sub(r"\s+", "", c))
             if code and code not in hits:
                 hits[code] = j
         if hits:
-            lines.append((_filled_len(cells), len(cells), hits))
+            lines.append((_filled_len(cells), len(cells), hits, cells, r.line_no))
     if not lines:
         return None
     # The header lines of one grid: those whose widths agree with the first's. A line's width is a
     # range, from its last filled cell to its last cell (trailing empty cells may be an export's
     # padding, not columns); the grid is as wide as the widest filled line of the group.
+    # A line right under the group's last that ends in a filled cell may have lost trailing empty
+    # cells (text that trims them): it says nothing of how wide the grid is.
     lo_max, hi_min = lines[0][0], lines[0][1]
     group = []
-    for lo, hi, hits in lines:
+    last_line = None
+    for lo, hi, hits, cells, line_no in lines:
+        if last_line is not None and lo == hi and 0 < line_no - last_line <= 2:
+            hi = 10**6
         if max(lo_max, lo) <= min(hi_min, hi):
             lo_max, hi_min = max(lo_max, lo), min(hi_min, hi)
-            group.append(hits)
+            group.append((hits, cells))
+            first_line = line_no if last_line is None else first_line
+            last_line = line_no
     width = lo_max
     found: dict[str, int] = {}
-    for hits in group:
+    for hits, _cells in group:
         for code, j in hits.items():
             found.setdefault(code, j)
         if len(found) == len(APPLICANT_CODES):
             break
     if len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
         return None
-    return width, [found[a] for a in APPLICANT_CODES]
+    last = max(found.values())
+    # (the header block: the group's lines and the few above them, 申请人情况 over 自然人 …)
+    extra = frozenset(j for line_no, cells in wordy if first_line - 3 <= line_no <= last_line for j, c in enumerate(cells)
+                      if j > last and c.strip() and re.sub(r"\s+", "", c) not in _APPLICANT_CELLS)
+    return max(width, max(extra, default=-1) + 1), [found[a] for a in APPLICANT_CODES], extra
 
 
 def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -> tuple | None:
     """A grid row read by the header's column indices; None when the row is not on that grid."""
-    width, cols = grid
+    width, cols, extra = grid
     if r.shape not in ("tsv", "pipe"):
         return None
     cells, _ = split_cells(r.raw)
@@ -512,8 +571,8 @@ def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -
         return None  # not this grid's row (cells beyond the grid are only tolerated when empty)
     cells = cells[:width]
     parsed = [parse_cell(c) for c in cells]
-    if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols):
-        return None  # numbers outside the value columns: not this grid
+    if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols and j not in extra):
+        return None  # numbers outside the value columns (and the columns the header names): not this grid
     texts = [k for k, j in enumerate(cols) if parsed[j].kind == "text" and parsed[j].raw.strip()]
     if texts != list(range(len(texts))):
         return None  # words inside the value columns other than a label run over from the left
@@ -766,6 +825,7 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
     """Possible readings of one row as seven cells (several only for glued digits)."""
     width = len(APPLICANT_CODES)
     if r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, width):
+        out.glued[code] = r.values[0].raw.strip()
         every = readings(r.values[0].raw, width)
         found = [rd for rd in (every or []) if rd[-1] == sum(rd[:-1])]
         if every is None:

@@ -18,7 +18,7 @@ _HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", "其他结果",
 WIDTH = len(CASE_TYPE_CODES) * len(REVIEW_RESULT_CODES)
 
 
-def parse_review_table(text: str) -> TableParse:
+def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
     """Parse table 4 from its section text: a 15-cell data row, or one labelled row per case type."""
     out = TableParse()
     rows = rows_of(text)
@@ -72,7 +72,7 @@ def parse_review_table(text: str) -> TableParse:
     if values is None or any(v is None for v in values):
         # table 4 printed as two tables (行政复议, then 行政诉讼) or inside table 3's grid: the value
         # cells are placed by the header cells printed above them, column by column
-        under = _under_headers(rows)
+        under = _under_headers(rows, report_year)
         if under is not None and sum(c is not None for c in under[0]) > sum(
                 c is not None for c in (values or [])):
             values = under[0]
@@ -179,7 +179,8 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
     """The 15 data cells: one row (short rows lost cells on the left; glued digits are split only
     where the group sums leave one reading per cell), or unlabelled number rows adding up to 15."""
     for r in rows:
-        if (r.label and not _only_header_words(r.label)) or not any(c.kind == "number" for c in r.values):
+        if (r.label and not _only_header_words(r.label) and not _remark_after(r)) or not any(
+                c.kind == "number" for c in r.values):
             continue
         filled = [c for c in r.values if c.raw.strip()]
         if r.shape == "plain" and len(filled) == 1 and is_glued(filled[0].raw, WIDTH):
@@ -201,6 +202,19 @@ def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
     return None
 
 
+def _remark_after(r: Row) -> bool:
+    """A grid line of the fifteen cells with words after them (a 备注 column: `2 1 0 1 4 … 0 行政复议含…`):
+    the words are the remark, not a label."""
+    if r.shape not in ("tsv", "pipe"):
+        return False
+    cells = [c for c in split_cells(r.raw)[0]]
+    while cells and not cells[-1].strip():
+        cells.pop()
+    parsed = [parse_cell(c) for c in cells]
+    k = next((i for i, c in enumerate(parsed) if c.kind == "text"), len(parsed))
+    return k == WIDTH and all(c.kind == "text" for c in parsed[k:]) and any(c.kind == "number" for c in parsed[:k])
+
+
 # Header cells of a table-4 grid, whole (spaces removed): a case type, the 行政诉讼 parent, or a result.
 _GRID_CASE = {"行政复议": "admin_review", "未经复议直接起诉": "litigation_direct", "直接起诉": "litigation_direct",
               "复议后起诉": "litigation_after_review", "经复议后起诉": "litigation_after_review",
@@ -210,7 +224,7 @@ _GRID_RESULT = {"结果维持": "upheld", "维持": "upheld", "结果纠正": "c
                 "总计": "total", "合计": "total"}
 
 
-def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] | None:
+def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[list[Cell | None], dict[int, Row]] | None:
     """Table 4's cells placed by the grid header cells above them (TSV or pipe lines only).
 
     Each header line names, per grid column, a case type (行政复议 / 未经复议直接起诉 / 复议后起诉; 行政诉讼
@@ -220,14 +234,21 @@ def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] 
     first column of a result header with a case type above it, and no cell may be read twice; an
     empty cell there is a printed blank. Anything else (a number in no header's column, a cell read
     on two lines) and None is returned: nothing is shifted or guessed. Cells never read stay None.
+
+    A header cell that names no case or result (其中：责令重新答复, 年度) heads a column of another kind:
+    what is printed under it is not a cell of the form. A value line whose one word is a year
+    (`2020年`, a table printing two years' rows) is read only when it is the report's year.
     """
     case: dict[int, str | None] = {}
+    other: set[int] = set()  # columns headed by something that is not a case or result
     result: dict[int, tuple[str, int]] = {}  # column -> (result, first column of its header cell)
     got: dict[tuple[str, str], Cell] = {}
     where: dict[int, Row] = {}
     by_line: dict[int, list[Row]] = {}
     for r in rows:
         by_line.setdefault(r.line_no, []).append(r)
+    # a header line's last merged cell covers the grid to its right edge (text drops trailing empties)
+    grid_width = max((len(split_cells(r.raw)[0]) for r in rows if r.shape in ("tsv", "pipe")), default=0)
     for line_rows in by_line.values():
         r = line_rows[0]
         if r.shape not in ("tsv", "pipe"):
@@ -236,9 +257,17 @@ def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] 
         names = [re.sub(r"\s+", "", c) for c in raw]
         cells = [parse_cell(c) for c in raw]
         if any(c.kind == "number" for c in cells):
-            if not result or len(line_rows) > 1 or any(c.kind == "text" for c in cells):
+            words = [i for i, c in enumerate(cells) if c.kind == "text"]
+            if words and all(i in other for i in words) and report_year is not None and all(
+                    _year_of(raw[i]) is not None for i in words):
+                if {_year_of(raw[i]) for i in words} != {report_year}:
+                    continue  # another year's row
+                words = []
+            if not result or len(line_rows) > 1 or words:
                 continue  # before any header, or a labelled row (table 3 in the same grid)
             for i, c in enumerate(cells):
+                if i in other:
+                    continue
                 res = result.get(i)
                 at_start = res is not None and res[1] == i and case.get(i) is not None
                 if not raw[i].strip():
@@ -258,7 +287,11 @@ def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] 
         heads = [(i, n) for i, n in enumerate(names) if n in _GRID_CASE or n in _GRID_RESULT]
         if not heads:
             continue
-        filled = [i for i, n in enumerate(names) if n] + [len(names)]
+        for i, n in enumerate(names):
+            if n and n not in _GRID_CASE and n not in _GRID_RESULT:
+                other.add(i)
+                result.pop(i, None)
+        filled = [i for i, n in enumerate(names) if n] + [max(len(names), grid_width)]
         for i, n in heads:
             end = next(j for j in filled if j > i)
             for col in range(i, max(end, i + 1)):
@@ -271,6 +304,14 @@ def _under_headers(rows: list[Row]) -> tuple[list[Cell | None], dict[int, Row]] 
         return None
     cells_out = [got.get((c, res)) for c in CASE_TYPE_CODES for res in REVIEW_RESULT_CODES]
     return cells_out, where
+
+
+_YEAR_LABEL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
+
+
+def _year_of(cell: str) -> int | None:
+    m = _YEAR_LABEL.fullmatch(cell.strip())
+    return int(m.group(1)) if m else None
 
 
 _HEADER_TERMS = re.compile(r"四、|政府信息公开|行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总计|情况|[、()\s]")
