@@ -137,3 +137,50 @@ def test_zero_width_space_inside_a_number_is_not_a_word_space() -> None:
     page = "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3\u200b75</td><td>9\u200b1</td></tr></table>"
     row = next(x for x in html_to_text(page).split("\n") if "本年新收" in x)
     assert row.split("\t")[1:] == ["3\u200b75", "9\u200b1"]
+
+
+# --- what a browser does not show (red-team U: CMS and portal HTML) ------------------------------
+
+def _cells(html: str) -> list[list[str]]:
+    from transforms.ingest.html import html_to_text
+
+    return [line.split("\t") for line in html_to_text(html).split("\n") if "\t" in line]
+
+
+def test_struck_through_values_are_not_read():
+    html = ("<table><tr><td>规章</td><td><del>3</del>5</td><td><s>1</s> 2</td>"
+            "<td><span style='text-decoration:line-through'>11</span><span>10</span></td>"
+            "<td><strike>7</strike><ins>8</ins></td></tr></table>")
+    assert _cells(html) == [["规章", "5", "2", "10", "8"]]
+
+
+def test_classes_the_pages_style_hides_are_not_read():
+    html = ("<html><head><style>.hide{display:none} @media print{.screen{display:none}} td.old , #x {visibility:hidden}"
+            "</style></head><body><table><tr><td>规章</td><td><span class='hide'>1</span>2</td>"
+            "<td><span class='old'>9</span>3</td><td><span class='screen'>4</span></td><td id='x'>8</td></tr>"
+            + "".join(f"<tr><td>行{i}</td><td>{i}</td><td>0</td><td>0</td><td>0</td></tr>" for i in range(8))
+            + "</table></body></html>")
+    assert _cells(html)[0] == ["规章", "2", "3", "4", ""]
+
+
+def test_a_page_hidden_by_its_own_style_until_a_script_shows_it_is_read():
+    body = "".join(f"<p>第{i}段正文内容。</p>" for i in range(20))
+    html = f"<html><head><style>.tab{{display:none}}</style></head><body><div class='tab'>{body}</div></body></html>"
+    from transforms.ingest.html import html_to_text
+
+    assert "第19段正文内容" in html_to_text(html)
+
+
+def test_screen_reader_copies_and_footnote_sups_are_not_read():
+    sr = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)"
+    html = (f"<table><tr><td>规章</td><td><span aria-hidden='true'>154</span><span class='sr-only'>154件</span></td>"
+            f"<td><span aria-hidden='true'>8</span><span style='{sr}'>8项</span></td>"
+            "<td>88<sup>1</sup></td><td>3<sup>[2]</sup></td><td>m<sup>2</sup>x</td></tr></table>")
+    assert _cells(html) == [["规章", "154", "8", "88", "3", "mx"]]
+
+
+def test_read_only_form_boxes_show_their_figures():
+    html = ("<table><tr><td><input type='hidden' value='3034'>规章</td><td><input type='text' value='12' readonly></td>"
+            "<td><textarea readonly>0</textarea></td><td><input value='7'></td>"
+            "<td><input type='checkbox' value='1'></td></tr></table>")
+    assert _cells(html) == [["规章", "12", "0", "7", ""]]

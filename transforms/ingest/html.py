@@ -15,8 +15,9 @@ from lxml import etree
 
 _SKIP_TAGS = {
     "script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "title",
-    "xml", "svg", "math", "object", "applet", "select", "button", "textarea", "aside", "frameset",
+    "xml", "svg", "math", "object", "applet", "select", "button", "aside", "frameset",
     "noframes", "datalist",
+    "del", "s", "strike",  # struck-through text is what the page corrects, not what it says
 }
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
               "param", "source", "track", "wbr", "keygen", "basefont", "frame"}
@@ -36,7 +37,19 @@ _NAV_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|share|sharebar|"
     r"bdshare\w*|social|toolbar|skip|skiplinks?|pagination|pager|dqwz|position|location)(?:$|[-_\d])"
 )
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
+                              r"|text-decoration(?:-line)?\s*:[^;{}]*line-through"  # struck through: corrected
+                              # a screen-reader copy: clipped to nothing, or a 1px box that hides its overflow
+                              r"|clip\s*:\s*rect\(\s*0[^)]*\)|clip-path\s*:\s*inset\(\s*50%"
+                              r"|(?=[^{}]*\bwidth\s*:\s*[01]px)(?=[^{}]*\bheight\s*:\s*[01]px)(?=[^{}]*overflow\s*:\s*hidden)",
+                              re.I)
+# Classes every CSS framework uses for text only a screen reader gets (the page shows another copy).
+_SCREEN_READER_CLASSES = frozenset({"sr-only", "sr_only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                    "element-invisible", "hidden-accessible", "a11y-hidden", "hide-text"})
+# A footnote mark in <sup> (12<sup>1</sup>, 5<sup>[2]</sup>, 3<sup>*</sup>): no part of the number it follows.
+_FOOTNOTE_SUP_RE = re.compile(r"\s*[\[(（]?\s*(?:\d{1,2}|[*＊†‡※#a-z]|注\d?)\s*[\])）]?\s*")
+# <input> types whose value the page shows as text in the box.
+_SHOWN_INPUT_TYPES = frozenset({"", "text", "number", "tel", "search"})
 # A <form> wrapping the whole page (ASP.NET WebForms, common on government sites) is content;
 # a search box or login form is not. Decided when the form closes, by how much text it holds.
 _FORM_KEEP_CHARS = 200
@@ -362,6 +375,9 @@ class _Renderer:
             return True
         if tag in _NEVER_CLASS_SKIPPED:
             return False
+        classes = (attrs.get("class") or "").lower().split()
+        if classes and not _SCREEN_READER_CLASSES.isdisjoint(classes):
+            return True
         if (attrs.get("role") or "").lower() == "navigation":
             return True
         return _nav_named(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
@@ -527,8 +543,33 @@ def _skipped(tag: str, attrs) -> bool:
     return got
 
 
-def _render(root) -> str:
+_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_PRINT_RE = re.compile(r"@media[^{]*\bprint\b[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
+_CSS_SIMPLE_RE = re.compile(r"^[a-z0-9]*(?:\.([\w-]+)|#([\w-]+))$", re.I)
+
+
+def _css_hidden(root) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and ids the page's own <style> rules hide (`.hide{display:none}`, a screen-reader
+    class clipped to nothing); only simple selectors (`.c`, `tag.c`, `#id`), print-only rules ignored."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for style in root.iter("style"):
+        css = _CSS_PRINT_RE.sub("", style.text or "")
+        for m in _CSS_RULE_RE.finditer(css):
+            if not _HIDDEN_STYLE_RE.search(m.group(2)):
+                continue
+            for sel in m.group(1).split(","):
+                simple = _CSS_SIMPLE_RE.match(sel.strip().rsplit("}", 1)[-1].strip())
+                if simple and simple.group(1):
+                    classes.add(simple.group(1).lower())
+                elif simple:
+                    ids.add(simple.group(2))
+    return frozenset(classes), frozenset(ids)
+
+
+def _render(root, css: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> str:
     r = _Renderer()
+    hidden_classes, hidden_ids = css
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[int] = set()  # ids of elements whose subtree is skipped (their tail still counts)
     void, events, memo = _VOID_TAGS, _EVENT_TAGS, _SKIP_MEMO
@@ -553,10 +594,16 @@ def _render(root) -> str:
                 else:
                     attrs = el.attrib
                     hit = memo.get((tag, tuple(attrs.items())) if attrs else (tag, ()))
-                    if hit if hit is not None else _skipped(tag, attrs):
+                    if (hit if hit is not None else _skipped(tag, attrs)) or (
+                            (hidden_classes or hidden_ids) and _css_hides(attrs, hidden_classes, hidden_ids)) or (
+                            tag == "sup" and _FOOTNOTE_SUP_RE.fullmatch("".join(el.itertext()))):
                         walker.skip_subtree()
                         skipped.add(id(el))
                         continue
+            elif tag == "input":
+                value = el.get("value")
+                if value and (el.get("type") or "").lower() in _SHOWN_INPUT_TYPES and not _skipped(tag, el.attrib):
+                    data(f" {value} ")  # a read-only form shows its figures in the boxes
             if tag in events:
                 r.start(tag, el.attrib)
             text = el.text
@@ -573,6 +620,13 @@ def _render(root) -> str:
     return r.finish()
 
 
+def _css_hides(attrs, classes: frozenset[str], ids: frozenset[str]) -> bool:
+    if ids and attrs.get("id") in ids:
+        return True
+    cls = attrs.get("class")
+    return bool(cls) and not classes.isdisjoint(cls.lower().split())
+
+
 def html_to_text(html: str) -> str:
     """Render HTML to plain text with tables as tab-separated lines (lxml parser).
 
@@ -586,9 +640,12 @@ def html_to_text(html: str) -> str:
     - `&nbsp;` -> space (a cell holding only &nbsp; is empty); whitespace is collapsed, and a
       source line break between two CJK characters is dropped rather than becoming a space.
     - Removed: script, style, nav, header/footer (unless inside article/main), iframe, noscript,
-      select/button/textarea, aside, title, hidden elements (hidden attr, display:none,
-      mso-hide:all), and elements whose class/id tokens look like navigation, breadcrumb or
-      share bars. A <form> is kept only if it holds a table or substantial text (a whole-page
+      select/button, aside, title, struck-through text (del/s/strike), footnote marks in <sup>,
+      hidden elements (hidden attr, display:none, visibility:hidden, mso-hide:all, a screen-reader
+      copy clipped to nothing or with an sr-only/visually-hidden class, and the classes and ids the
+      page's own <style> rules hide, unless they would hide most of the page), and elements whose
+      class/id tokens look like navigation, breadcrumb or share bars. A read-only form shows its
+      figures: an <input>'s value and a <textarea>'s text are read. A <form> is kept only if it holds a table or substantial text (a whole-page
       ASP.NET form is content; a search box is not).
     - Word-pasted HTML is harmless: o:p tags are ignored, conditional comments are comments,
       downlevel `<![if ...]>` markers are dropped; CDATA sections keep their text.
@@ -600,7 +657,13 @@ def html_to_text(html: str) -> str:
         root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), _parser())
         if root is None:
             return ""
-        return _render(root)
+        css = _css_hidden(root) if "style" in cleaned else (frozenset(), frozenset())
+        if not (css[0] or css[1]):
+            return _render(root)
+        shown, whole = _render(root, css), _render(root)
+        # a page that hides most of itself until a script shows it (tabs, a loading veil): the
+        # report is what its scripts would show, so its style rules are not followed
+        return shown if len(shown) >= 0.5 * len(whole) else whole
     except Exception:  # noqa: BLE001 - never let odd markup kill ingest; degrade to tag stripping
         text = _FALLBACK_BLOCK_RE.sub("\n", cleaned)
         text = _strip_tags(text)
