@@ -7,7 +7,7 @@ from dagster import AssetCheckResult, AssetCheckSpec, AssetExecutionContext, Ass
 from expectations.suites import MARKDOWN_REGEX, normalised_suite
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
-from orchestration.partitions import YEAR_PARTITIONS
+from orchestration.partitions import LAYER_PARTITIONS, file_part
 from orchestration.resources import write_layer
 from transforms.engine import EngineOptions
 from transforms.layers import Layer
@@ -24,7 +24,7 @@ GX_CHECK = "gx_normalised_suite"
         "normalised_findings": AssetOut(group_name="staging", io_manager_key="io_manager",
                                         description="Per-report findings of normalisation and metadata (a missing agency is a warning)."),
     },
-    partitions_def=YEAR_PARTITIONS,
+    partitions_def=LAYER_PARTITIONS,
     check_specs=[
         contract_spec("normalised_reports"),
         contract_spec("normalised_findings", "findings"),
@@ -40,7 +40,7 @@ def normalised_reports(context: AssetExecutionContext, raw_reports: Layer):
     its texts (the GX suite's text rule sees each text that breaks it, and an empty text for the others).
     """
     stats: list = []
-    findings, layer = write_layer("normalised_reports", context.partition_key, NORMALISED_SCHEMA, lambda w: stream_normalised(
+    findings, layer = write_layer("normalised_reports", file_part(context.partition_key), NORMALISED_SCHEMA, lambda w: stream_normalised(
         raw_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
     df = without_texts(layer, drop=("line_pages",))
     ok = df.filter(pl.col("quarantine_reason").is_null())
