@@ -183,6 +183,12 @@ def extract_metadata(text: str) -> ReportMetadata:
         if zone is not None:
             region, level = gazetteer.resolve_region(zone.name, context=view.head[:3000]), (
                 "county" if _TERRITORIAL_ZONE_RE.search(agency) else level)
+        elif _ZONE_BODY_RE.search(agency):
+            # a zone's body named by the zone alone (洋山特殊综合保税区管理局): a department of its
+            # city, and the city is known without a name only for a municipality the report is of
+            province = _context_province(view.head[:3000])
+            if province in _MUNICIPALITIES:
+                region = gazetteer.resolve_region(province)
     township = region.township if level == "township" else None
     return ReportMetadata(
         title=title,
@@ -198,12 +204,28 @@ def extract_metadata(text: str) -> ReportMetadata:
     )
 
 
+# A city bureau's branch named after one of the city's districts (上海市公安局浦东分局, 南京市公安局鼓楼分局).
+_DISTRICT_BRANCH_RE = re.compile(r"(?P<body>[\u4e00-\u9fff]{2,16}?局)(?P<short>[\u4e00-\u9fff]{2,3})分局$")
+
+
 def _region_name(agency: str) -> str:
     """The name the region is read from: a street office under its government (南京市鼓楼区人民政府
-    宁海路街道办事处) lies where the street is (南京市鼓楼区宁海路街道办事处)."""
+    宁海路街道办事处) lies where the street is (南京市鼓楼区宁海路街道办事处); a city bureau's branch
+    named after a district of that city (上海市公安局浦东分局) lies in the district."""
     cut = agency.find("人民政府")
     if cut > 0 and _STREET_OFFICE_RE.match(agency[cut + 4 :]) and _place_prefix_len(agency[:cut]) == cut:
         return agency[:cut] + agency[cut + 4 :]
+    places = _place_prefix_len(agency)
+    m = _DISTRICT_BRANCH_RE.match(agency, places) if places else None
+    if m:
+        city = gazetteer.resolve_region(agency[:places])
+        for suffix in ("新区", "区", "县", "市"):
+            name = m.group("short") + suffix
+            if not gazetteer.is_known_name(name):
+                continue
+            region = gazetteer.resolve_region(agency[:places] + name)
+            if region.county and region.province == city.province and (city.city is None or region.city == city.city):
+                return agency[:places] + name
     return agency
 
 
@@ -331,11 +353,16 @@ _NATIONAL_RE = re.compile(r"^(?:国家|中国|中华人民共和国|国务院|�
 def _join_title_lines(above: list[str], cand: str) -> str:
     """A title printed over two or three lines: join the lines above when they name the body
     (绵阳市人民政府 / 2019年 / 政府信息公开工作年度报告)."""
+    own = _agency_part(cand)
     for k in (1, 2):
         parts = [_compact(x) for x in above[-k:]] if len(above) >= k else None
         if not parts or any(_NOT_TITLE_RE.search(p) or len(p) > 40 or re.search(r"[,;:]", p) for p in parts):
             continue
         joined = "".join(parts) + cand
+        if own and cand.startswith(own) and "".join(parts).endswith(own):
+            # a header line with the body's full name over a title that repeats its short name
+            # (中华人民共和国厦门海事局 / 厦门海事局2021年…): the name once
+            joined = "".join(parts) + cand[len(own):]
         part = _agency_part(joined)
         named = part is not None and canonical_agency(part) is not None
         if named and (_looks_like_agency(parts[0]) or _title_year(joined)):
@@ -565,8 +592,13 @@ _WRAPPED_LINE_RE = re.compile(r"(?<=[\u4e00-\u9fff\d,、(（“])\n(?=[\u4e00-\u
 
 def _without_party_organ(raw: str) -> str:
     """A joint Party and government office as the government body: the disclosure regulation binds
-    administrative organs, so their report is the government office's."""
+    administrative organs, so their report is the government office's. Only when the Party organ is
+    a body of its own (its 办公室, or a name set apart by 、/和): 中共无锡市委无锡市人民政府信访局 is one
+    joint body, named in full."""
     m = _PARTY_ORGAN_RE.match(_compact(raw))
+    if m and not (m.group(0).rstrip(" \u3000、,，和与及").endswith(("办公室", "办公厅"))
+                  or m.group(0) != m.group(0).rstrip(" \u3000、,，和与及")):
+        return raw
     rest = _compact(raw)[m.end():] if m else ""
     if rest and _place_prefix_len(rest) and canonical_agency(rest):
         return rest  # a second body named in full after the Party one (never 宣传部 of 中共某市委宣传部)
@@ -866,8 +898,11 @@ def _names_in_full(short: str, full: str) -> bool:
     """`full` is `short` spelled out (`_is_abbreviation_of`) or, when `short` names no place, `short`
     (spelled out or not) after the places or the national zone above it (管理委员会, 临港新片区管委会
     in 中国(上海)自由贸易试验区临港新片区管理委员会)."""
-    if _is_abbreviation_of(short, full):
+    if _is_abbreviation_of(short, full) or _short_place_abbreviation(short, full):
         return True
+    joint = _PARTY_ORGAN_RE.match(full)
+    if joint and joint.end() < len(full) and not _PARTY_ORGAN_RE.match(short) and _names_in_full(short, full[joint.end():]):
+        return True  # 无锡市信访局 is the 中共无锡市委无锡市人民政府信访局 the report signs with
     if _place_prefix_len(short) or _NATIONAL_RE.match(short) or _GENERIC_LEVEL_RE.match(short):
         return False
     for i in range(2, len(full) - len(short) + 1):
@@ -875,6 +910,35 @@ def _names_in_full(short: str, full: str) -> bool:
         if not rest.startswith(short[:2]) or not (rest == short or _is_abbreviation_of(short, rest)):
             continue
         if _NATIONAL_RE.match(above) or _place_prefix_len(above) == len(above):
+            return True
+    return False
+
+
+def _short_place_abbreviation(short: str, full: str) -> bool:
+    """`short` is `full` with its places printed short (苏州 for 苏州市, 闵行区 for 上海市闵行区, 昆山 for
+    昆山市) and its body's name abbreviated by dropping characters, in order, keeping the last
+    (苏州交警支队 ⊂ 苏州市公安局交通警察支队, 闵行区卫健委监督所, 昆山气象局)."""
+    full_place = _place_prefix_len(full)
+    if not full_place or len(full) - full_place < 2:
+        return False
+    places, body = full[:full_place], full[full_place:]
+    forms = set()
+    for j in range(full_place):
+        tail = places[j:]
+        if j == 0 or _place_prefix_len(tail) == len(tail):
+            forms.add(tail)
+            if len(tail) >= 3 and tail[-1] in "市县区":
+                forms.add(tail[:-1])
+    for form in sorted(forms, key=len, reverse=True):
+        rest = short[len(form):]
+        if form == places or not short.startswith(form) or len(rest) < 2 or rest[-1] != body[-1]:
+            continue
+        j = 0
+        for ch in rest:
+            j = body.find(ch, j) + 1
+            if j == 0:
+                break
+        else:
             return True
     return False
 
@@ -926,6 +990,8 @@ def _correct_place(agency: str, view: _View, findings: list[Finding]) -> str:
 
 
 # A comprehensive zone governs a territory (平潭综合实验区 for 平潭县); a park (开发区, 园区) is a body within one.
+_ZONE_BODY_RE = re.compile(_ZONE_SUFFIX_RE.pattern[:-1] + r"(?:管理委员会|管委会|管理局|管理办公室)$")
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 _TERRITORIAL_ZONE_RE = re.compile(r"(?:实验区|试验区|示范区|新区)(?:管理委员会|管委会)$")
 
 
