@@ -53,14 +53,15 @@ def _table_lines(sections: dict[int, str], no: int, full_text: str) -> tuple[str
         base = full_text.count("\n", 0, pos)
         return body, list(range(base, base + body.count("\n") + 1))
     # short lines hold the rows of a table printed without separators, and for table 3 so does a long
-    # line of several rows glued (`（一）予以公开254012133（二）部分公开…`); a sentence (。) never does
+    # line of several rows, glued (`（一）予以公开254012133（二）部分公开…`) or not; a sentence (。) never does
     kept = [(i, line) for i, line in enumerate(full_text.split("\n"))
             if is_table_line(line) or ("。" not in line and (len(line.strip()) <= 60 or (
-                no == 3 and len(_GLUED_ROW.findall(line)) >= 3)))]
+                no == 3 and (len(_GLUED_ROW.findall(line)) >= 3 or len(_NUMBER_TOKEN.findall(line)) >= 21))))]
     return "\n".join(line for _, line in kept), [i for i, _ in kept]
 
 
 _GLUED_ROW = re.compile(r"\d{7,}")  # a table-3 row's seven cells glued: at least seven digits
+_NUMBER_TOKEN = re.compile(r"(?<![\d.])\d+(?![\d.])")  # three rows of seven cells: 21 of them
 
 
 _APPENDIX_CAPTION = re.compile(r"^[ \t]{0,8}(?:附表|附件|表)[\s0-9一二三四五六、.:：]{0,6}(?P<title>\S.{1,39})$")

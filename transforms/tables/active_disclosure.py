@@ -283,6 +283,11 @@ def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], sh
             out.cells[(item, m)] = ParsedCell(None, "missing")
         return
     cands = _candidates(metrics, vals, shape)
+    nums = [c for c in filled if c.kind == "number"]
+    if not cands and len(filled) > len(metrics) == len(nums) and all(c.kind == "blank" for c in filled if c.kind != "number"):
+        # more cells than columns, the extra ones blank marks: a space-aligned block whose header the
+        # aligner split into more columns than it has (`行政许可412 减18 - - 9634`); one number per column
+        cands = _candidates(metrics, nums, shape)
     if not cands:
         out.findings.append(Finding("row_unreadable", "warning", f"table 2 row {item}: {len(vals)} values for {len(metrics)} columns"))
         cands = [tuple(ParsedCell(None, "missing") for _ in metrics)]
