@@ -16,7 +16,7 @@ from transforms.pipeline import run_layers
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
                                                                  "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_p", "redteam_q",
-                                                                 "redteam_r", "redteam_s",
+                                                                 "redteam_r", "redteam_s", "redteam_t", "redteam_u",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
@@ -52,7 +52,12 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      # red-team S: table 2 with a 比上年增减 column beside its cells (6); a one-line dump's
                      # 行政许可 row after prose about the same numbers (2)
                      "fj_county_city_t2_bishangnian_col_platform_table_fuding_2023": 6,
-                     "js_city_crawler_oneline_prose_yoy_numbers_wuxi_2020": 2}
+                     "js_city_crawler_oneline_prose_yoy_numbers_wuxi_2020": 2,
+                     # red-team U: a table 4 row a script fills from a data- attribute's JSON (15); a 行政规范性文件
+                     # row under a blank 规章 row whose cells are nested one-cell tables (3) or CSS-grid divs (3)
+                     "js_town_t4_row_from_data_json_script_data_old_attrs_zhoushi_kunshan_2021": 15,
+                     "js_county_rowspan30_colspan12_overflow_nested_td_tables_peixian_2019": 3,
+                     "sh_district_bureau_div_grid_role_row_cell_tables_jiading_jyj_2023": 3}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
