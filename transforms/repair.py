@@ -158,25 +158,34 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
     return findings
 
 
-def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str]) -> list[Finding]:
+def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str],
+                      org_sums: dict[str, float] | None = None) -> list[Finding]:
     """A row printed as glued digits whose known cells (some pinned by the sums or the prose) are no
-    reading of its digits: the sums that pinned them are broken in this report, so every derived
-    cell of the table goes back to unknown (in place). A number the printed digits contradict is
-    never given."""
+    reading of its digits, or a row of a table that merges the organisation columns whose five
+    organisation cells, all pinned, do not add up to its printed 法人或其他组织 cell: the sums that
+    pinned them are broken in this report, so every derived cell of the table goes back to unknown
+    (in place). A number the print contradicts is never given."""
     bad = []
     for code, digits in glued.items():
         fixed = {j: cells[(code, a)].value for j, a in enumerate(APPLICANT_CODES)
                  if (code, a) in cells and cells[(code, a)].source in KNOWN}
         if fixed and not agrees(digits, len(APPLICANT_CODES), fixed):
             bad.append(code)
+    for code, printed in (org_sums or {}).items():
+        orgs = [cells.get((code, a)) for a in APPLICANT_PARTS[1:]]
+        if all(c is not None and c.source in KNOWN for c in orgs) and abs(sum(c.value for c in orgs) - printed) > 1e-9:
+            bad.append(code)
     if not bad:
         return []
     derived = [k for k, c in cells.items() if c.source == "derived"]
     for k in derived:
         cells[k] = ParsedCell(None, "missing")
-    return [Finding("glued_derived_contradicts_digits", "warning",
-                    f"table 3 row {code}: what the sums pin is no reading of its digits '{glued[code][:40]}'; "
-                    f"the table's sums are broken, so its {len(derived)} derived cell(s) are left null")
+    return [Finding("glued_derived_contradicts_digits" if code in glued else "derived_contradicts_printed_sum",
+                     "warning",
+                     (f"table 3 row {code}: what the sums pin is no reading of its digits '{glued[code][:40]}'"
+                      if code in glued else f"table 3 row {code}: the organisation cells the sums pin do not add "
+                                            f"up to its printed 法人或其他组织 {org_sums[code]:g}")
+                     + f"; the table's sums are broken, so its {len(derived)} derived cell(s) are left null")
             for code in bad]
 
 

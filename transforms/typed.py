@@ -183,7 +183,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         findings += ocr_misreads(t3.cells, request_equations(t3.cells)) + ocr_misreads(t4.cells, review_equations(t4.cells))
     # repair, then what the prose states outright, then repair again (the table's own sums win)
     findings += fill_request_from_prose(t3.cells, prose, layout, report_year)
-    findings += glued_digits_hold(t3.cells, t3.glued)
+    findings += glued_digits_hold(t3.cells, t3.glued, t3.org_sums)
     findings += repair(t4.cells, review_equations(t4.cells))
     findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):

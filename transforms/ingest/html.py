@@ -37,17 +37,35 @@ _NAV_TOKEN_RE = re.compile(
     r"(?:^|[-_])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|share|sharebar|"
     r"bdshare\w*|social|toolbar|skip|skiplinks?|pagination|pager|dqwz|position|location)(?:$|[-_\d])"
 )
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
-                              r"|text-decoration(?:-line)?\s*:[^;{}]*line-through"  # struck through: corrected
-                              # a screen-reader copy: clipped to nothing, or a 1px box that hides its overflow
-                              r"|clip\s*:\s*rect\(\s*0[^)]*\)|clip-path\s*:\s*inset\(\s*50%"
-                              r"|(?=[^{}]*\bwidth\s*:\s*[01]px)(?=[^{}]*\bheight\s*:\s*[01]px)(?=[^{}]*overflow\s*:\s*hidden)",
-                              re.I)
+# Declarations that hide an element or strike it through (read declaration by declaration: linear
+# on any style text): display:none, visibility:hidden, mso-hide:all, a line-through, and a
+# screen-reader copy (clipped to nothing, or a 0–1px box that hides its overflow).
+_HIDING_VALUES = {"display": ("none",), "visibility": ("hidden",), "mso-hide": ("all",),
+                  "clip": ("rect(0",), "clip-path": ("inset(50%",)}
+_TINY = ("0", "0px", "1px")
+
+
+def _hides(declarations: str) -> bool:
+    box: dict[str, str] = {}
+    for decl in declarations.lower().split(";"):
+        name, sep, value = decl.partition(":")
+        if not sep:
+            continue
+        name, value = name.strip(), value.replace(" ", "").replace("!important", "")
+        if name in _HIDING_VALUES and value.startswith(_HIDING_VALUES[name]):
+            return True
+        if name in ("text-decoration", "text-decoration-line") and "line-through" in value:
+            return True
+        if name in ("width", "height", "overflow"):
+            box[name] = value
+    return box.get("width") in _TINY and box.get("height") in _TINY and box.get("overflow") == "hidden"
+
+
 # Classes every CSS framework uses for text only a screen reader gets (the page shows another copy).
 _SCREEN_READER_CLASSES = frozenset({"sr-only", "sr_only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                                     "element-invisible", "hidden-accessible", "a11y-hidden", "hide-text"})
 # A footnote mark in <sup> (12<sup>1</sup>, 5<sup>[2]</sup>, 3<sup>*</sup>): no part of the number it follows.
-_FOOTNOTE_SUP_RE = re.compile(r"\s*[\[(（]?\s*(?:\d{1,2}|[*＊†‡※#a-z]|注\d?)\s*[\])）]?\s*")
+_FOOTNOTE_SUP_RE = re.compile(r"[\[(（]?(?:\d{1,2}|[*＊†‡※#a-z]|注\d?)[\])）]?")  # (matched on the text, spaces removed)
 # <input> types whose value the page shows as text in the box.
 _SHOWN_INPUT_TYPES = frozenset({"", "text", "number", "tel", "search"})
 # A <form> wrapping the whole page (ASP.NET WebForms, common on government sites) is content;
@@ -283,7 +301,7 @@ _NAV_MEMO: dict[str, bool] = {}
 def _hidden_style(style: str) -> bool:
     got = _STYLE_MEMO.get(style)
     if got is None:
-        got = bool(_HIDDEN_STYLE_RE.search(style))
+        got = _hides(style)
         if len(_STYLE_MEMO) >= _MEMO_SIZE:
             _STYLE_MEMO.clear()
         _STYLE_MEMO[style] = got
@@ -543,9 +561,31 @@ def _skipped(tag: str, attrs) -> bool:
     return got
 
 
-_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CSS_PRINT_RE = re.compile(r"@media[^{]*\bprint\b[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
-_CSS_SIMPLE_RE = re.compile(r"^[a-z0-9]*(?:\.([\w-]+)|#([\w-]+))$", re.I)
+_CSS_SIMPLE_RE = re.compile(r"[a-z0-9]*(?:\.([\w-]+)|#([\w-]+))", re.I)
+
+
+def _css_rules(css: str):
+    """(selectors, declarations) of a style sheet's rules, one pass over its braces; rules inside a
+    print-only @media block are left out (what is hidden on paper is shown on screen)."""
+    depth, start, selector, print_depth = 0, 0, "", None
+    for i, ch in enumerate(css):
+        if ch == "{":
+            head = css[start:i].strip()
+            if head.startswith("@"):
+                if print_depth is None and head.startswith("@media") and "print" in head.lower():
+                    print_depth = depth
+                selector = ""
+            else:
+                selector = head
+            depth += 1
+            start = i + 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+            if selector and print_depth is None:
+                yield selector, css[start:i]
+            if print_depth is not None and depth <= print_depth:
+                print_depth = None
+            selector, start = "", i + 1
 
 
 def _css_hidden(root) -> tuple[frozenset[str], frozenset[str]]:
@@ -554,12 +594,11 @@ def _css_hidden(root) -> tuple[frozenset[str], frozenset[str]]:
     classes: set[str] = set()
     ids: set[str] = set()
     for style in root.iter("style"):
-        css = _CSS_PRINT_RE.sub("", style.text or "")
-        for m in _CSS_RULE_RE.finditer(css):
-            if not _HIDDEN_STYLE_RE.search(m.group(2)):
+        for selectors, declarations in _css_rules(style.text or ""):
+            if not _hides(declarations):
                 continue
-            for sel in m.group(1).split(","):
-                simple = _CSS_SIMPLE_RE.match(sel.strip().rsplit("}", 1)[-1].strip())
+            for sel in selectors.split(","):
+                simple = _CSS_SIMPLE_RE.fullmatch(sel.strip())
                 if simple and simple.group(1):
                     classes.add(simple.group(1).lower())
                 elif simple:
@@ -596,7 +635,7 @@ def _render(root, css: tuple[frozenset[str], frozenset[str]] = (frozenset(), fro
                     hit = memo.get((tag, tuple(attrs.items())) if attrs else (tag, ()))
                     if (hit if hit is not None else _skipped(tag, attrs)) or (
                             (hidden_classes or hidden_ids) and _css_hides(attrs, hidden_classes, hidden_ids)) or (
-                            tag == "sup" and _FOOTNOTE_SUP_RE.fullmatch("".join(el.itertext()))):
+                            tag == "sup" and _FOOTNOTE_SUP_RE.fullmatch(_WS_RUN_RE.sub("", "".join(el.itertext())))):
                         walker.skip_subtree()
                         skipped.add(id(el))
                         continue

@@ -478,6 +478,8 @@ def _collapsed_row(code: str, r: Row, cols, out: TableParse) -> tuple:
                                     f"table 3 row {code}: not the three cells of a 自然人 | 法人或其他组织 | 总计 table; left null"))
         return lost
     nat, org, total = (count_cell(v) for v in vals)
+    if org.value is not None:
+        out.org_sums[code] = org.value
     if None not in (nat.value, org.value, total.value) and nat.value + org.value != total.value:
         out.findings.append(Finding("arithmetic_contradiction", "warning",
                                     f"table 3 row {code}: 自然人 {nat.value:g} + 法人或其他组织 {org.value:g} "

@@ -287,8 +287,12 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
         heads = [(i, n) for i, n in enumerate(names) if n in _GRID_CASE or n in _GRID_RESULT]
         if not heads:
             continue
+        first, last = heads[0][0], heads[-1][0]
         for i, n in enumerate(names):
-            if n and n not in _GRID_CASE and n not in _GRID_RESULT:
+            # a column of another kind: a sub-column among the form's own (其中：责令重新答复), or the
+            # year of a row (年度); words of another table sharing the grid are neither
+            if n and n not in _GRID_CASE and n not in _GRID_RESULT and (
+                    (len(heads) >= 2 and first < i < last) or _YEAR_HEADER.fullmatch(n)):
                 other.add(i)
                 result.pop(i, None)
         filled = [i for i, n in enumerate(names) if n] + [max(len(names), grid_width)]
@@ -306,6 +310,7 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
     return cells_out, where
 
 
+_YEAR_HEADER = re.compile(r"年度|年份|年")
 _YEAR_LABEL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 
 
