@@ -13,7 +13,7 @@ from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
 from orchestration.checks import md_table
 from orchestration.partitions import SHARDS, YEAR_PARTITIONS, shard_of
-from transforms.layers import Layer
+from transforms.layers import Layer, rebatched
 
 SHARD_COL = "shard"
 
@@ -86,17 +86,4 @@ class ShardedLayer(Layer):
 
     def iter_batches(self, size: int, columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
         """Frames of `size` rows (the last one shorter) over the shards in order, as `Layer.iter_batches`."""
-        carry: pl.DataFrame | None = None
-        size = max(1, size)
-        for p in self.paths:
-            for df in Layer(p).iter_batches(size, columns):
-                if carry is not None:
-                    df = pl.concat([carry, df], how="vertical")
-                    carry = None
-                while df.height >= size:
-                    yield df.slice(0, size)
-                    df = df.slice(size)
-                if df.height:
-                    carry = df
-        if carry is not None and carry.height:
-            yield carry
+        yield from rebatched((df for p in self.paths for df in Layer(p).iter_batches(size, columns)), size)

@@ -75,20 +75,29 @@ class Layer:
         if columns is not None:
             schema = pl.Schema({c: schema[c] for c in columns})
         pf = self._file()
-        carry: pl.DataFrame | None = None
-        for rb in pf.iter_batches(batch_size=max(1, size), columns=columns, use_threads=False):
-            df = pl.from_arrow(rb)
-            df = df.cast(dict(schema)) if df.schema != schema else df
-            if carry is not None:
-                df = pl.concat([carry, df], how="vertical")
-                carry = None
-            while df.height >= size:
-                yield df.slice(0, size)
-                df = df.slice(size)
-            if df.height:
-                carry = df
-        if carry is not None and carry.height:
-            yield carry
+
+        def frames() -> Iterator[pl.DataFrame]:
+            for rb in pf.iter_batches(batch_size=max(1, size), columns=columns, use_threads=False):
+                df = pl.from_arrow(rb)
+                yield df.cast(dict(schema)) if df.schema != schema else df
+        yield from rebatched(frames(), size)
+
+
+def rebatched(frames, size: int) -> Iterator[pl.DataFrame]:
+    """The rows of `frames`, in order, as frames of `size` rows (the last one shorter)."""
+    size = max(1, size)
+    carry: pl.DataFrame | None = None
+    for df in frames:
+        if carry is not None:
+            df = pl.concat([carry, df], how="vertical")
+            carry = None
+        while df.height >= size:
+            yield df.slice(0, size)
+            df = df.slice(size)
+        if df.height:
+            carry = df
+    if carry is not None and carry.height:
+        yield carry
 
 
 class LayerWriter:
