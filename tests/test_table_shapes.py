@@ -49,9 +49,7 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_district_gov_tsv_blank_carried_over_row_broken_column_jianyang_2020": 6,
                      "sh_district_bureau_layout_column_shifted_one_row_xuhui_scjg_2021": 1,
                      "js_county_city_commission_word_html_liu_subtotal_blank_total_rugao_wjw_2022": 1,
-                     # red-team S: table 2 with a 比上年增减 column beside its cells (6); a one-line dump's
-                     # 行政许可 row after prose about the same numbers (2)
-                     "fj_county_city_t2_bishangnian_col_platform_table_fuding_2023": 6,
+                     # red-team S: a one-line dump's 行政许可 row after prose about the same numbers (2)
                      "js_city_crawler_oneline_prose_yoy_numbers_wuxi_2020": 2,
                      # red-team U: a table 4 row a script fills from a data- attribute's JSON (15); a 行政规范性文件
                      # row under a blank 规章 row whose cells are nested one-cell tables (3) or CSS-grid divs (3)

@@ -164,7 +164,15 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                        and (r.shape != "plain" or set(header) == set(layout[item])) else layout[item])
             units[item] = unit
             if has_values:
-                rows[item] = (metrics, list(r.values), r.shape)
+                vals = list(r.values)
+                own = layout[item]
+                filled = [c for c in vals if c.raw.strip()]
+                if (r.shape != "plain" and header and len(header) > len(own) and header[:len(own)] == own
+                        and len(filled) == len(header)):
+                    # the header names a column after the form's (比上年增减 under the 2021 form): one
+                    # cell per header column, the form's first
+                    vals = filled[:len(own)]
+                rows[item] = (metrics, vals, r.shape)
                 pending = []
             elif pending_values:
                 rows[item] = (metrics, pending_values, "plain")
