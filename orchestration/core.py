@@ -7,9 +7,8 @@ from dagster import AssetCheckResult, AssetCheckSeverity, AssetExecutionContext,
 from orchestration import progress
 from orchestration.checks import CONTRACT_CHECK, contract_result, contract_spec, md_table
 from orchestration.partitions import LAYER_PARTITIONS, file_part
-from orchestration.resources import layer_writer, write_layer
+from orchestration.resources import engine_options, layer_writer, options_metadata, write_layer
 from transforms.core import CELL_SCHEMAS, SECTIONS_SCHEMA
-from transforms.engine import EngineOptions
 from transforms.layers import Layer
 from transforms.pipeline import stream_sections, stream_typed, validate_layer, without_texts
 
@@ -33,13 +32,14 @@ def report_sections(context: AssetExecutionContext, normalised_reports: Layer):
     checks read the layer without its texts.
     """
     stats: list = []
+    options = engine_options(context)
     findings, layer = write_layer("report_sections", file_part(context.partition_key), SECTIONS_SCHEMA, lambda w: stream_sections(
-        normalised_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
+        normalised_reports, w, options, progress.engine_callback(), stats))
     df = without_texts(layer, texts=("title", "text"))
     per_no = df.group_by("section_no").len().sort("section_no")
     yield Output(layer, output_name="report_sections", metadata={
         "rows": len(df), "reports": df["report_id"].n_unique(), **progress.stats_metadata(stats),
-        "sections found": MetadataValue.md(md_table(per_no)),
+        **options_metadata(options), "sections found": MetadataValue.md(md_table(per_no)),
     })
     yield Output(findings, output_name="sections_findings", metadata={"rows": len(findings)})
     yield contract_result("report_sections", df)
@@ -63,9 +63,10 @@ def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, repo
     Each cell layer is written batch by batch; the reports and their sections are read in lockstep.
     """
     stats: list = []
+    options = engine_options(context)
     writers = {name: layer_writer(name, file_part(context.partition_key), CELL_SCHEMAS[name]) for name in CELL_TABLES}
     try:
-        findings = stream_typed(normalised_reports, report_sections, writers, EngineOptions.from_env(),
+        findings = stream_typed(normalised_reports, report_sections, writers, options,
                                 progress.engine_callback(), stats)
         layers = {name: w.close() for name, w in writers.items()}
     except BaseException:
@@ -83,7 +84,7 @@ def typed_tables(context: AssetExecutionContext, normalised_reports: Layer, repo
             **{f"cells {s}": int(n) for s, n in by_source.iter_rows()},
         })
     yield Output(findings, output_name="typed_findings", metadata={
-        "rows": len(findings), **progress.stats_metadata(stats), "preview": MetadataValue.md(md_table(findings.select("source_path", "check_name", "message")))})
+        "rows": len(findings), **progress.stats_metadata(stats), **options_metadata(options), "preview": MetadataValue.md(md_table(findings.select("source_path", "check_name", "message")))})
     yield from contracts
     yield contract_result("typed_findings", findings, "findings")
 

@@ -56,8 +56,10 @@ nux:
 CELERY_WORKER_YAML = """\
 # Config of `dagster-celery worker start -A dagster_celery.app -y celery.yaml`: the same broker the
 # executor uses. A step is acknowledged only when done, so a killed worker's step goes back to the
-# queue (with Redis, after Celery's visibility_timeout, one hour by default). Start each worker with
-# `-- --pool=solo` to have it take one step at a time (the default pool takes one per process).
+# queue: with Redis, after the visibility timeout. That is 12 hours here (Celery's default is one
+# hour), since a step still running when it ends is handed to a second worker: keep it above the
+# longest step (one year's typed tables on one worker). Start each worker with `-- --pool=solo` to
+# have it take one step at a time (the default pool takes one per process).
 execution:
   config:
     broker:
@@ -67,7 +69,11 @@ execution:
     config_source:
       task_acks_late: true
       worker_prefetch_multiplier: 1
+      broker_transport_options:
+        visibility_timeout: 43200
 """
+
+VISIBILITY_TIMEOUT_S = 43200
 
 
 def profile() -> str:
@@ -85,7 +91,8 @@ def dagster_yaml(name: str) -> str:
 def celery_config() -> dict:
     broker = os.environ.get(BROKER_ENV) or DEFAULT_BROKER
     return {"broker": broker, "backend": os.environ.get(BACKEND_ENV) or broker,
-            "config_source": {"task_acks_late": True, "worker_prefetch_multiplier": 1}}
+            "config_source": {"task_acks_late": True, "worker_prefetch_multiplier": 1,
+                              "broker_transport_options": {"visibility_timeout": VISIBILITY_TIMEOUT_S}}}
 
 
 def executor():
@@ -116,6 +123,21 @@ class _Events:
 def _location(arg: str, default: str, env: str) -> str:
     """A flag left at its default means the deployment's location ($GONGKAI_INPUT / $GONGKAI_WAREHOUSE)."""
     return os.environ.get(env) if arg == default and os.environ.get(env) else arg
+
+
+def option_tags(args) -> dict[str, str]:
+    """--workers, --report-budget-s and --max-file-mb as run tags: the Celery workers run the steps in
+    their own environment, so the steps read these from their run (orchestration/resources.py)."""
+    from orchestration.resources import OPTION_TAGS
+
+    tags = {}
+    if getattr(args, "workers", None):
+        tags[OPTION_TAGS["workers"]] = str(max(1, args.workers))
+    if getattr(args, "report_budget_s", None) is not None:
+        tags[OPTION_TAGS["budget_s"]] = str(args.report_budget_s)
+    if getattr(args, "max_file_mb", None) is not None:
+        tags[OPTION_TAGS["max_file_bytes"]] = str(int(args.max_file_mb * 1024 * 1024))
+    return tags
 
 
 def run_distributed(args) -> int:
@@ -174,6 +196,7 @@ def run_distributed(args) -> int:
     tags = {"gongkai/input": inp, "gongkai/warehouse": wh}
     if SHARDS > 1:  # every worker must load the same graph (resources.GongkaiConfig checks it)
         tags["gongkai/shards"] = str(SHARDS)
+    tags.update(option_tags(args))
     t0 = time.perf_counter()
     print(f"gongkai: input {inp} → warehouse {wh} (distributed: DAGSTER_HOME {home})", flush=True)
     intake = defs.resolve_job_def("intake").execute_in_process(instance=instance, raise_on_error=False,

@@ -7,8 +7,7 @@ from dagster import AssetExecutionContext, AssetIn, AssetOut, MetadataValue, Out
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import LAYER_PARTITIONS, SHARDED, TO_YEAR, YEAR_PARTITIONS, file_part, split_key
-from orchestration.resources import GongkaiConfig, write_layer
-from transforms.engine import EngineOptions
+from orchestration.resources import GongkaiConfig, engine_options, file_limit, options_metadata, write_layer
 from transforms.landing import RAW_SCHEMA, build_manifest
 from transforms.pipeline import stream_raw, without_texts
 
@@ -19,7 +18,7 @@ def landing_manifest(context: AssetExecutionContext, gongkai: GongkaiConfig):
 
     The years found become the `report_year` partitions, so the UI can backfill any of them.
     """
-    manifest = build_manifest(gongkai.input_dir, gongkai.max_file_bytes, exclude=[gongkai.warehouse_dir])
+    manifest = build_manifest(gongkai.input_dir, file_limit(context, gongkai), exclude=[gongkai.warehouse_dir])
     years = sorted({str(y) for y in manifest["report_year"].drop_nulls().to_list()})
     new = [y for y in years if not context.instance.has_dynamic_partition(YEAR_PARTITIONS.name, y)]
     if new:
@@ -57,13 +56,14 @@ def raw_reports(context: AssetExecutionContext, gongkai: GongkaiConfig, landing_
 
         landing_manifest = shard_rows(landing_manifest, shard)
     stats: list = []
+    options, limit = engine_options(context), file_limit(context, gongkai)
     findings, raw = write_layer("raw_reports", file_part(context.partition_key), RAW_SCHEMA, lambda w: stream_raw(
-        gongkai.input_dir, landing_manifest, year, w, gongkai.max_file_bytes,
-        EngineOptions.from_env(), progress.engine_callback(), stats))
+        gongkai.input_dir, landing_manifest, year, w, limit, options, progress.engine_callback(), stats))
     light = without_texts(raw, texts=("raw_text",))
     yield Output(
         raw, output_name="raw_reports",
         metadata={"reports": len(raw), "findings": len(findings), **progress.stats_metadata(stats),
+                  **options_metadata(options, limit),
                   "preview": MetadataValue.md(md_table(light.select("report_id", "source_path", "source_format", "encoding")))},
     )
     yield Output(findings, output_name="raw_findings", metadata={"rows": len(findings)})

@@ -35,6 +35,57 @@ def max_file_bytes() -> int:
     return int(os.environ.get("GONGKAI_MAX_FILE_BYTES") or DEFAULT_MAX_BYTES)
 
 
+# `gongkai run` options a run's steps must obey wherever they execute. Locally they reach the steps
+# through this process's environment; with the distributed profile the steps run on Celery workers
+# with their own environment, so the CLI tags the run with them (orchestration/profiles.py) and each
+# step reads its run's tags first (`engine_options`, `file_limit`).
+OPTION_TAGS = {"workers": "gongkai/workers", "budget_s": "gongkai/report_budget_s",
+               "max_file_bytes": "gongkai/max_file_bytes"}
+
+
+def _run_tags(context) -> dict:
+    run = getattr(context, "dagster_run", None) if context is not None else None
+    return (run.tags if run is not None else None) or {}
+
+
+def _tag_value(tags: dict, key: str, kind, low):
+    raw = tags.get(OPTION_TAGS[key])
+    if raw in (None, ""):
+        return None
+    try:
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or value < low:
+        raise RuntimeError(f"the run's tag {OPTION_TAGS[key]}={raw!r} is not a number ≥ {low}")
+    return value
+
+
+def engine_options(context=None):
+    """The batch engine's options for this step: the run's tags, else $GONGKAI_WORKERS / … (EngineOptions.from_env)."""
+    from dataclasses import replace
+
+    from transforms.engine import EngineOptions
+
+    options, tags = EngineOptions.from_env(), _run_tags(context)
+    changes = {k: v for k, v in (("workers", _tag_value(tags, "workers", int, 1)),
+                                 ("budget_s", _tag_value(tags, "budget_s", float, 0))) if v is not None}
+    return replace(options, **changes) if changes else options
+
+
+def options_metadata(options, max_file_bytes: int | None = None) -> dict:
+    """The options a layer's step ran with, as asset metadata (the run page shows what each step obeyed)."""
+    text = f"workers ≤ {options.workers}, report budget {options.budget_s:g} s" + (
+        f", file size limit {max_file_bytes} bytes" if max_file_bytes is not None else "")
+    return {"engine options": text}
+
+
+def file_limit(context, gongkai: "GongkaiConfig") -> int:
+    """The size limit for one input file in this step: the run's tag, else the resource's (from the environment)."""
+    value = _tag_value(_run_tags(context), "max_file_bytes", int, 1)
+    return gongkai.max_file_bytes if value is None else value
+
+
 class GongkaiConfig(ConfigurableResource):
     """Input folder, warehouse folder and the size limit for one input file.
 

@@ -8,8 +8,7 @@ from expectations.suites import MARKDOWN_REGEX, normalised_suite
 from orchestration import progress
 from orchestration.checks import contract_result, contract_spec, md_table
 from orchestration.partitions import LAYER_PARTITIONS, file_part
-from orchestration.resources import write_layer
-from transforms.engine import EngineOptions
+from orchestration.resources import engine_options, options_metadata, write_layer
 from transforms.layers import Layer
 from transforms.pipeline import read_batched, stream_normalised, without_texts
 from transforms.staging import NORMALISED_SCHEMA
@@ -40,15 +39,16 @@ def normalised_reports(context: AssetExecutionContext, raw_reports: Layer):
     its texts (the GX suite's text rule sees each text that breaks it, and an empty text for the others).
     """
     stats: list = []
+    options = engine_options(context)
     findings, layer = write_layer("normalised_reports", file_part(context.partition_key), NORMALISED_SCHEMA, lambda w: stream_normalised(
-        raw_reports, w, EngineOptions.from_env(), progress.engine_callback(), stats))
+        raw_reports, w, options, progress.engine_callback(), stats))
     df = without_texts(layer, drop=("line_pages",))
     ok = df.filter(pl.col("quarantine_reason").is_null())
     gx = _gx_frame(layer) if len(ok) else None  # read before the output is handed over (its file is moved)
     yield Output(layer, output_name="normalised_reports", metadata={
         "reports": len(df), "quarantined": len(df) - len(ok),
         "traditional_sources": int((df["source_script"] == "traditional").sum()),
-        "without agency": int(df["agency_name"].is_null().sum()), **progress.stats_metadata(stats),
+        "without agency": int(df["agency_name"].is_null().sum()), **progress.stats_metadata(stats), **options_metadata(options),
         "preview": MetadataValue.md(md_table(df.select("source_path", "agency_name", "report_year", "admin_level",
                                                        "template", "source_script", "quarantine_reason"))),
     })

@@ -248,6 +248,34 @@ def test_profiles_choose_the_executor_and_the_templates_match_deploy(monkeypatch
     assert (REPO / "deploy" / "celery.yaml").read_text() == profiles.CELERY_WORKER_YAML
 
 
+def test_run_options_reach_the_steps_through_their_run_tags(monkeypatch):
+    """--workers/--report-budget-s/--max-file-mb tag the runs; a step obeys its run's tags before its environment."""
+    from types import SimpleNamespace
+
+    from orchestration import profiles
+    from orchestration.resources import GongkaiConfig, engine_options, file_limit, options_metadata
+
+    args = SimpleNamespace(workers=3, report_budget_s=7.5, max_file_mb=2)
+    tags = profiles.option_tags(args)
+    assert tags == {"gongkai/workers": "3", "gongkai/report_budget_s": "7.5", "gongkai/max_file_bytes": str(2 * 1024 * 1024)}
+    assert profiles.option_tags(SimpleNamespace(workers=None, report_budget_s=None, max_file_mb=None)) == {}
+    monkeypatch.setenv("GONGKAI_WORKERS", "2")
+    monkeypatch.setenv("GONGKAI_REPORT_BUDGET_S", "20")
+    gk = GongkaiConfig(input_dir="in", warehouse_dir="wh", max_file_bytes=5000)
+    step = lambda t: SimpleNamespace(dagster_run=SimpleNamespace(tags=t))
+    opts = engine_options(step(tags))
+    assert (opts.workers, opts.budget_s, file_limit(step(tags), gk)) == (3, 7.5, 2 * 1024 * 1024)
+    assert options_metadata(opts, 10) == {"engine options": "workers ≤ 3, report budget 7.5 s, file size limit 10 bytes"}
+    # No tags (a local run, or a run launched from the UI): the environment and the resource decide.
+    plain = engine_options(step({"dagster/partition": "2020"}))
+    assert (plain.workers, plain.budget_s, file_limit(step({}), gk)) == (2, 20.0, 5000)
+    assert engine_options(None).workers == 2
+    with pytest.raises(RuntimeError, match="gongkai/workers"):
+        engine_options(step({"gongkai/workers": "many"}))
+    with pytest.raises(RuntimeError, match="gongkai/max_file_bytes"):
+        file_limit(step({"gongkai/max_file_bytes": "0"}), gk)
+
+
 def test_local_paths_leave_the_resources_as_they_were(monkeypatch, tmp_path):
     from orchestration.resources import location_config
 
@@ -329,7 +357,10 @@ def deployment(tmp_path_factory):
 def test_a_two_year_backfill_on_postgres_celery_and_s3_equals_the_local_run(deployment, sample_run):
     env, root, svc = deployment["env"], deployment["root"], deployment["svc"]
     t0 = time.monotonic()
-    res = subprocess.run([GONGKAI, "run", "--profile", "distributed", "--years", "2019,2020"], cwd=root,
+    # The run's flags must reach the steps on the workers, whose own environment says otherwise
+    # (GONGKAI_WORKERS=1, the default budget and file size limit).
+    flags = ["--workers", "2", "--report-budget-s", "45", "--max-file-mb", "19"]
+    res = subprocess.run([GONGKAI, "run", "--profile", "distributed", "--years", "2019,2020", *flags], cwd=root,
                          env=env | {"GONGKAI_SCRATCH": str(root / "scratch-cli")}, capture_output=True, text=True,
                          timeout=900)
     took = time.monotonic() - t0
@@ -352,11 +383,16 @@ def test_a_two_year_backfill_on_postgres_celery_and_s3_equals_the_local_run(depl
                     if "dagster/backfill" in r.tags]
             assert sorted(r.tags["dagster/partition"] for r in runs) == ["2019", "2020"]
             assert all(r.status == DagsterRunStatus.SUCCESS for r in runs)
-            per_run = {}
+            per_run, obeyed = {}, {}
             for r in runs:
                 hosts = set()
                 for rec in instance.all_logs(r.run_id):
                     ev = rec.dagster_event
+                    if ev is not None and ev.event_type_value == "ASSET_MATERIALIZATION":
+                        mat = ev.event_specific_data.materialization
+                        if "engine options" in mat.metadata:
+                            obeyed[(r.tags["dagster/partition"], mat.asset_key.to_user_string())] = \
+                                mat.metadata["engine options"].value
                     if ev is not None and ev.event_type_value == "ENGINE_EVENT" and "celery worker" in (ev.message or ""):
                         md = ev.event_specific_data.metadata
                         hosts.add(str(getattr(md.get("Celery worker"), "value", md.get("Celery worker"))).split("@")[0])
@@ -365,6 +401,11 @@ def test_a_two_year_backfill_on_postgres_celery_and_s3_equals_the_local_run(depl
         for k, v in old.items():
             os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
     print(f"celery workers per run: {per_run}")
+    layers = ("raw_reports", "normalised_reports", "report_sections", "typed_findings")
+    assert sorted(obeyed) == sorted((y, a) for y in ("2019", "2020") for a in layers), obeyed
+    for (year, asset), text in obeyed.items():
+        assert text.startswith("workers ≤ 2, report budget 45 s"), (year, asset, text)
+        assert asset != "raw_reports" or text.endswith(f"file size limit {19 * 1024 * 1024} bytes"), text
     assert all(per_run.values()), per_run  # every run's steps executed on a Celery worker
     assert set().union(*per_run.values()) == {"w1", "w2"}, per_run
 
