@@ -20,6 +20,7 @@ from types import ModuleType
 
 from transforms.ingest import doc, docx, pdf
 from transforms.ingest.base import Reading, ReaderError
+from transforms.ingest.converters import read_converter_markup
 from transforms.ingest.decode import DecodeError, _decode, strip_bidi
 from transforms.ingest.html import html_to_text
 
@@ -98,13 +99,17 @@ _TAGLIKE_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:]*\b[^<>]*>")
 def text_format(text_head: str, ext: str) -> str:
     """Format of decoded text: 'html' by content, else 'md' for markdown extensions, else 'txt'.
 
-    A whole document (<html>/<body>) is HTML whatever its name. Markdown may legitimately start
+    A whole document (<html>/<body>) is HTML whatever its name, unless those tags only wrap tables
+    inside text that does not start as markup (MinerU's markdown). Markdown may legitimately start
     with inline HTML (<div align=center>), so for .md only a whole document counts; for other
     names a leading HTML tag is enough, and for .html/.htm any tag.
     """
     claimed = TEXT_EXT.get(ext)
     if _HTML_ANY_RE.search(text_head) or re.match(r"\s*<!doctype\s+html", text_head, re.I):
-        return "html"
+        if claimed == "html" or _HTML_LEAD_RE.match(text_head) or _HTML_ANY_RE.search(
+                _TABLE_WRAPPER.sub("", text_head)):
+            return "html"
+        # text whose only <html><body> wrap its tables (MinerU's markdown): text with HTML tables in it
     if claimed == "md":
         return "md"
     if _HTML_LEAD_RE.match(text_head):
@@ -114,6 +119,44 @@ def text_format(text_head: str, ext: str) -> str:
     return "txt"
 
 
+
+
+# (attribute runs bounded, so `<table<table…` with no `>` stays linear)
+_TABLE_TAG = re.compile(r"<(/?)table\b[^<>]{0,4000}>", re.I)
+# <html><body> around a table inside text, and their closing tags after it
+_TABLE_WRAPPER = re.compile(r"<html\b[^<>]{0,4000}>\s{0,200}<body\b[^<>]{0,4000}>\s{0,200}(?=<table\b)"
+                            r"|(?<=</table>)\s{0,200}</body>\s{0,200}</html>", re.I)
+
+
+def inline_tables(text: str) -> str:
+    """Markdown or text with HTML `<table>` blocks in it (MinerU, Azure Document Intelligence,
+    Unstructured and PP-Structure write tables that way): each outermost `<table>…</table>` is
+    rendered as the HTML reader renders a table (one line per row, cells tab-separated, spans
+    placed) in its place; the text around it is left as it is. A `<table>` never closed is left
+    as text. One pass over the tags, so linear in the text."""
+    text = _TABLE_WRAPPER.sub("", text)
+    out: list[str] = []
+    pos = depth = 0
+    start = 0
+    count = 0
+    for m in _TABLE_TAG.finditer(text):
+        if m.group(1):
+            if depth == 0:
+                continue
+            depth -= 1
+            if depth == 0:
+                out.append(text[pos:start])
+                out.append("\n" + html_to_text(text[start:m.end()]).strip("\n") + "\n")
+                pos = m.end()
+                count += 1
+        else:
+            if depth == 0:
+                start = m.start()
+            depth += 1
+    if not count:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -167,7 +210,12 @@ def read_document(data: bytes, ext: str, binary: Binary | None = None,
         reading.text = strip_bidi(reading.text, reading.notes)
         return reading, binary.label
     text, enc, notes = _decode(data)
-    fmt = text_format(text[:_SAMPLE], ext)
+    converted = text if TEXT_EXT.get(ext) == "html" else read_converter_markup(text)
+    # a converter's text is text, whatever HTML its tables hold
+    fmt = text_format(text[:_SAMPLE], ext) if converted is text else ("md" if TEXT_EXT.get(ext) == "md" else "txt")
+    text = converted
     if fmt == "html":
         text = strip_bidi(html_to_text(text), notes)  # character references can hold bidi controls too
+    elif "<table" in text or "<TABLE" in text:
+        text = strip_bidi(inline_tables(text), notes)
     return Reading(text=text, source_format=fmt, encoding=enc, notes=notes), TEXT_LABELS[fmt]
