@@ -244,6 +244,11 @@ _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
 _CIRCLED_RE = re.compile("[\u2460-\u2473]")
 
 
+# A minus sign printed as −, –, — or ﹣ before a number that starts a cell (`–6`, `−2` in a 增/减
+# column), never a dash between two numbers (2019–2020) or after a word.
+_MINUS_RE = re.compile("(?<![^\\s|(])[\u2212\u2013\u2014\u2012\ufe63](?=\\d)")
+
+
 def canonical_width(text: str) -> str:
     """NFKC (full-width digits/Latin/，：（）；！？％ → ASCII), LF line ends, plain spaces, no NULs.
 
@@ -256,6 +261,8 @@ def canonical_width(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
     text = unicodedata.normalize("NFKC", text)
+    if _MINUS_RE.search(text):
+        text = _MINUS_RE.sub("-", text)
     return _ODD_SPACE_RE.sub(" ", text)
 
 
@@ -970,12 +977,17 @@ _CJK_PAIR_RE = re.compile(r"([^\x00-\x7f\s])\1")  # a doubled CJK character or f
 
 # A circled number right after a label's last character or a number, before a space or the line's
 # end: a footnote mark (`行政许可③ 8614`), which NFKC would turn into a digit of the row.
-_FOOTNOTE_MARK_RE = re.compile(f"(?<=[{_CJK}0-9)）])[\u2460-\u2473\u2776-\u277f](?=[ \t\u3000]|$)", re.M)
+# Parenthesised ⑴–⒇ and superscript digits (NFKC makes `34¹` the number 341) are marks the same way.
+_MARKS = "\u2460-\u2473\u2474-\u2487\u2776-\u277f\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_FOOTNOTE_MARK_RE = re.compile(f"(?<=[{_CJK}0-9)）])(?:[\u2460-\u2487\u2776-\u277f]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{{1,2}})"
+                               f"(?=[ \t\u3000]|$)", re.M)
+_ANY_MARK = re.compile(f"[{_MARKS}]")
 
 
 def drop_footnote_marks(text: str) -> str:
-    """`数量① 60 16` → `数量 60 16`: the mark refers to a note under the table and is no cell."""
-    return _FOOTNOTE_MARK_RE.sub("", text) if re.search("[\u2460-\u2473\u2776-\u277f]", text) else text
+    """`数量① 60 16` → `数量 60 16`, `34⑴`, `41¹` → `34`, `41`: the mark refers to a note under the
+    table and is no cell."""
+    return _FOOTNOTE_MARK_RE.sub("", text) if _ANY_MARK.search(text) else text
 
 
 def undouble_fake_bold(text: str) -> str:

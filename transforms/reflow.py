@@ -164,6 +164,8 @@ def _tab_breaks(line: str) -> str:
             continue  # `第 3 项`: the digits are not a cell of their own
         if line[i + 1:i + 2].isdigit() and _SIGN_CELL.search(prev):
             continue  # `减 45`: a signed number
+        if prev[-1:] == "\t" and line[i + 1:i + 2] == "\t" and line[i + 2:i + 3].isdigit():
+            continue  # `1\t \t14`: a cell holding a space, between two of the row's cells (no row opens `\t14`)
         out.append(line[last:i])
         last = i + 1
     if not out:

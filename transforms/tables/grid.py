@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 _CJK = r"\u3400-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-BLANK_TOKENS = {"", "/", "\\", "—", "——", "-", "--", "–", "－", "无", "空", "/ ", "—/—"}
+BLANK_TOKENS = {"", "/", "\\", "—", "——", "-", "--", "–", "－", "无", "空", "/ ", "—/—", "―", "――", "‒", "‐", "‑", "暂无",
+                "--/--", "-/-", ":unselected:", ":selected:"}  # (the last two: Azure DI's checkbox marks)
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,15 @@ class Row:
     raw: str = ""
 
 
-_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|亿|万|件|项|个|条)?$")
+_NUMBER = re.compile(r"^(?P<sign>减少?|增加?|[-+])?\s*(?P<num>\d+(?:\.\d+)?)\s*"
+                     r"(?P<unit>亿元|万元|元|亿|万|[件项个条起次宗例份家]|[(（][件项个条起次宗例份家][)）])?$")
 _CN_ZERO = {"〇", "零", "○"}
 # A footnote mark after a number (`12*`, `46※`, `1注`, `5注1`, `8（注）`): the cell is the number; the mark
 # points to a note under the table. (Circled ①–⑳ go earlier, in normalise.drop_footnote_marks.)
-_FOOTNOTE_TAIL = re.compile(r"(?<=\d)\s?(?:[*＊※#＃△▲☆★]{1,3}|[(（]?注\d{0,2}[)）]?)$")
+_FOOTNOTE_TAIL = re.compile(r"(?<=\d)\s?(?:[*＊※#＃△▲☆★†‡§]{1,3}|[(（]?注\d{0,2}[)）]?|\[\d{1,2}\])$")
+# A note in brackets after a count (`18（20.9%）`, `14（-1）` against last year, `0（持平）`, `3（正在办理）`,
+# `34(1)` from a ⑴ footnote mark): the cell is the count. Not a money unit in brackets (`12（万元）`).
+_NOTE_TAIL = re.compile(r"(?<=\d)\s?[(（](?:[+\-]?\d+(?:\.\d+)?%?|[^()（）]{0,30}[\u4e00-\u9fff][^()（）]{0,30})[)）]$")
 # Words printed in the 增/减 column for "no change": a stated zero, not a blank.
 _NO_CHANGE = {"持平", "无增减", "不变", "无变化"}
 
@@ -77,6 +82,7 @@ _SPACED_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?: \d{3})+(?:\
 
 
 _SIGN_SPACE = re.compile(r"^(减少?|增加?)\s+")
+_MATH_SIGN = re.compile(r"^([-+])\s+(?=\d)")
 _COMMA_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*")
 # raw cell text → (kind, value, unit): the same few cell texts ("0", "", "12") recur in every table.
 # Each call still gets a Cell object of its own (readers map cells to their rows by identity).
@@ -98,12 +104,16 @@ def parse_cell(raw: str) -> Cell:
 def _classify(raw: str) -> tuple[str, float | None, str | None]:
     """`parse_cell`'s reading of a cell text: (kind, value, unit)."""
     s = ocr_digits(raw.replace("\u00a0", " ").strip())
+    if len(s) > 2 and s[0] == "$" == s[-1]:
+        s = _MATH_SIGN.sub(r"\1", s.strip("$").strip())  # a number as inline math (`$-2$`, `$- 1$`: MinerU)
     if s in ("0.", "O.", "o."):
         s = "0"  # an OCR'd zero with a speck after it; no row is numbered 0, so it is no item number
     if s in BLANK_TOKENS:
         return ("blank", None, None)
-    if s in _NO_CHANGE or s in _CN_ZERO:
+    if s in _NO_CHANGE or s in _CN_ZERO or s in ("±0", "+-0", "+/-0"):
         return ("number", 0.0, None)
+    if s[:1] in _CN_NUMERAL and (v := cn_count(s)) is not None:
+        return ("number", float(v), None)  # a count in Chinese numerals (`二十八`, `一〇五`)
     s = _SIGN_SPACE.sub(r"\1", s)
     if _COMMA_THOUSANDS.fullmatch(s):
         s = s.replace(",", "")  # thousands separators
@@ -112,6 +122,8 @@ def _classify(raw: str) -> tuple[str, float | None, str | None]:
     m = _NUMBER.match(s)
     if m is None and _FOOTNOTE_TAIL.search(s):
         m = _NUMBER.match(_FOOTNOTE_TAIL.sub("", s))  # `12*`, `46※`, `1注`: the number, its note below
+    if m is None and (note := _NOTE_TAIL.search(s)) and not re.search("[元万亿]", note.group(0)):
+        m = _NUMBER.match(s[:note.start()])
     if m:
         value = float(m.group("num"))
         sign = m.group("sign") or ""
@@ -164,6 +176,7 @@ _RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=
 # A glyph OCR could not read, standing where a cell is: no CJK, at most two characters.
 _ILLEGIBLE = re.compile(r"\s+[^\s\u3400-\u9fff\d]{1,2}\s+")
 _CJK_CHAR = re.compile(r"[ \u3000]?[\u3400-\u9fff]")
+_BLANK_WORDS = re.compile(r"\s+(?:(?:暂无|无|空|―+)\s+)+")
 # A number followed by one of these is prose ("5件", "2019年"), not a table cell.
 _PROSE_UNIT = set("件项个条次人家名期年月日号份篇批场类处所户位天余多%万亿元")
 
@@ -196,6 +209,8 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
             continue
         if tokens and _ILLEGIBLE.fullmatch(between):
             tokens.append(between.strip())  # an unreadable cell (■, ?) between values keeps its place
+        elif tokens and _BLANK_WORDS.fullmatch(between):
+            tokens += between.split()  # blank words between a row's values (`13 0 无 暂无 1`) are its blank cells
         elif between.strip():
             if tokens:
                 segments.append((label, tokens))
@@ -212,6 +227,31 @@ def _plain_segments(s: str) -> list[tuple[str, list[str]]] | None:
     return [(lab.strip(), toks) for lab, toks in segments if lab.strip() or toks]
 
 
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_POSITIONAL = re.compile(r"(?:([一二两三四五六七八九])千)?[零〇]?(?:([一二两三四五六七八九])百)?[零〇]?"
+                            r"(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?")
+_CN_DIGITS = re.compile("[〇零○一二三四五六七八九]{2,6}")
+_CN_NUMERAL = frozenset("〇零○一二两三四五六七八九十")
+
+
+def cn_count(s: str) -> int | None:
+    """A count written in Chinese numerals (`二十八`, `一百零五`, `一〇五`, `三`), else None."""
+    if not s or len(s) > 8:
+        return None
+    if _CN_DIGITS.fullmatch(s) and "十" not in s:
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s)) if s[0] not in "〇零○" else None
+    m = _CN_POSITIONAL.fullmatch(s)
+    if m is None or not any(m.groups()):
+        return None
+    qian, bai, shi, ten, ge = m.groups()
+    return (_CN_DIGIT[qian] * 1000 if qian else 0) + (_CN_DIGIT[bai] * 100 if bai else 0) + (
+        (_CN_DIGIT[shi] if shi else 1) * 10 if ten else 0) + (_CN_DIGIT[ge] if ge else 0)
+
+
+_NUMBER_LED = re.compile(r"\s*[-+]?\d")
+
+
 def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
     texts = [i for i, c in enumerate(cells) if c.kind == "text"]
     if texts and any(c.kind == "number" for c in cells[: texts[0]]) and not any(
@@ -222,11 +262,15 @@ def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
         return Row(line_no, label, cells[: texts[0]], [], shape, raw)
     nums = [i for i, c in enumerate(cells) if c.kind == "number"]
     if texts and nums and texts[0] < nums[0] and texts[-1] > nums[-1]:
-        # text after the numbers is a remark column (备注), not part of the label
+        # text after the numbers is a remark column (备注), not part of the label; a cell that starts
+        # like a number (`1〇9`, a misread) is a value cell the row cannot read, which stays in place
         first_num = nums[0]
         lead = [i for i in texts if i < first_num]
         label = " ".join(cells[i].raw.strip() for i in lead if cells[i].raw.strip())
         tail = next(i for i in texts if i > nums[-1])
+        if _NUMBER_LED.match(cells[tail].raw) and all(cells[i].kind != "text" or _NUMBER_LED.match(cells[i].raw)
+                                                      for i in range(tail, len(cells))):
+            tail = len(cells)
         return Row(line_no, label, cells[lead[-1] + 1 : tail], [], shape, raw)
     last_text = max(texts, default=-1)
     label = " ".join(c.raw.strip() for c in cells[: last_text + 1] if c.kind == "text" and c.raw.strip())
