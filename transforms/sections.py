@@ -403,7 +403,6 @@ _KEYS_2019 = [
     re.compile(r"本年增/?减"),
     re.compile(r"第二十条第\(九\)项"),
     re.compile(r"采购项目数量|采购总金额"),
-    re.compile(r"〔2019〕60号"),
 ]
 _KEYS_2021 = [
     re.compile(r"制发件数"),
@@ -413,8 +412,11 @@ _KEYS_2021 = [
     re.compile(r"本年收费金额"),
     re.compile(r"逾期不补正"),
     re.compile(r"收费通知要求缴纳费用|逾期未按收费通知"),
-    re.compile(r"〔2021〕30号"),
 ]
+# The notice a report cites for its form: weaker than the tables it prints (a 2022 report citing
+# 〔2021〕30号 over the 2019 form's tables is 2019), so it only breaks a tie of the tables' wording.
+_CITE_2019 = re.compile(r"〔2019〕60号")
+_CITE_2021 = re.compile(r"〔2021〕30号")
 _KEYS_LEGACY = [
     re.compile(r"主动公开政府信息的情况"),
     re.compile(r"依申请公开政府信息和不予公开政府信息的情况"),
@@ -435,7 +437,7 @@ def _template_scores(text: str) -> tuple[int, int, int]:
     # Table 3 with an undivided (六)其他处理 row is the 2019 layout; the 2021 one splits it.
     if _TABLE3_OTHER.search(flat) and s21 == 0:
         s19 += 1
-    return s19, s21, legacy
+    return 2 * s19 + bool(_CITE_2019.search(flat)), 2 * s21 + bool(_CITE_2021.search(flat)), legacy
 
 
 # "XX县2020年政府信息公开工作年度报告": the report year as printed in the title.

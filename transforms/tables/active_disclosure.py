@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
-from transforms.tables.grid import Cell, Row, rows_of
+from transforms.tables.grid import Cell, Row, parse_cell, rows_of, split_cells
 
 ITEM_KEYS = {
     "rules": ("规章",),
@@ -20,6 +20,18 @@ ITEM_KEYS = {
     "admin_fees": ("行政事业性收费", "事业性收费"),
     "centralized_procurement": ("政府集中采购", "集中采购"),
 }
+# An item cell that prints only the last word of the form's label (许可 for 行政许可): read only when
+# that word is the whole cell (after its numbering), since the words occur in headers and prose.
+SHORT_ITEMS = {"许可": "admin_licensing", "处罚": "admin_penalty", "强制": "admin_coercion",
+               "收费": "admin_fees", "采购": "centralized_procurement", "集采": "centralized_procurement"}
+_ITEM_NUMBERING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、．]?)?|[:：]$")
+
+
+def item_code(label: str) -> str | None:
+    """The table-2 item a row label names."""
+    return match_label(label, ITEM_KEYS) or SHORT_ITEMS.get(_ITEM_NUMBERING.sub("", re.sub(r"\s+", "", label)))
+
+
 # Words that tie a prose clause to an item (for choosing among readings of glued digits).
 PROSE_KEYS = ITEM_KEYS
 # Header words per metric, including the OCR forms seen in PDF text (増/滅).
@@ -29,8 +41,8 @@ METRIC_KEYS = {
     "total_published": ("对外公开总", "公开总数"),
     "prev_year_items": ("上一年项目", "上一年", "上年项目"),
     "change": ("增/减", "增减", "増/减", "増/滅", "增/滅", "本年增", "本年増"),
-    "decisions": ("处理决定",),
-    "procurement_items": ("采购项目",),
+    "decisions": ("处理决定", "决定数"),
+    "procurement_items": ("采购项目", "项目数"),
     "procurement_amount_wan_yuan": ("采购总金额", "总金额"),
     "issued": ("制发件数", "本年制发"),
     "repealed": ("废止件数", "本年废止"),
@@ -77,12 +89,50 @@ def header_metrics(label: str) -> list[str]:
 def _header_metrics(label: str) -> tuple[str, ...]:
     """`header_metrics`, memoised by label (the template's row labels recur in every report)."""
     compact = re.sub(r"\s+", "", label)
-    hits = []
-    for code, keys in METRIC_KEYS.items():
-        pos = min((compact.find(k) for k in keys if k in compact), default=-1)
-        if pos >= 0:
-            hits.append((pos, code))
-    return tuple(c for _, c in sorted(hits))
+    spans = sorted((compact.find(k), -len(k), code) for code, keys in METRIC_KEYS.items() for k in keys if k in compact)
+    hits: list[str] = []
+    end = 0
+    for pos, neg_len, code in spans:
+        # the longest key at each place wins, and a key inside it names nothing (上年项目数 is not 项目数)
+        if pos >= end and code not in hits:
+            hits.append(code)
+        end = max(end, pos - neg_len)
+    return tuple(hits)
+
+
+def _metric_columns(r: Row) -> dict[str, tuple[int, int]]:
+    """A grid header line's metrics by the columns each spans: (first, last). A header cell repeated
+    in the cells after it is one merged cell (docling repeats a span's text in every slot); {} unless
+    each metric names one cell or one such run."""
+    cols: dict[str, tuple[int, int]] = {}
+    cells = split_cells(r.raw)[0]
+    for j, c in enumerate(cells):
+        for m in header_metrics(c) if c.strip() else ():
+            if m in cols:
+                first, last = cols[m]
+                if last != j - 1 or cells[j].strip() != cells[first].strip():
+                    return {}
+                cols[m] = (first, j)
+            else:
+                cols[m] = (j, j)
+    return cols
+
+
+def _under_header_columns(r: Row, header_cols: dict[str, tuple[int, int]], metrics: list[str]) -> list[Cell] | None:
+    """The row's cells in its header's columns, when every filled cell after the label stands in one:
+    a metric's cell is the first of its span, and the span's other slots are empty or repeat it."""
+    if not all(m in header_cols for m in metrics):
+        return None
+    cells = split_cells(r.raw)[0]
+    first = next((j for j, c in enumerate(cells) if parse_cell(c).kind == "text"), None)
+    if first is None:
+        return None
+    owner = {j: header_cols[m][0] for m in metrics for j in range(header_cols[m][0], header_cols[m][1] + 1)}
+    for j, c in enumerate(cells):
+        if j > first and c.strip() and (j not in owner or (owner[j] != j and c.strip() != cells[owner[j]].strip())):
+            return None
+    return [parse_cell(cells[header_cols[m][0]]) if header_cols[m][0] < len(cells) else parse_cell("")
+            for m in metrics]
 
 
 def parse_disclosure_table(text: str, template: str, prose: str = "") -> TableParse:
@@ -105,6 +155,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     in_table = False  # a block marker, a header or an item row seen
     column: dict | None = None  # a block printed column by column: its items, current metric, next slot
     foreign: set[str] = set()  # items read from a block whose header names another form's columns
+    header_cols: dict[str, tuple[int, int]] = {}  # the grid columns each metric the block's header names spans
     grid_rows = rows_of(text)
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
@@ -115,8 +166,9 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         if block:
             header, header_open, pending, unit = [], True, [], None
             pending_values, in_table = [], True
+            header_cols = {}
         hm = header_metrics(label) if label else []
-        item = match_label(label, ITEM_KEYS) if label else None
+        item = item_code(label) if label else None
         if block or item is not None:
             column = None  # a block marker or an item label ends a column printed under its labels
         if hm and item is None and len(hm) == 1 and (
@@ -138,6 +190,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                 pending_values = []  # numbers above a label belong to its block, after the block's header
             in_table = True
             header = header + [m for m in hm if m not in header] if header_open else hm  # a header reprinted after a page break
+            header_cols = _metric_columns(r) if r.shape != "plain" else {}
             unit = header_unit(label) or (unit if header_open else None)
             header_open = True
             continue
@@ -172,6 +225,10 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                     # the header names a column after the form's (比上年增减 under the 2021 form): one
                     # cell per header column, the form's first
                     vals = filled[:len(own)]
+                elif r.shape != "plain" and header_cols and len(metrics) < len(vals):
+                    # a merged cell's text in the middle of its span (a cell list of a grid), or
+                    # repeated in every slot of it (docling): the cells are read in the header's columns
+                    vals = _under_header_columns(r, header_cols, metrics) or vals
                 rows[item] = (metrics, vals, r.shape)
                 pending = []
             elif pending_values:
@@ -208,8 +265,10 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                                         "after them, too few for all; which row they belong to is not known, left null"))
     row_of = {id(c): r for r in grid_rows for c in r.values}  # the row each printed cell sits in
     blanks_dropped = _prints_blanks_as_nothing(rows.values())
+    zeros_printed = _prints_empty_rows_as_zeros(rows.values())
     for item, (metrics, vals, shape) in rows.items():
-        _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose, blanks_dropped)
+        _assign(out, item, metrics, [_with_unit(c, units.get(item)) for c in vals], shape, prose, blanks_dropped,
+                zeros_printed)
         if vals and all(id(c) in row_of for c in vals):
             at_lines([out.cells[(item, m)] for m in metrics], *{id(row_of[id(c)]): row_of[id(c)] for c in vals}.values())
     out.findings += sanity_findings(out.cells)
@@ -268,18 +327,37 @@ def _prints_blanks_as_nothing(rows) -> bool:
     """Whether the table's plain-text rows show that a blank cell prints as nothing: a row of two or
     more columns with one number too short to hold them all (`行政处罚 5` under three columns), or
     with several numbers, but fewer than its columns (`规范性文件 1 4`). A glued row then cannot be
-    split as if every cell were there (`213` may be 213 with two blanks, or 2 | 1 | 3)."""
+    split as if every cell were there (`213` may be 213 with two blanks, or 2 | 1 | 3). So does a row
+    whose two or more cells each print on their own (`154 -2 1204`): the table parts its cells, and a
+    row of one run (`行政事业性收费 35`) is one cell and blanks, or glued; which is not printed, unless
+    a row that could have been left blank prints its zeros (`规章 0 0 0`): that table fills its cells."""
+    spaced = single = zeros = False
     for metrics, vals, shape in rows:
         filled = [c for c in vals if c.raw.strip()]
-        if shape != "plain" or len(metrics) < 2 or not filled or len(filled) >= len(metrics):
+        if shape != "plain" or len(metrics) < 2 or not filled:
+            continue
+        if len(filled) >= len(metrics):
+            spaced = spaced or all(c.kind == "number" for c in filled)
+            zeros = zeros or all(c.raw.strip() == "0" for c in filled)
             continue
         if len(filled) > 1 or (filled[0].kind == "number" and not is_glued(filled[0].raw, len(metrics))):
+            return True
+        single = True
+    return spaced and single and not zeros
+
+
+def _prints_empty_rows_as_zeros(rows) -> bool:
+    """Whether a glued plain row prints one zero per column (`规章000`): the table writes 0 in cells a
+    report may leave blank, so a glued run is not read as a shorter one with a blank after it."""
+    for metrics, vals, shape in rows:
+        filled = [c for c in vals if c.raw.strip()]
+        if shape == "plain" and len(metrics) >= 2 and len(filled) == 1 and filled[0].raw.strip() == "0" * len(metrics):
             return True
     return False
 
 
 def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], shape: str, prose: str,
-            blanks_dropped: bool = False) -> None:
+            blanks_dropped: bool = False, zeros_printed: bool = False) -> None:
     """Read one item row into its metric cells, choosing among readings only with evidence."""
     filled = [c for c in vals if c.raw.strip()]
     if (blanks_dropped and shape == "plain" and len(metrics) > 1 and len(filled) == 1
@@ -290,7 +368,7 @@ def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], sh
         for m in metrics:
             out.cells[(item, m)] = ParsedCell(None, "missing")
         return
-    cands = _candidates(metrics, vals, shape)
+    cands = _candidates(metrics, vals, shape, trailing_blank=not zeros_printed)
     nums = [c for c in filled if c.kind == "number"]
     if not cands and len(filled) > len(metrics) == len(nums) and all(c.kind == "blank" for c in filled if c.kind != "number"):
         # more cells than columns, the extra ones blank marks: a space-aligned block whose header the
@@ -311,7 +389,8 @@ def _assign(out: TableParse, item: str, metrics: list[str], vals: list[Cell], sh
         out.cells[(item, m)] = ParsedCell(*a) if a is not None else ParsedCell(None, "missing")
 
 
-def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[ParsedCell, ...]]:
+def _candidates(metrics: list[str], vals: list[Cell], shape: str,
+                trailing_blank: bool = True) -> list[tuple[ParsedCell, ...]]:
     """Every reading of a row's cells as its metrics that the cell contents allow."""
     signed = frozenset(i for i, m in enumerate(metrics) if m in SIGNED_METRICS)
     decimal = frozenset(i for i, m in enumerate(metrics) if m in AMOUNT_METRICS)
@@ -323,6 +402,10 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str) -> list[tuple[
         if unit and metrics[-1] not in AMOUNT_METRICS:
             return []
         found = readings(digits, len(metrics), signed, decimal, dash_blank=True) or []
+        if trailing_blank and metrics[-1] in SIGNED_METRICS and found:
+            # a last 增/减 cell left blank prints nothing (`行政事业性收费35`: 35 and a blank, or 3 | +5)
+            found += [rd + (None,) for rd in readings(digits, len(metrics) - 1, signed - {len(metrics) - 1}, decimal,
+                                                      dash_blank=True) or []]
         source = "printed" if len(found) == 1 else "derived"  # a split chosen by evidence, not read off the page
         cands = [tuple(_glued_cell(v, source, unit if i == len(rd) - 1 else None, m)
                        for i, (v, m) in enumerate(zip(rd, metrics))) for rd in found]

@@ -13,8 +13,8 @@ from transforms.tables.grid import ROW_NUMBER, Row, fit_values, parse_cell, rows
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     # long keys keep their distinctive words: the shared tail 政府信息公开申请 also ends the section title
-    "new_received": ("本年新收", "本年新收政府信息公开申请数量"),
-    "carried_over": ("上年结转", "上年结转政府信息公开申请数量"),
+    "new_received": ("本年新收", "本年新收政府信息公开申请数量", "新收申请", "本年度新收"),
+    "carried_over": ("上年结转", "上年结转政府信息公开申请数量", "上年度结转"),
     "granted": ("予以公开", "(一)予以公开"),
     "partially_granted": ("部分公开", "(二)部分公开"),
     "withheld_state_secret": ("国家秘密", "属于国家秘密"),
@@ -36,15 +36,15 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     "other": ("其他处理",),
     # a narrow label cell's first line alone names these rows too (`1.申请人无正当理由逾期` over
     # `不补正、…`, `2.申请人逾期未按收费通` over `知要求缴纳费用…`)
-    "other_no_correction": ("逾期不补正", "无正当理由逾期不补正", "无正当理由逾期"),
-    "other_unpaid_fee": ("收费通知", "缴纳费用", "未缴费", "逾期未按收费通知要求缴纳费用", "逾期未按收费"),
+    "other_no_correction": ("逾期不补正", "无正当理由逾期不补正", "无正当理由逾期", "逾期未补正"),
+    "other_unpaid_fee": ("收费通知", "缴纳费用", "未缴费", "逾期未按收费通知要求缴纳费用", "逾期未按收费", "未缴纳"),
     "total_processed": ("总计", "(七)总计"),
     "carried_forward": ("结转下年度", "下年度继续办理", "结转下年度继续办理"),
 }
 EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
            "carried_over": ("收到和处理",)}
 _TRAILING_OTHER_MISC = re.compile(r"(?<!\d)3[.、]其他$")
-_OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*+(?:3[.、]?)?\s*其他$")  # possessive: no quadratic retry over blanks
+_OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*+(?:3[.、]?)?\s*其[他它](?:情形|情况|原因)?$")  # possessive: no quadratic retry over blanks
 
 
 _OUTCOME_MEMO: dict[str, str | None] = {}
@@ -108,10 +108,11 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
-    rows = _merge_wrapped_labels(_label_tails_below(rows_of(text)))  # read the grid once; every pass below works on these rows
-    transposed = _transposed(rows, template)
+    grid = rows_of(text)
+    transposed = _transposed(grid, template)  # a grid's own lines: label tails are not merged across them
     if transposed is not None:
         return transposed
+    rows = _merge_wrapped_labels(_label_tails_below(grid))  # read the grid once; every pass below works on these rows
     first = _read(rows, text, template, report_year)
     by_column = _column_major(rows)
     if by_column is not None:
@@ -274,26 +275,40 @@ APPLICANT_KEYS = {"natural_person": ("自然人",), "commercial_enterprise": ("�
 def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     """Table 3 printed with applicant types as rows and outcomes as columns: read it by its header.
 
-    Only a grid whose header names at least ten outcomes in its cells qualifies, so columns are
-    mapped by what the header says, never by position alone.
+    The header may take several grid lines (一、… / （三）不予公开 over its eight sub-columns / 1.属于
+    国家秘密 …): each column takes the outcome its lowest header line names in that very column. Only
+    a header naming at least ten outcomes, each in one column, qualifies, so columns are mapped by
+    what the header says, never by position alone. A data row's applicant is its last label cell
+    before the numbers (法人或其他组织 / 商业企业 is 商业企业); 法人或其他组织 alone (a subtotal) is none.
     """
     rows = [r for r in all_rows if r.shape in ("tsv", "pipe")]
-    for i, head in enumerate(rows):
-        cells, _ = split_cells(head.raw)
-        cols = {j: match_label(c, OUTCOME_KEYS, EXCLUDE) for j, c in enumerate(cells) if c.strip()}
-        cols = {j: c for j, c in cols.items() if c}
+    i = 0
+    while i < len(rows):
+        cols: dict[int, str] = {}
+        j = i
+        while j < len(rows) and not any(parse_cell(c).kind == "number" for c in split_cells(rows[j].raw)[0]):
+            for k, c in enumerate(split_cells(rows[j].raw)[0]):
+                code = match_label(c, OUTCOME_KEYS, EXCLUDE) if c.strip() else None
+                if code:
+                    cols[k] = code
+            j += 1
+        if j == i:
+            i += 1
+            continue
         if len(set(cols.values())) < 10 or len(set(cols.values())) != len(cols):
+            i = j
             continue
         out = TableParse(found=True)
         order = template_rows(template, any(c in OTHER_SPLIT for c in cols.values()))
-        for r in rows[i + 1 :]:
+        for r in rows[j:]:
             raw_cells, _ = split_cells(r.raw)
-            appl = match_label(raw_cells[0] if raw_cells else "", APPLICANT_KEYS)
+            appl = _row_applicant(raw_cells)
             if appl is None or (appl, order[0]) in out.cells:
                 continue
-            for j, code in cols.items():
-                if code in order and j < len(raw_cells):
-                    out.cells[(code, appl)] = count_cell(parse_cell(raw_cells[j]))
+            for k, code in cols.items():
+                if code in order and k < len(raw_cells):
+                    out.cells[(code, appl)] = count_cell(parse_cell(raw_cells[k]))
+                    at_lines([out.cells[(code, appl)]], r)
         if not out.cells:
             return None
         for code in order:
@@ -303,6 +318,18 @@ def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
                                     "table 3 printed with applicant types as rows; read by its header"))
         return out
     return None
+
+
+def _row_applicant(raw_cells: list[str]) -> str | None:
+    """The applicant a transposed table-3 row is about: its last label cell before the first number."""
+    labels = []
+    for c in raw_cells:
+        if parse_cell(c).kind == "number":
+            break
+        if c.strip():
+            labels.append(re.sub(r"\s+", "", c))
+    label = re.sub(r"^法人或其他组织[:：\-—/]?", "", labels[-1]) if labels else ""
+    return match_label(label, APPLICANT_KEYS) if label else None
 
 
 # Table 4's header words: a "row" whose label holds them (a flattened table-4 header ending in 总计,

@@ -77,6 +77,23 @@ def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
                 c is not None for c in (values or [])):
             values = under[0]
             row_of.update(under[1])
+    elif (order := _header_case_order(rows)) is not None:
+        # one data row under a header that names the case types in another order than the form's
+        under = _under_headers(rows, report_year)
+        if under is not None and all(c is not None for c in under[0]) and sorted(
+                id(c) for c in under[0]) == sorted(id(c) for c in values):
+            values = under[0]
+            row_of.update(under[1])
+        elif len(order) == 3:
+            by_case = {case: values[5 * k:5 * k + 5] for k, case in enumerate(order)}
+            values = [c for case in CASE_TYPE_CODES for c in by_case[case]]
+        else:
+            values = [None] * WIDTH
+        out.findings.append(Finding(
+            "column_order_from_header", "warning",
+            "table 4's header names its case types in another order than the form ("
+            + " / ".join(order) + "); " + ("cells read in the header's order" if any(v is not None for v in values)
+                                           else "its cells cannot be placed, table 4 not read")))
     if values is not None:
         out.found = True
         if any(v is None for v in values):
@@ -96,6 +113,20 @@ def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
             for res in REVIEW_RESULT_CODES:
                 out.cells[(case, res)] = ParsedCell(None, "missing")
     return out
+
+
+def _header_case_order(rows: list[Row]) -> list[str] | None:
+    """The case types in the order the table's header lines (short lines without numbers or prose
+    punctuation) name them, when that is not the form's order; None when it is (or they are not named)."""
+    text = "".join(re.sub(r"\s+", "", r.raw) for r in rows if not _numbers(r)
+                   and len(re.sub(r"\s+", "", r.raw)) <= 80 and not re.search(r"[。，；]", r.raw))
+    spots = {}
+    for case, word in (("litigation_after_review", "复议后起诉"), ("litigation_direct", "直接起诉"),
+                       ("admin_review", "行政复议")):
+        if word in text:
+            spots[case] = text.index(word)
+    order = sorted(spots, key=spots.get)
+    return None if order == [c for c in CASE_TYPE_CODES if c in spots] else order
 
 
 RESULT_KEYS = {"upheld": ("结果维持", "维持"), "corrected": ("结果纠正", "纠正"), "other": ("其他结果",),
