@@ -17,7 +17,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
                                                                  "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_p", "redteam_q",
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
-                                                                 "prose_only")]
+                                                                 "redteam_v", "redteam_w", "redteam_x", "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 # Report files as published (red-team P: PDF, DOCX, and .doc/.wps/.rtf read through LibreOffice).
@@ -55,7 +55,15 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      # row under a blank 规章 row whose cells are nested one-cell tables (3) or CSS-grid divs (3)
                      "js_town_t4_row_from_data_json_script_data_old_attrs_zhoushi_kunshan_2021": 15,
                      "js_county_rowspan30_colspan12_overflow_nested_td_tables_peixian_2019": 3,
-                     "sh_district_bureau_div_grid_role_row_cell_tables_jiading_jyj_2023": 3}
+                     "sh_district_bureau_div_grid_role_row_cell_tables_jiading_jyj_2023": 3,
+                     # red-team W (cell notations): a 行政事业性收费 row whose 本年增/减 prints `±2` (1); 暂无 in
+                     # table 2 and table 4 that only the prose resolves (与上年持平，仍为12项 / 未发生复议后起诉…: 7);
+                     # a one-line dump whose cells are bracketed at random, `（4）`, which could be accounting
+                     # negatives (190); `41 386` in space-aligned text, one cell or two (8)
+                     "fj_city_gov_signed_changes_plus_minus_thousands_quanzhou_2020": 1,
+                     "fj_county_gov_t2_zanwu_dashes_prose_resolves_lianjiang_2019": 7,
+                     "fj_district_bureau_oneline_bracketed_numbers_row_semicolons_siming_jyj_2020": 190,
+                     "js_district_gov_layout_thousands_comma_fullwidth_space_qixia_2020": 8}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
