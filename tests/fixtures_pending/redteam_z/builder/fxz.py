@@ -208,7 +208,7 @@ def z11():
     t4 = mk_t4({"admin_review": (12, 2, 3, 2), "litigation_direct": (4, 1, 2, 3), "litigation_after_review": (3, 0, 1, 2)})
     build("fj_city_gov_t4_susong_heji_group_t2_heji_after_coercion_zhangzhou_2021", "tsv", tpl, year, t2, t3, t4,
           t2_grid_z(tpl, t2, after_coercion="合计"), t3_grid(tpl, t3), t4_grid_z(t4, litsum=True), "漳州市人民政府",
-          "市政府", "fj", ["福建省", "漳州市"], "city", "2022-01-28", "http://www.zhangzhou.gov.cn", "0596-2592000",
+          "市政府", "fj", ["福建省", "漳州市"], "prefecture", "2022-01-28", "http://www.zhangzhou.gov.cn", "0596-2592000",
           "TSV, 2021 form, 地级市 government. Table 4 has a third litigation group `行政诉讼合计` (five columns, the sums "
           "7, 1, 3, 5, 16) after 复议后起诉. Table 2 has a row `合计` after 行政强制 holding 处罚 + 强制 (0 here: a "
           "city government decides none itself). 规章 printed (2, 1, 23).", seed, intro_ag="漳州市人民政府办公室")
