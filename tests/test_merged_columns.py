@@ -96,6 +96,14 @@ def _sums_hold(truth: dict) -> bool:
     return True
 
 
+def _named_after_orgs(line: str) -> bool:
+    """Whether a header line names a column right of 其他 other than 总计 (a 小计 of the organisations)."""
+    cells = [re.sub(r"\s+", "", c) for c in line.split("\t")]
+    if "其他" not in cells:
+        return False
+    return any(c and c not in ("总计", "合计") for c in cells[cells.index("其他") + 1:])
+
+
 def _wanted(truth: dict) -> dict:
     return {(t, *k): w for t, k, w in expected_cells(truth) if t == "table3"}
 
@@ -113,6 +121,8 @@ def originals(tmp_path_factory):
         if any("\t" in x and "申请人情况" in x and x.rstrip("\t").split("\t")[-1].strip() not in ("", "申请人情况")
                for x in text.split("\n")):
             continue  # a column after the form's (占比, 比上年增减): the three-column reader knows none (README)
+        if any("\t" in x and "商业企业" in x and _named_after_orgs(x) for x in text.split("\n")):
+            continue  # a 小计 column among the organisation columns (red-team Z): merging them has no one copy
         merged = merge_org_columns(text)
         if merged is not None:
             chosen.append((stem, truth, merged))

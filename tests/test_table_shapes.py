@@ -17,7 +17,8 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_e", "redteam_f", "redteam_g", "redteam_h", "redteam_i", "redteam_j",
                                                                  "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_p", "redteam_q",
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
-                                                                 "redteam_v", "redteam_w", "redteam_x", "prose_only")]
+                                                                 "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
+                                                                 "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 # Report files as published (red-team P: PDF, DOCX, and .doc/.wps/.rtf read through LibreOffice).

@@ -573,6 +573,7 @@ class _PageCandidate:
     value: int
     line_no: int
     span: tuple[int, int] | None  # span within the line for inline debris; None = whole line
+    anchor: bool = False  # a footer line's own number (`- 3 -`): certainly a page, removed anyway
 
 
 def _inline_candidates(line: str, line_no: int, offset: int) -> list[_PageCandidate]:
@@ -594,6 +595,9 @@ def _inline_candidates(line: str, line_no: int, offset: int) -> list[_PageCandid
     return found
 
 
+_FOOTER_PAGE_RE = re.compile(r"第\s*(\d{1,3})\s*页")
+
+
 def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
     """Longest chain of candidates whose values rise with position at a plausible page length.
 
@@ -604,6 +608,8 @@ def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
     n = len(cands)
     best = [1] * n
     prev = [-1] * n
+    # the document's last page may hold a line or two (a sign-off): into the last footer, no minimum
+    last_anchor = max((k for k in range(n) if cands[k].anchor), default=-1)
     for j in range(n):
         cj = cands[j]
         if cj.value > 2 + cj.pos / _MIN_CHARS_PER_PAGE:
@@ -616,7 +622,8 @@ def _page_chain(cands: list[_PageCandidate]) -> list[_PageCandidate]:
             if best[i] == 0 or ci.value >= cj.value:
                 continue
             per_page = (cj.pos - ci.pos) / (cj.value - ci.value)
-            if _MIN_CHARS_PER_PAGE <= per_page <= _MAX_CHARS_PER_PAGE and best[i] + 1 > best[j]:
+            low = 1 if j == last_anchor and cj.value == ci.value + 1 else _MIN_CHARS_PER_PAGE
+            if low <= per_page <= _MAX_CHARS_PER_PAGE and best[i] + 1 > best[j]:
                 best[j], prev[j] = best[i] + 1, i
     if not n or max(best) < 2:
         return []  # a lone candidate is indistinguishable from a real number: keep it
@@ -688,6 +695,9 @@ def remove_page_debris(text: str) -> str:
         if not is_table_line(line):
             if footer[no]:
                 drop.add(no)
+                m = _FOOTER_PAGE_RE.search(line) or re.search(r"\d{1,3}", line)
+                if m:
+                    cands.append(_PageCandidate(offset, int(m.group(1) if m.groups() else m.group(0)), no, None, True))
             elif numeric[no]:
                 # A run of number-only lines is a table dumped one cell per line, not a footer; and a
                 # number beside a page's footer is not its page number too (a page has one).

@@ -65,6 +65,7 @@ _NUMBER_TOKEN = re.compile(r"(?<![\d.])\d+(?![\d.])")  # three rows of seven cel
 
 
 _APPENDIX_CAPTION = re.compile(r"^[ \t]{0,8}(?:附表|附件|表)[\s0-9一二三四五六、.:：]{0,6}(?P<title>\S.{1,39})$")
+_APPENDIX_ALONE = re.compile(r"^[ \t]{0,8}(?:附表|附件)[ \t]{0,2}(?:[0-9]{1,2}|[一二三四五六])[ \t:：]{0,2}$")
 _APPENDIX_TOPIC = {2: re.compile(r"主动公开"), 3: re.compile(r"(?:收到|受理)和?(?:处理|办理)|依申请"),
                    4: re.compile(r"行政复议|行政诉讼")}
 
@@ -76,11 +77,17 @@ def _appendix_lines(full_text: str, no: int) -> tuple[str, list[int]] | None:
     start = None
     for i, line in enumerate(lines):
         m = _APPENDIX_CAPTION.match(line)
-        if not m:
+        title = m.group("title") if m else None
+        if not m and _APPENDIX_ALONE.match(line):
+            # `附表3` on a line of its own, its title on the next (a caption wrapped in two)
+            nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), "")
+            if 2 <= len(nxt.strip()) <= 40 and "\t" not in nxt and "|" not in nxt:
+                title = nxt.strip()
+        if title is None:
             continue
         if start is not None:
             return "\n".join(lines[start:i]), list(range(start, i))
-        if _APPENDIX_TOPIC[no].search(m.group("title")):
+        if _APPENDIX_TOPIC[no].search(title):
             start = i + 1
     return ("\n".join(lines[start:]), list(range(start, len(lines)))) if start is not None else None
 

@@ -131,8 +131,14 @@ def _under_header_columns(r: Row, header_cols: dict[str, tuple[int, int]], metri
     for j, c in enumerate(cells):
         if j > first and c.strip() and (j not in owner or (owner[j] != j and c.strip() != cells[owner[j]].strip())):
             return None
-    return [parse_cell(cells[header_cols[m][0]]) if header_cols[m][0] < len(cells) else parse_cell("")
-            for m in metrics]
+    offset = len(cells) - len(r.values)  # the row's value cells are the line's last cells
+
+    def cell(j: int) -> Cell:
+        k = j - offset
+        if 0 <= k < len(r.values) and r.values[k].raw == cells[j]:
+            return r.values[k]  # the row's own cell (its line and page stay known)
+        return parse_cell(cells[j] if j < len(cells) else "")
+    return [cell(header_cols[m][0]) for m in metrics]
 
 
 def parse_disclosure_table(text: str, template: str, prose: str = "") -> TableParse:
@@ -225,7 +231,8 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
                     # the header names a column after the form's (比上年增减 under the 2021 form): one
                     # cell per header column, the form's first
                     vals = filled[:len(own)]
-                elif r.shape != "plain" and header_cols and len(metrics) < len(vals):
+                elif (r.shape != "plain" and header_cols and len(metrics) < len(vals)
+                      and (len(filled) > len(metrics) or any(not c.raw.strip() for c in vals[:len(filled)]))):
                     # a merged cell's text in the middle of its span (a cell list of a grid), or
                     # repeated in every slot of it (docling): the cells are read in the header's columns
                     vals = _under_header_columns(r, header_cols, metrics) or vals

@@ -13,7 +13,7 @@ from transforms.tables.grid import ROW_NUMBER, Row, fit_values, parse_cell, rows
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     # long keys keep their distinctive words: the shared tail 政府信息公开申请 also ends the section title
-    "new_received": ("本年新收", "本年新收政府信息公开申请数量", "新收申请", "本年度新收"),
+    "new_received": ("本年新收", "本年新收政府信息公开申请数量", "新收申请"),
     "carried_over": ("上年结转", "上年结转政府信息公开申请数量", "上年度结转"),
     "granted": ("予以公开", "(一)予以公开"),
     "partially_granted": ("部分公开", "(二)部分公开"),
@@ -41,7 +41,8 @@ OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
     "total_processed": ("总计", "(七)总计"),
     "carried_forward": ("结转下年度", "下年度继续办理", "结转下年度继续办理"),
 }
-EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"), "total_processed": ("申请人情况",), "new_received": ("收到和处理",),
+EXCLUDE = {"granted": ("不予公开",), "other": ("逾期", "缴纳", "缴费", "收费通知"),
+           "total_processed": ("申请人情况", "小计", "办结"), "new_received": ("收到和处理",),
            "carried_over": ("收到和处理",)}
 _TRAILING_OTHER_MISC = re.compile(r"(?<!\d)3[.、]其他$")
 _OTHER_MISC = re.compile(r"^\(?[六6]?\)?\s*+(?:3[.、]?)?\s*其[他它](?:情形|情况|原因)?$")  # possessive: no quadratic retry over blanks
@@ -337,6 +338,11 @@ def _row_applicant(raw_cells: list[str]) -> str | None:
 _TABLE4_WORDS = re.compile(r"行政复议|行政诉讼|结果维持|结果纠正|尚未审结")
 
 
+def _total_rank(label: str) -> int:
+    compact = re.sub(r"\s+", "", label)
+    return 2 if "七" in compact and "总计" in compact else 1 if "总计" in compact else 0
+
+
 def _one_row_per_code(entries, order: list[str], out: TableParse):
     """One row per outcome. A label matched twice with numbers keeps the row nearest the table's
     middle: a look-alike row elsewhere (a hotline table's 上年结转留言) sits away from the block; a
@@ -351,6 +357,12 @@ def _one_row_per_code(entries, order: list[str], out: TableParse):
         has_numbers = any(c.kind == "number" for c in r.values)
         if code not in chosen:
             chosen[code] = r
+        elif code == "total_processed" and has_numbers and _total_rank(r.label) != _total_rank(chosen[code].label):
+            # (七)总计 over a bare 总计 over another name (合计 after a group is that group's sum)
+            if _total_rank(r.label) > _total_rank(chosen[code].label):
+                chosen[code] = r
+            out.findings.append(Finding("duplicate_row", "warning",
+                                        f"table 3 row {code} appears twice; kept the one on line {chosen[code].line_no}"))
         elif has_numbers:
             keep = chosen[code]
             ours, kept_ours = not _TABLE4_WORDS.search(r.label), not _TABLE4_WORDS.search(keep.label)
@@ -531,16 +543,16 @@ def _filled_len(cells: list[str]) -> int:
 
 
 def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | None:
-    """(grid width, column index of each applicant type in template order, the columns right of them
-    that the header names as something else) of a ruled table.
+    """(grid width, column index of each applicant type in template order, the columns among or right
+    of them that the header names as something else) of a ruled table.
 
     A table that reaches us as a grid (HTML/Word rendered to tab-separated slots, markdown pipes,
     PDF ruled cells) keeps every cell in its column, empty ones included; its header rows name the
     column of each applicant type. Rows of the same width are then read by those indices, so a
     blank 总计 or an empty organisation cell can never shift the numbers beside it. Only a header
     that names all seven columns, each in its own cell and in distinct columns, is used. A column the
-    header names right of them (比上年增减, 占比(%), 备注) is another column of the table: its numbers
-    are not the row's.
+    header names right of them (比上年增减, 占比(%), 备注) or among them (a 小计 of the organisations) is
+    another column of the table: its numbers are not the row's.
     """
     lines: list[tuple[int, int, dict[str, int], list[str], int]] = []  # (filled, all cells, hits, cells, line)
     wordy: list[tuple[int, list[str]]] = []  # grid lines without numbers (header lines naming no applicant too)
@@ -583,10 +595,13 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
             break
     if len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
         return None
-    last = max(found.values())
-    # (the header block: the group's lines and the few above them, 申请人情况 over 自然人 …)
+    first, last = min(found.values()), max(found.values())
+    # (the header block: the group's lines and the few above them, 申请人情况 over 自然人 …); a column
+    # the header names among or after the seven (法人或其他组织小计, a 小计 before 总计) is another one too
+    value_cols = set(found.values())
     extra = frozenset(j for line_no, cells in wordy if first_line - 3 <= line_no <= last_line for j, c in enumerate(cells)
-                      if j > last and c.strip() and re.sub(r"\s+", "", c) not in _APPLICANT_CELLS)
+                      if j > first and j not in value_cols and c.strip() and re.sub(r"\s+", "", c) not in _APPLICANT_CELLS
+                      and not _ORG_GROUP.match(re.sub(r"\s+", "", c)))
     return max(width, max(extra, default=-1) + 1), [found[a] for a in APPLICANT_CODES], extra
 
 

@@ -9,6 +9,7 @@ from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, 
 from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, fit_values, parse_cell, rows_of, split_cells
 
+_PROSE_LINE = re.compile(r"[。；]|^\s*四\s*[、.]")
 CASE_KEYS = {
     "admin_review": ("行政复议",),
     "litigation_direct": ("未经复议直接起诉", "直接起诉"),
@@ -22,7 +23,9 @@ def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
     """Parse table 4 from its section text: a 15-cell data row, or one labelled row per case type."""
     out = TableParse()
     rows = rows_of(text)
-    header_seen = any(any(w in r.label for w in _HEADER_WORDS) and not _numbers(r) for r in rows)
+    # (a sentence naming 行政复议 — the section's heading, `…情况详见附表3。` — is no header)
+    header_seen = any(any(w in r.label for w in _HEADER_WORDS) and not _numbers(r) and not _PROSE_LINE.search(r.label)
+                      for r in rows)
     by_result = _result_rows(rows)
     if by_result:
         out.found = True
@@ -275,6 +278,8 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
     result: dict[int, tuple[str, int]] = {}  # column -> (result, first column of its header cell)
     got: dict[tuple[str, str], Cell] = {}
     where: dict[int, Row] = {}
+    orphans = 0  # numbers under a sum column the report adds (no case type above its result)
+    above: dict[int, int] = {}  # column -> where the header cell over it (on the line above) ends
     by_line: dict[int, list[Row]] = {}
     for r in rows:
         by_line.setdefault(r.line_no, []).append(r)
@@ -288,6 +293,7 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
         names = [re.sub(r"\s+", "", c) for c in raw]
         cells = [parse_cell(c) for c in raw]
         if any(c.kind == "number" for c in cells):
+            above = {}  # the next header line heads another table (表4-2 under 表4-1's numbers)
             words = [i for i, c in enumerate(cells) if c.kind == "text"]
             if words and all(i in other for i in words) and report_year is not None and all(
                     _year_of(raw[i]) is not None for i in words):
@@ -308,6 +314,9 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
                         got[(case[i], res[0])] = c  # an empty printed cell
                     continue
                 if not at_start:
+                    if res is not None and res[1] == i and case.get(i) is None:
+                        orphans += 1  # under a result with no case above it: a 合计 / 行政诉讼合计 the report adds
+                        continue
                     return None
                 key = (case[i], res[0])
                 if key in got:
@@ -323,12 +332,17 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
             # a column of another kind: a sub-column among the form's own (其中：责令重新答复), or the
             # year of a row (年度); words of another table sharing the grid are neither
             if n and n not in _GRID_CASE and n not in _GRID_RESULT and (
-                    (len(heads) >= 2 and first < i < last) or _YEAR_HEADER.fullmatch(n)):
+                    (len(heads) >= 2 and first < i < last) or _YEAR_HEADER.fullmatch(n)
+                    or (len(heads) >= 2 and i > last and _SUM_HEADER.search(n))):
                 other.add(i)
                 result.pop(i, None)
         filled = [i for i, n in enumerate(names) if n] + [max(len(names), grid_width)]
+        # a merged cell covers the grid to the next filled cell of its line, but never past the cell
+        # above it (复议后起诉 under 行政诉讼 stops where a 合计 column beside 行政诉讼 starts)
+        ends = {i: min(next(j for j in filled if j > i), above.get(i, 10**6)) for i in filled[:-1]}
+        above = {col: end for i, end in ends.items() for col in range(i, max(end, i + 1))}
         for i, n in heads:
-            end = next(j for j in filled if j > i)
+            end = ends[i]
             for col in range(i, max(end, i + 1)):
                 if n in _GRID_CASE:
                     case[col] = _GRID_CASE[n]
@@ -337,11 +351,15 @@ def _under_headers(rows: list[Row], report_year: int | None = None) -> tuple[lis
                     result[col] = (_GRID_RESULT[n], i)
     if not any(c.raw.strip() for c in got.values()):
         return None
+    if orphans and len(got) < WIDTH:
+        return None  # numbers outside the form's cells, and the form's cells not all placed: not read
     cells_out = [got.get((c, res)) for c in CASE_TYPE_CODES for res in REVIEW_RESULT_CODES]
     return cells_out, where
 
 
 _YEAR_HEADER = re.compile(r"年度|年份|年")
+# a column the report adds after the form's, summing it (复议诉讼合计, 行政诉讼总计)
+_SUM_HEADER = re.compile(r"合计|总计|小计|总数")
 _YEAR_LABEL = re.compile(r"((?:19|20)\d{2})\s*年?度?")
 
 
