@@ -55,14 +55,16 @@ def read_converter_markup(text: str) -> str:
         text = _json_blocks(text)
     if text.count("{'type': '") >= 3:
         text = _structure_records(text)
-    if len(_CELL_LINE.findall(text, 0, 200_000)) >= 4:
+    if "row " not in text:
+        pass  # (no cell list: the two scans below cost more than this test)
+    elif len(_CELL_LINE.findall(text, 0, 200_000)) >= 4:
         text = _cell_lists(text)
     elif len(_CELL_MARK.findall(text, 0, 200_000)) >= 4:
         # cell lines run together (a crawler's one-line copy of the dump): the markers carry no cell
         text = _CAPTION_MARK.sub(" ", _CELL_MARK.sub(" ", text))
     if "<br" in text and "|" in text:
         text = _BR_ROW.sub(_split_br_row, text)
-    if len(_CATEGORY_LINE.findall(text, 0, 200_000)) >= 3:
+    if ":" in text and len(_CATEGORY_LINE.findall(text, 0, 200_000)) >= 3:
         text = _CATEGORY_LINE.sub("", _FURNITURE.sub("", text))
     return text
 
