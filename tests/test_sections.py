@@ -677,3 +677,17 @@ def test_table4_header_row_read_as_one_line_is_no_second_heading():
          "四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n结果维持 结果纠正\n1 2\n"
          "五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n")
     assert not [f for f in split_sections(t).findings if f[0] == "section_duplicate"]
+
+
+def test_bracketed_numerals_head_sections_only_as_full_titles_alone_on_their_line():
+    # a report numbering its six sections （一）…（六） (red-team Y); its sub-items （一）主动公开情况。… are no headings
+    text = ("某区2022年政府信息公开工作年度报告\n（一）总体情况\n（一）主动公开情况。全年主动公开政府信息100条。\n"
+            "（二）主动公开政府信息情况\n正文二。\n（三）收到和处理政府信息公开申请情况\n正文三。\n"
+            "（四）政府信息公开行政复议、行政诉讼情况\n正文四。\n（五）存在的主要问题及改进情况\n正文五。\n"
+            "（六）其他需要报告的事项\n正文六。\n")
+    got = split_sections(text)
+    assert [s.section_no for s in got.sections] == [1, 2, 3, 4, 5, 6]
+    assert "主动公开政府信息100条" in got.sections[0].text
+    # without the section's own title, a bracketed line with its text glued on heads nothing
+    sub = "一、总体情况\n（一）主动公开情况。全年主动公开政府信息100条。\n二、收到和处理政府信息公开申请情况\n正文。\n"
+    assert [s.section_no for s in split_sections(sub).sections] == [1, 3]

@@ -125,11 +125,13 @@ _TABLE_LABEL = re.compile(r"本年新收|上年结转|本年度办理|结转下�
 
 _NUMBERING = re.compile(
     r"(?:第(?P<part>[一二三四五六七八九十])部分"
+    r"|[(（](?P<pcn>[一二三四五六七八九十])[)）]"
     r"|(?P<cn>[一二三四五六七八九十])(?![一二三四五六七八九十〇零年月日])"
     r"|(?P<ar>\d{1,2})(?=\s*[、.]))"
     r"(?P<sep>\s*[、.,:]\s*|\s+|)"
 )
 _LEAD_MARKERS = re.compile(r"[\s#*>]*")
+_PAREN_NUMBERED = re.compile(r"[(（][一二三四五六七八九十][)）]")
 _TRAIL = " \t\r*。.:;,"
 # A body glued to a title must not continue a list of titles ("总体情况、主动公开…").
 _LIST_CONTINUATION = re.compile(r"^\s*(?:[、,]|和|及|与|以及|等)")
@@ -194,13 +196,17 @@ def _read_line_candidates(line_start: int, line: str) -> list[_Cand]:
     num_m = _NUMBERING.match(content)
     numeral: int | None = None
     rest_off = 0
-    if num_m and (num_m.group("part") or num_m.group("cn") or num_m.group("ar")):
+    paren = False
+    if num_m and (num_m.group("part") or num_m.group("pcn") or num_m.group("cn") or num_m.group("ar")):
         # Arabic numbering ("2.主动公开情况") is how body sub-items are numbered, so it earns
         # no numeral bonus and is treated like an unnumbered line (title alone required).
         if not num_m.group("ar"):
-            numeral = _CN_DIGITS[num_m.group("part") or num_m.group("cn")]
+            numeral = _CN_DIGITS[num_m.group("part") or num_m.group("pcn") or num_m.group("cn")]
         rest_off = num_m.end()
-        has_sep = bool(num_m.group("sep")) or bool(num_m.group("part"))
+        # （二）主动公开政府信息情况: bracketed numerals usually number a section's sub-items, so they
+        # head a section only with the section's own full title (no reworded, weak candidates)
+        paren = bool(num_m.group("pcn"))
+        has_sep = bool(num_m.group("sep")) or bool(num_m.group("part")) or paren
     else:
         num_m = None
         has_sep = False
@@ -227,10 +233,12 @@ def _read_line_candidates(line_start: int, line: str) -> list[_Cand]:
         if num_m is not None and not has_sep and numeral is not None and tail_clean:
             # "一总体情况…" without a separator is accepted only as a title-only line.
             continue
+        if paren and tail_clean:
+            continue  # `（一）主动公开情况。全年…` is a sub-item with its text; a bracketed heading stands alone
         strong_secs.add(sec)
         out.append(_Cand(line_start, head_start, title_abs, title_abs + m.end(), sec,
                          numeral, True, _S_STRONG))
-    if numeral is not None and has_sep:
+    if numeral is not None and has_sep and not paren:
         title = rest.strip(_TRAIL)
         if title and len(title) <= _WEAK_MAX_LEN and not _SENTENCE_PUNCT.search(title):
             for sec, pat in _WEAK.items():
@@ -360,6 +368,8 @@ def split_sections(text: str) -> SectionSplit:
             printed = text[c.head_start:c.title_end].strip()
             if _TABLE4_HEADER.fullmatch(printed):
                 continue  # table 4's own column header (行政复议 | 行政诉讼) read as one line, not a heading
+            if _PAREN_NUMBERED.match(printed):
+                continue  # （一）主动公开政府信息情况 beside 二、主动公开…: a sub-item named like a section
             findings.append(("section_duplicate",
                              f"section {c.section_no} {SECTION_TITLES[c.section_no]}: another heading "
                              f"'{printed}' at offset {c.head_start} was left in the body"))
