@@ -80,6 +80,38 @@ V = {
                         [("\n\n南京市鼓楼区人民政府办公室\n\n2022年", "\n\n南京市鼓楼区人民政府\n\n2022年", 1)], {}),
     "v10_abbrev_title": ("sh_park_guanweihui_spans_jinshan_fengxian_two_districts_chemical_industry_2023",
                          [("上海化学工业区管理委员会2023年", "上海化工区管委会2023年", 1)], {}),
+    "v04_office_title_broken_after_zhengfu": (
+        "js_district_gov_title_gov_signed_and_compiled_by_bangongshi_md_gulou_nanjing_2021",
+        [("# 南京市鼓楼区人民政府2021年政府信息公开工作年度报告", "# 南京市鼓楼区人民政府\n\n# 办公室2021年政府信息公开工作年度报告", 1)],
+        {"agency": "南京市鼓楼区人民政府办公室", "admin_level": "department"}),
+    "v04_office_title_broken_plain_lines": (
+        "js_district_gov_title_gov_signed_and_compiled_by_bangongshi_md_gulou_nanjing_2021",
+        [("# 南京市鼓楼区人民政府2021年政府信息公开工作年度报告", "南京市鼓楼区人民政府\n办公室2021年政府信息公开\n工作年度报告", 1)],
+        {"agency": "南京市鼓楼区人民政府办公室", "admin_level": "department"}),
+    "v05_haimenshi_2019_before_rename": (
+        "js_district_gov_renamed_haimenshi_to_haimenqu_2020_old_name_contact_haimen_2020",
+        [("2020年6月，经国务院批准，撤销县级海门市，设立南通市海门区，以原海门市的行政区域为海门区的行政区域。"
+          "本报告统计数据包括原海门市人民政府2020年1月至6月期间的政府信息公开工作情况。\n", "", 1),
+         ("原海门市人民政府门户网站已整合为南通市海门区人民政府门户网站，原网址继续保留访问。\n", "", 1),
+         ("南通市海门区人民政府", "海门市人民政府", 0), ("海门区人民政府", "海门市人民政府", 0), ("海门区", "海门市", 0),
+         ("2020", "2019", 0), ("2021年1月29日", "2020年1月29日", 0), ("五中全会", "四中全会", 0)],
+        {"agency": "海门市人民政府", "year": 2019}),
+    "v10_sutongxi_park": ("sh_park_guanweihui_spans_jinshan_fengxian_two_districts_chemical_industry_2023",
+                          [("上海化学工业区管理委员会", "江苏南通苏锡通科技产业园区管理委员会", 0),
+                           ("上海化学工业区", "苏锡通科技产业园区", 0),
+                           ("上海市金山区", "南通市通州区", 0), ("上海市奉贤区", "南通市海门区", 0),
+                           ("金山区", "通州区", 0), ("奉贤区", "海门区", 0), ("上海市人民政府", "南通市人民政府", 0)],
+                          {"agency": "江苏南通苏锡通科技产业园区管理委员会", "region": ["江苏省", "南通市"]}),
+    "v12_range_two_niandu": ("fj_district_gov_report_covers_two_years_2020_2021_new_district_md_shaxian_sanming_2021",
+                             [("2020—2021年政府", "2020年度、2021年度政府", 1)], {}),
+    "v01_spaced_title_three_lines_midword": ("sh_district_gov_title_signoff_letter_spaced_jingan_2021",
+                                             [("上 海 市 静 安 区 人 民 政 府\n2 0 2 1 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                                               "上 海 市 静 安 区 人 民\n政 府 2 0 2 1 年 政 府 信 息 公 开 工\n作 年 度 报 告", 1)], {}),
+    "v03_img_alt_title": (J, [('alt=""', 'alt="厦门市集美区市场监督管理局2020年政府信息公开工作年度报告"', 1)], {}),
+    "v03_lianxi_before_sign": (J, [('<p style="text-align:right">2021年1月22日</p>',
+                                    '<p>联系单位：厦门市集美区市场监督管理局</p>\n<p style="text-align:right">2021年1月22日</p>', 1)], {}),
+    "v12_range_bracket_after": ("fj_district_gov_report_covers_two_years_2020_2021_new_district_md_shaxian_sanming_2021",
+                                [("人民政府2020—2021年政府信息公开工作年度报告", "人民政府政府信息公开工作年度报告（2020—2021年）", 1)], {}),
 }
 
 
@@ -89,7 +121,7 @@ def main(out):
         src = next(p for p in SET.glob(stem + ".*") if p.suffix != ".json")
         text = src.read_text(encoding="utf-8")
         for old, new, n in reps:
-            assert old in text, (vname, old)
+            assert old in text or not n, (vname, old)
             text = text.replace(old, new, n) if n else text.replace(old, new)
         tr = json.loads((SET / f"{stem}.json").read_text(encoding="utf-8"))
         tr.update(tfix)
