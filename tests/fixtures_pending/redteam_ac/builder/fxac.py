@@ -145,7 +145,7 @@ XL_CSS = """<style>
 	border:.5pt solid windowtext;}
 .xl70
 	{mso-style-parent:style0;
-	mso-number-format:"0\\.00E\\+00";
+	mso-number-format:"0\\.0000E\\+00";
 	border:.5pt solid windowtext;}
 -->
 </style>"""
