@@ -366,16 +366,16 @@ def ae13():
            "Section 六 names 上海市规划和自然资源局 (the city bureau). 2019 form, negative change -1.")
 
 
-# ---------------------------------------------------------------- AE14 福建 瀛洲街道: 党政综合办公室 compiles, short title
+# ---------------------------------------------------------------- AE14 福建 瀛洲街道: 【栏目】 title, 党政综合办公室 compiles
 def ae14():
-    name = "fj_street_office_dangzheng_zonghe_ban_bianzhi_short_title_yingzhou_taijiang_2020"
+    name = "fj_street_office_bracket_column_label_title_dangzheng_zonghe_ban_bianzhi_yingzhou_taijiang_2020"
     tpl, year = "2019", 2020
     t3 = gen_t3(8114, tpl, scale=0.25, orgs=False)
     t2 = t2_19(norm=(0, 0, 0), lic=(0, 0, 0), oth=(0, 0, 0), pen=(0, 0, 0), coe=(0, 0, 0), fees=(0, 0), proc=(1, 12.8))
     t4 = mk_t4({})
     ag = "福州市台江区瀛洲街道办事处"
     off = "瀛洲街道党政综合办公室"
-    b = blocks(year, "街道", "fj", t3, tpl, 8114, title=["瀛洲街道2020年政府信息公开工作年度报告"], small=True,
+    b = blocks(year, "街道", "fj", t3, tpl, 8114, title=["【政务公开】瀛洲街道2020年政府信息公开工作年度报告"], small=True,
                intro=P.std_intro(off, year, "http://www.tj.gov.cn", "0591-83281234", tpl),
                six_extra=[f"联系方式：{off}，地址：福州市台江区瀛洲路96号，电话：0591-83281234。"],
                review_sentence="2020年，街道未发生因政府信息公开引起的行政复议、行政诉讼案件。",
@@ -383,8 +383,9 @@ def ae14():
     text = render(b, tsv_tables(tpl, t2, t3, t4)) + "\n"
     finish(name, "txt", text, meta(ag, ["福建省", "福州市", "台江区", "瀛洲街道"], year, "township", "tsv", "2021-01-15"),
            tpl, t2, t3, t4,
-           "Street office: township, region [福建省, 福州市, 台江区, 瀛洲街道]. The title is the bare `瀛洲街道2020年…` (no "
-           "district, city or 办事处); the 编制 sentence and the 联系方式 line name 瀛洲街道党政综合办公室 (the street's "
+           "Street office: township, region [福建省, 福州市, 台江区, 瀛洲街道]. The title carries the portal column in "
+           "brackets and then the bare street name: `【政务公开】瀛洲街道2020年…` (the bracket is the 栏目, no body; no "
+           "district, city or 办事处 after it); the 编制 sentence and the 联系方式 line name 瀛洲街道党政综合办公室 (the street's "
            "internal office); only the sign-off prints the full 福州市台江区瀛洲街道办事处. A reader takes the signing "
            "body and its place from the sign-off. 2019 form, tables 2/4 almost all 0.")
 

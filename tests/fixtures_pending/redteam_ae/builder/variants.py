@@ -59,7 +59,7 @@ V = {
     "v13_signoff_date_only": ("sh_district_bureau_running_header_abbrev_signoff_full_guihua_ziyuan_jiading_2019",
                               [("\n上海市嘉定区规划和自然资源局\n2020年", "\n2020年", 1)],
                               {"agency": "嘉定区规划资源局"}),
-    "v14_signoff_date_only": ("fj_street_office_dangzheng_zonghe_ban_bianzhi_short_title_yingzhou_taijiang_2020",
+    "v14_signoff_date_only": ("fj_street_office_bracket_column_label_title_dangzheng_zonghe_ban_bianzhi_yingzhou_taijiang_2020",
                               [("\n福州市台江区瀛洲街道办事处\n2021年", "\n2021年", 1)], {"agency": None}),
     "v09_signoff_one_line": ("js_district_joint_body_zhengwu_fuwu_ban_dashuju_ju_word_html_huishan_wuxi_2019",
                              [("无锡市惠山区政务服务管理办公室<span lang=EN-US><o:p></o:p></span></span></p>\n"
@@ -112,6 +112,16 @@ V = {
                                     '<p>联系单位：厦门市集美区市场监督管理局</p>\n<p style="text-align:right">2021年1月22日</p>', 1)], {}),
     "v12_range_bracket_after": ("fj_district_gov_report_covers_two_years_2020_2021_new_district_md_shaxian_sanming_2021",
                                 [("人民政府2020—2021年政府信息公开工作年度报告", "人民政府政府信息公开工作年度报告（2020—2021年）", 1)], {}),
+    "v03_site_name_page_title": (J, [("<title>政府信息公开年度报告 - 政府信息公开专栏</title>", "<title>厦门市集美区人民政府</title>", 1)], {}),
+    "v03_site_name_page_title_bianzhi_full": (J, [("<title>政府信息公开年度报告 - 政府信息公开专栏</title>", "<title>厦门市集美区人民政府</title>", 1),
+                                                  ("由本局编制", "由厦门市集美区市场监督管理局编制", 1)], {}),
+    "v06_bracket_section_label": ("sh_street_office_portal_bracket_title_header_lines_xinhualu_changning_2020",
+                                  [("【长宁区人民政府门户网站】", "【街道信息公开】", 0)], {}),
+    "v06_bracket_zhengwu_gongkai": ("sh_street_office_portal_bracket_title_header_lines_xinhualu_changning_2020", [("【长宁区人民政府门户网站】", "【政务公开】", 0)], {}),
+    "v06_bracket_niandu_baogao": ("sh_street_office_portal_bracket_title_header_lines_xinhualu_changning_2020", [("【长宁区人民政府门户网站】", "【年度报告】", 0)], {}),
+    "v06_ascii_brackets_portal": ("sh_street_office_portal_bracket_title_header_lines_xinhualu_changning_2020", [("【长宁区人民政府门户网站】", "[长宁区人民政府门户网站]", 0)], {}),
+    "v06_portal_suffix": ("sh_street_office_portal_bracket_title_header_lines_xinhualu_changning_2020", [("【长宁区人民政府门户网站】新华路街道办事处2020年政府信息公开工作年度报告",
+                                 "新华路街道办事处2020年政府信息公开工作年度报告【长宁区人民政府门户网站】", 0)], {}),
 }
 
 
