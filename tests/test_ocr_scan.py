@@ -9,7 +9,6 @@ when rapidocr is not installed. `tests/test_ingest_docs.py` tests the OCR path's
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
@@ -28,16 +27,11 @@ def test_a_200_dpi_scan_reads_back_the_cells(tmp_path: Path) -> None:
     if not ocr.available():
         pytest.skip("rapidocr is not installed (pip install -e '.[ocr]'); the OCR path is tested with a stand-in "
                     "engine in tests/test_ingest_docs.py")
-    import pypdfium2 as pdfium
-
     from transforms.pipeline import run_layers
+    from transforms.synth.documents import render_scan
 
-    doc = pdfium.PdfDocument(str(DOCS / "report_2021.pdf"))
-    images = [doc[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L") for i in range(len(doc))]
-    buf = io.BytesIO()
-    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=200)
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "report_2021_scan.pdf").write_bytes(buf.getvalue())
+    (tmp_path / "in" / "report_2021_scan.pdf").write_bytes(render_scan((DOCS / "report_2021.pdf").read_bytes()))
     truth = json.loads((DOCS / "report_2021.json").read_text(encoding="utf-8"))
     res = score_layers(run_layers(tmp_path / "in"), {"report_2021_scan": truth})
     s = res["score"]

@@ -8,6 +8,11 @@ back through the real pipeline (the ingest layer's DOCX and PDF readers), one pi
 - `html_export`: the same subset, the DOCX saved as a web page by LibreOffice (Writer's HTML export:
   the page a portal publishes from a Word file, with the grid columns where rows' borders almost
   line up); skipped like `pdf`.
+- `doc`: the same subset saved by LibreOffice as Word 97 `.doc` (what many agencies still publish), read
+  back through the ingest layer's DOC reader (LibreOffice to DOCX); skipped like `pdf`.
+- `pdf_scan`: SCAN_N of the subset's PDFs (those whose tables print their cells) rendered to image-only PDFs at 200 dpi
+  (transforms.synth.documents.render_scan), read back by OCR (the `.[ocr]` extra: rapidocr); skipped,
+  saying why, without LibreOffice, a CJK font or rapidocr. OCR costs about 10 CPU s per page.
 
 The gate is the text harness's: no number wrong or invented anywhere, ≥ 99 % of the cells of rows printed
 in full right, every report's agency and year right. `scripts/reshape_matrix.py --docs` prints these rows.
@@ -28,11 +33,12 @@ from scoring import Score, score_cells  # noqa: E402
 from test_reshape import FACTS, all_truths, full_rows  # noqa: E402
 
 from transforms.synth import build_model  # noqa: E402
-from transforms.synth.documents import docx_convert, render_docx, soffice  # noqa: E402
+from transforms.synth.documents import docx_convert, render_docx, render_scan, soffice  # noqa: E402
 
-DOC_SHAPES = ["docx", "pdf", "html_export"]
-CONVERTED = {"pdf": "pdf", "html_export": "html"}  # shape → LibreOffice target
+DOC_SHAPES = ["docx", "pdf", "html_export", "doc", "pdf_scan"]
+CONVERTED = {"pdf": "pdf", "html_export": "html", "doc": "doc", "pdf_scan": "pdf"}  # shape → LibreOffice target
 PDF_N = 24
+SCAN_N = 4
 
 
 def cjk_font() -> bool:
@@ -56,6 +62,19 @@ def pdf_truths(truths: list[tuple[str, dict]], n: int = PDF_N) -> list[tuple[str
     return out
 
 
+def scan_truths(truths: list[tuple[str, dict]], n: int = SCAN_N) -> list[tuple[str, dict]]:
+    """n/2 truths of each template from the pdf subset whose tables print at least 90 % of their cells (a scan
+    of a table the prose fills in tests nothing OCR reads)."""
+    def printed(truth: dict) -> bool:
+        vals = [v for t in FACTS for row in (truth.get(t) or {}).values() for v in row.values()]
+        return bool(vals) and sum(v is not None for v in vals) >= 0.9 * len(vals)
+
+    out = []
+    for template in ("2019", "2021"):
+        out += [x for x in pdf_truths(truths) if x[1]["template"] == template and printed(x[1])][:n // 2]
+    return out
+
+
 def render_docs(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> dict[str, dict]:
     """Write every truth as a .docx (shape docx), or convert it (pdf, html_export) into out_dir; {stem: truth}."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -69,7 +88,10 @@ def render_docs(shape: str, truths: list[tuple[str, dict]], out_dir: Path) -> di
         path.write_bytes(render_docx(build_model(truth, rng), rng))
         docx_files.append(path)
         written[name] = dict(truth, table_shape=shape)
-    if shape in CONVERTED:
+    if shape == "pdf_scan":
+        for pdf in docx_convert(docx_files, src_dir / "pdf", "pdf"):
+            (out_dir / pdf.name).write_bytes(render_scan(pdf.read_bytes()))
+    elif shape in CONVERTED:
         docx_convert(docx_files, out_dir, CONVERTED[shape])
     elif shape != "docx":
         raise ValueError(f"unknown document shape {shape!r} (known: {', '.join(DOC_SHAPES)})")
@@ -116,7 +138,8 @@ def run_doc_shape(shape: str, truths: list[tuple[str, dict]], work: Path) -> dic
     """Render (the pdf shape takes its fixed subset), run the pipeline once over the folder, score."""
     from transforms.pipeline import run_layers
 
-    chosen = pdf_truths(truths) if shape in CONVERTED else truths
+    chosen = (scan_truths(truths) if shape == "pdf_scan" else pdf_truths(truths) if shape in CONVERTED
+              else truths)
     written = render_docs(shape, chosen, work / shape)
     res = score_layers(run_layers(work / shape), written)
     res["shape"] = shape
@@ -140,8 +163,13 @@ def test_doc_shape_reads_back(shape: str, truths):
     if shape in CONVERTED and soffice() is None:
         pytest.skip(f"the {shape} shape needs LibreOffice to make its files, and 'soffice' is not on PATH "
                     "(apt-get install -y libreoffice-writer-nogui)")
-    if shape == "pdf" and not cjk_font():
-        pytest.skip("the pdf shape needs a CJK font for LibreOffice (without one its PDFs carry no usable "
+    if shape == "pdf_scan":
+        from transforms.ingest import ocr
+
+        if not ocr.available():
+            pytest.skip("the pdf_scan shape needs the OCR extra (pip install -e '.[ocr]': rapidocr, onnxruntime)")
+    if shape in ("pdf", "pdf_scan") and not cjk_font():
+        pytest.skip(f"the {shape} shape needs a CJK font for LibreOffice (without one its PDFs carry no usable "
                     "text layer): apt-get install -y fonts-wqy-microhei")
     with tempfile.TemporaryDirectory() as tmp:
         res = run_doc_shape(shape, truths, Path(tmp))

@@ -18,7 +18,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_p", "redteam_q",
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
                                                                  "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
-                                                                 "prose_only")]
+                                                                 "redteam_aa", "redteam_ab", "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 # Report files as published (red-team P: PDF, DOCX, and .doc/.wps/.rtf read through LibreOffice).
@@ -64,7 +64,22 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_city_gov_signed_changes_plus_minus_thousands_quanzhou_2020": 1,
                      "fj_county_gov_t2_zanwu_dashes_prose_resolves_lianjiang_2019": 7,
                      "fj_district_bureau_oneline_bracketed_numbers_row_semicolons_siming_jyj_2020": 190,
-                     "js_district_gov_layout_thousands_comma_fullwidth_space_qixia_2020": 8}
+                     "js_district_gov_layout_thousands_comma_fullwidth_space_qixia_2020": 8,
+                     # red-team AA (PDFs as other producers draw them): a grid drawn only by row fills, whose
+                     # unfilled rows pdfplumber glues into their neighbours' cells (44)
+                     "js_town_pdf_shaded_rows_no_rules_shengze_wujiang_2023": 44,
+                     # red-team AB (reading order scrambled by a converter): a table 3 read column by column
+                     # that lost its empty cells, or each row right to left one cell per line, fails its sums
+                     # across rows and columns: the cells of those sums are left null (171, 171, 95); a mirrored
+                     # row's 3 cells the sums cannot place; cells per line with empty cells dropped (19, 22);
+                     # table 2 read column by column under labels printed one after another (15)
+                     "fj_city_gov_t3_column_by_column_empty_cells_dropped_fuzhou_2022": 171,
+                     "js_district_office_rows_right_to_left_cell_per_line_liangxi_wuxi_2021": 171,
+                     "sh_district_office_t2_sections_reversed_t3_rows_mirrored_songjiang_2020": 95,
+                     "fj_city_bureau_t2_column_major_t3_rows_reversed_spaces_zhangzhou_scjg_2021": 3,
+                     "fj_county_gov_cell_per_line_empty_cells_dropped_shanghang_2019": 19,
+                     "sh_street_office_numbers_detached_block_after_labels_jiadingzhen_2019": 22,
+                     "sh_district_gov_t3_t2_read_column_by_column_changning_2020": 15}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}

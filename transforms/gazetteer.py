@@ -24,8 +24,8 @@ _COUNTY_VARIANT_SUFFIXES = ("县", "区", "市", "旗")
 # Taiwan/HK/Macau short forms also occur in ministry names (国务院台湾事务办公室).
 _NO_SHORT_FORM = {"710000", "810000", "820000"}
 _TOWNSHIP_RE = re.compile(
-    r"([\u4e00-\u9fff]{1,8}?(?:街道|乡|镇))(?=人民政府|政府|办事处|街道办|党委|\s|\d|$|[,(、])"
-)
+    r"([\u4e00-\u9fff]{1,8}?(?:街道|乡|镇))(?=人民政府|政府|办事处|街道办(?!事处)|党委|\s|\d|$|[,(、])"
+)  # 嘉定镇街道办事处 is the office of 嘉定镇街道, not a 街道办事处 of 嘉定镇
 # A township-looking match that is really part of a word (城乡建设, 各乡镇).
 _TOWNSHIP_STOP = re.compile(r"[和及与各全局委办部厅署]|人民|^乡镇$")
 

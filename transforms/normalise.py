@@ -244,6 +244,21 @@ _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
 _CIRCLED_RE = re.compile("[\u2460-\u2473]")
 
 
+# CJK Radicals Supplement code points that a PDF font without a ToUnicode map gives for whole
+# characters (`上海市⻓宁区`): NFKC maps only ⺟ and ⻳, so the standalone simplified (and a few
+# traditional) radicals are mapped here to the character they draw. Component-only radicals
+# (⺰ 纟, ⻈ 讠, ⻐ 钅) are left alone: no text prints them on their own.
+_RADICALS = str.maketrans({
+    "⺁": "厂", "⺠": "民", "⺩": "王", "⻄": "西", "⻅": "见",
+    "⻆": "角", "⻉": "贝", "⻋": "车", "⻑": "長", "⻓": "长", "⻔": "门",
+    "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马",
+    "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄",
+    "⻪": "黾", "⻫": "齐", "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙",
+    "⻲": "龟",
+})
+_RADICAL_RE = re.compile("[⺀-⻿]")
+
+
 # A minus sign printed as −, –, — or ﹣ before a number that starts a cell (`–6`, `−2` in a 增/减
 # column), never a dash between two numbers (2019–2020) or after a word.
 _MINUS_RE = re.compile("(?<![^\\s|(])[\u2212\u2013\u2014\u2012\ufe63](?=\\d)")
@@ -252,7 +267,8 @@ _MINUS_RE = re.compile("(?<![^\\s|(])[\u2212\u2013\u2014\u2012\ufe63](?=\\d)")
 def canonical_width(text: str) -> str:
     """NFKC (full-width digits/Latin/，：（）；！？％ → ASCII), LF line ends, plain spaces, no NULs.
 
-    Chinese-only punctuation (、。《》“”【】〔〕) is left as NFKC leaves it; ①-⑳ become (1)-(20).
+    Chinese-only punctuation (、。《》“”【】〔〕) is left as NFKC leaves it; ①-⑳ become (1)-(20); a
+    standalone CJK radical (⻓ U+2ED3) becomes the character it draws (长).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Form feed is the PDF page break; a line break keeps the page's last line separate.
@@ -261,6 +277,8 @@ def canonical_width(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
     text = unicodedata.normalize("NFKC", text)
+    if _RADICAL_RE.search(text):
+        text = text.translate(_RADICALS)
     if _MINUS_RE.search(text):
         text = _MINUS_RE.sub("-", text)
     return _ODD_SPACE_RE.sub(" ", text)

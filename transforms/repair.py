@@ -21,6 +21,10 @@ from transforms.tables.request_handling import result_rows
 
 KNOWN = ("printed", "derived", "narrative")
 UNRELIABLE_AFTER = 3  # failing sums in one table before its reading is treated as suspect
+# Cells it takes to be in every failing sum of a suspect table before its reading is taken for a misreading
+# (rows or columns shifted, a column read as a row): a report's own typos break a few sums through a few
+# cells (a wrong total, a digit slipped), and its cells stay as printed.
+MISREAD_COVER = 7
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ def ocr_misreads(cells: dict[Key, ParsedCell], equations: list[Equation]) -> lis
 def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Finding]:
     """Fill what the equations pin down (in place) and return findings for contradictions."""
     findings: list[Finding] = []
+    failing: list[Equation] = []
     active = []
     for eq in equations:
         if not all(k in cells for k in eq.left + eq.right):
@@ -130,6 +135,7 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
             lhs = sum(cells[k].value for k in eq.left)
             rhs = sum(cells[k].value for k in eq.right)
             if abs(lhs - rhs) > 1e-9:
+                failing.append(eq)
                 findings.append(
                     Finding("arithmetic_contradiction", "warning", f"{eq.name}: printed {lhs:g} vs {rhs:g} (difference {lhs - rhs:g})")
                 )
@@ -139,6 +145,7 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
         bounds, bad = _propagate(cells, active)
         if bad is None:
             break
+        failing.append(bad)
         active.remove(bad)
         findings.append(Finding("arithmetic_contradiction", "warning", f"{bad.name}: cannot hold with the printed cells; not used"))
         # Its unknown cells are ones the table's sums would fix two different ways: none of them is
@@ -149,13 +156,51 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
         # Many failing sums mean the columns or rows were probably misread, not that the report
         # is inconsistent: deriving from them would spread the error, so nothing is derived.
         table = equations[0].name.split()[0] if equations else "table"
+        if _one_line(failing) or _cover(failing) < MISREAD_COVER:
+            findings.append(Finding("table_unreliable", "error",
+                                    f"{table}: {len(findings)} of its sums fail; cells kept as read, nothing derived"))
+            return findings
+        suspect = sorted({k for eq in failing for k in eq.left + eq.right if cells[k].source == "printed"})
+        read = ", ".join(f"{'.'.join(k)}={cells[k].value:g}" for k in suspect)
+        for k in suspect:
+            cells[k] = ParsedCell(None, "missing")
         findings.append(Finding("table_unreliable", "error",
-                                f"{table}: {len(findings)} of its sums fail; cells kept as read, nothing derived"))
+                                f"{table}: {len(findings)} of its sums fail across rows and columns, so its rows or "
+                                f"columns were probably misread; the {len(suspect)} cell(s) of those sums are left "
+                                f"null (read as {read}), nothing derived"))
         return findings
     for key, (lo, hi) in bounds.items():
         if lo == hi and cells[key].source not in KNOWN:
             cells[key] = ParsedCell(float(lo), "derived")
     return findings
+
+
+def _cover(failing: list[Equation]) -> int:
+    """How many cells, chosen greedily, are in every failing sum between them (a few typos break few)."""
+    left = [set(eq.left + eq.right) for eq in failing]
+    n = 0
+    while left:
+        count: dict = {}
+        for keys in left:
+            for k in keys:
+                count[k] = count.get(k, 0) + 1
+        best = max(sorted(count), key=count.get)
+        left = [keys for keys in left if best not in keys]
+        n += 1
+    return n
+
+
+def _one_line(failing: list[Equation]) -> bool:
+    """True when one row or one column of the table is in every failing sum: the report's own arithmetic is
+    off along that line (a 总计 row copied from another, last year's column), which a misreading that shifted
+    rows or columns does not look like."""
+    rows = cols = None
+    for eq in failing:
+        keys = eq.left + eq.right
+        r, c = {k[0] for k in keys}, {k[1] for k in keys}
+        rows = r if rows is None else rows & r
+        cols = c if cols is None else cols & c
+    return bool(rows) or bool(cols)
 
 
 def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str],

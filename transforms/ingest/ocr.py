@@ -8,12 +8,18 @@ budget (the engine's) is paused while a page is recognised, and a page too large
 stay under MAX_PIXELS at RENDER_DPI is rendered smaller.
 
 Recognised boxes become lines by their vertical centre; boxes on one line are joined with a tab
-when a gap wider than a character separates them (table cells), else directly.
+when a gap wider than a character separates them (table cells), else directly. When the page image
+shows the vertical rulings of a table across a line that holds numbers, the numbers are placed by
+the cells the rulings draw, as the text-PDF reader places them: one tab-separated slot per cell
+right of the row's label, an empty slot for a blank cell, and a count the recogniser glued onto the
+end of the label in the cell before it (`（二）部分公开（区分3`) split off into its own cell. A line
+whose boxes do not fit the cells one to a cell keeps the plain joining.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 PAGE_BUDGET_S = float(os.environ.get("GONGKAI_OCR_PAGE_BUDGET_S", "60"))
 # A document's OCR stops (the pages left keep an ocr_needed note) once its pages took this long, well
@@ -48,8 +54,82 @@ def _get_engine():
     return _engine
 
 
-def boxes_to_text(boxes: list, texts: list[str]) -> str:
-    """Group OCR boxes (4 corner points each) into lines; tab between distant boxes."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GLUED_COUNT = re.compile(r"(.*[^\d\s.,，、．])(\d{1,7})")
+RULING_DARK = 128      # a pixel darker than this is ink
+RULING_COVER = 0.9     # a pixel column this dark over the line's band (and beyond it) is a vertical ruling
+
+
+def _rulings(image, top: float, bottom: float) -> list[float]:
+    """x centres of the vertical rulings crossing a text line: pixel columns dark over the whole band from
+    a third of the line's height above its boxes to a third below (a glyph's stroke ends inside that)."""
+    height = bottom - top
+    y0 = max(int(top - height / 3), 0)
+    y1 = min(int(bottom + height / 3) + 1, image.shape[0])
+    if y1 - y0 < 3:
+        return []
+    cover = (image[y0:y1] < RULING_DARK).mean(axis=0)
+    xs = (cover >= RULING_COVER).nonzero()[0]
+    out: list[list[int]] = []
+    for x in xs.tolist():
+        if out and x - out[-1][-1] <= 2:
+            out[-1].append(x)
+        else:
+            out.append([x])
+    return [(run[0] + run[-1]) / 2 for run in out if len(run) <= max(height / 4, 3)]
+
+
+def _split_glued(line: list[tuple], rulings: list[float]) -> list[tuple]:
+    """A box that runs across a ruling and ends in a count (`…区分3`) is two boxes: its text, and the count
+    in the cell right of the ruling, when the part right of the ruling is about as wide as those digits."""
+    out = []
+    for top, bottom, x0, x1, text in line:
+        height = max(bottom - top, 1)
+        m = _GLUED_COUNT.fullmatch(text)
+        inside = [r for r in rulings if x0 + height / 2 < r < x1 - height / 5]
+        if m and len(inside) == 1 and x1 - inside[0] <= len(m.group(2)) * height * 0.9 + height / 2:
+            r = inside[0]
+            out += [(top, bottom, x0, r, m.group(1)), (top, bottom, r, x1, m.group(2))]
+        else:
+            out.append((top, bottom, x0, x1, text))
+    return out
+
+
+def _cells_line(line: list[tuple], image) -> str | None:
+    """A line holding numbers, laid out by the rulings the image draws across it; None to join it plainly."""
+    top = min(it[0] for it in line)
+    bottom = max(it[1] for it in line)
+    rulings = _rulings(image, top, bottom)
+    if len(rulings) < 2:
+        return None
+    line = _split_glued(line, rulings)
+    cells: dict[int, list[tuple]] = {}
+    for it in line:
+        centre = (it[2] + it[3]) / 2
+        cells.setdefault(sum(1 for r in rulings if r < centre), []).append(it)
+    numeric = {k for k, its in cells.items() if all(_NUMBER.fullmatch(it[4]) for it in its)}
+    words = [k for k in cells if k not in numeric]
+    last_word = max(words, default=0)
+    if any(k <= last_word for k in numeric) and words or not numeric:
+        return None
+    slots = range(max(last_word, 0) + 1 if words else min(numeric), len(rulings))
+    if max(numeric) not in slots or any(len(cells[k]) > 1 for k in numeric):
+        return None
+    head = [_join([it for k in sorted(words) for it in sorted(cells[k], key=lambda it: it[2])])] if words else []
+    return "\t".join(head + [cells[k][0][4] if k in cells else "" for k in slots])
+
+
+def _join(line: list[tuple]) -> str:
+    height = max(it[1] - it[0] for it in line) or 1
+    parts = [line[0][4]]
+    for prev, it in zip(line, line[1:]):
+        parts.append(("\t" if it[2] - prev[3] > height else "") + it[4])
+    return "".join(parts)
+
+
+def boxes_to_text(boxes: list, texts: list[str], image=None) -> str:
+    """Group OCR boxes (4 corner points each) into lines; tab between distant boxes. With the page image (a
+    2-D array, dark ink on light), a line holding numbers is laid out by the table rulings across it."""
     items = []
     for box, text in zip(boxes, texts):
         xs = [p[0] for p in box]
@@ -69,11 +149,10 @@ def boxes_to_text(boxes: list, texts: list[str]) -> str:
     out = []
     for line in lines:
         line.sort(key=lambda it: it[2])
-        height = max(it[1] - it[0] for it in line) or 1
-        parts = [line[0][4]]
-        for prev, it in zip(line, line[1:]):
-            parts.append(("\t" if it[2] - prev[3] > height else "") + it[4])
-        out.append("".join(parts))
+        laid = None
+        if image is not None and any(_NUMBER.fullmatch(it[4]) or _GLUED_COUNT.fullmatch(it[4]) for it in line):
+            laid = _cells_line(line, image)
+        out.append(_join(line) if laid is None else laid)
     return "\n".join(out)
 
 
@@ -88,7 +167,7 @@ def ocr_image(image) -> str:
     texts = getattr(result, "txts", None)
     if boxes is None or texts is None:
         return ""
-    return boxes_to_text([list(map(list, b)) for b in boxes], list(texts))
+    return boxes_to_text([list(map(list, b)) for b in boxes], list(texts), np.asarray(image.convert("L")))
 
 
 def render_scale(width_pt: float, height_pt: float) -> float:

@@ -421,6 +421,15 @@ def _cells_apart(text: str) -> bool:
     return len(_NUMBER_LINE_RE.findall(text)) >= _CELLS_APART_LINES
 
 
+def _axis_aligned(obj) -> bool:
+    """False for a character drawn at a slant (a diagonal watermark such as 仅供参考 / 内部资料 over the page):
+    upright and vertical (90°) text is kept, a glyph turned by any other angle is not report text."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = obj["matrix"][0], obj["matrix"][1]
+    return min(abs(a), abs(b)) <= 0.05 * max(abs(a), abs(b), 1e-9)
+
+
 def _plumber_items(ppage) -> list[tuple[float, str, list[str], tuple | None]] | None:
     """('text'|'table', lines, column edges) items of one page sorted by their top. A page whose
     rulings make no table (a table drawn with its outer frame only) gives pdfplumber's text lines:
@@ -556,7 +565,8 @@ def _read(data: bytes, full: bool) -> Reading | None:
 
                     plumber = pdfplumber.open(io.BytesIO(data))
                 ppage = plumber.pages[i]  # parsed by pdfminer once: tables and text reuse its objects
-                found = _plumber_items(ppage)
+                slanted = any(not _axis_aligned(c) for c in ppage.chars)
+                found = _plumber_items(ppage.filter(_axis_aligned) if slanted else ppage)
                 if found is not None:
                     items = [(kind, lines, edges) for _, kind, lines, edges in found]
                 ppage.close()  # free pdfminer's per-page objects

@@ -5,6 +5,7 @@ converted by LibreOffice headless), the way agencies publish their reports.
     data = render_docx(build_model(truth, rng), rng)          # bytes of a .docx
     data = render_pdf(build_model(truth, rng), rng)           # bytes of a .pdf (needs `soffice`)
     docx_to_pdf([a.docx, b.docx], out_dir)                    # many files, one LibreOffice start
+    data = render_scan(pdf_bytes)                              # an image-only PDF of it (for OCR)
 
 Each table is a real Word table laid out like the official form: every spanned cell of the model
 (`Cell.colspan`/`rowspan`: 三、本年度办理结果 down its rows, 法人或其他组织 across five
@@ -248,3 +249,18 @@ def render_pdf(m: Report, rng: random.Random) -> bytes:
         src.write_bytes(data)
         (pdf,) = docx_to_pdf([src], Path(tmp, "out"))
         return pdf.read_bytes()
+
+
+def render_scan(pdf: bytes, dpi: int = 200) -> bytes:
+    """A scanned copy of a PDF: each page rendered at `dpi` in grey, one image per page, no text layer
+    (what a scanner or a "print to image" makes; only OCR reads it back)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        images = [doc[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for i in range(len(doc))]
+    finally:
+        doc.close()
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return buf.getvalue()

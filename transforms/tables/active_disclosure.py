@@ -162,6 +162,9 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     column: dict | None = None  # a block printed column by column: its items, current metric, next slot
     foreign: set[str] = set()  # items read from a block whose header names another form's columns
     header_cols: dict[str, tuple[int, int]] = {}  # the grid columns each metric the block's header names spans
+    # 信息内容 printed after the block's column headers: the block was read right to left, one cell per line,
+    # so each row's numbers come before its label and a label with no numbers before it is a blank row
+    labels_last = False
     grid_rows = rows_of(text)
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
@@ -172,7 +175,7 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         if block:
             header, header_open, pending, unit = [], True, [], None
             pending_values, in_table = [], True
-            header_cols = {}
+            header_cols, labels_last = {}, False
         hm = header_metrics(label) if label else []
         item = item_code(label) if label else None
         if block or item is not None:
@@ -205,6 +208,8 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         if block and item is None and not has_values:
             continue
         if item is None and not has_values:
+            if header_open and header and re.sub(r"\s+", "", label) == "信息内容":
+                labels_last = True
             continue  # stray words of a header split over lines (件数), page furniture
         header_open = False
         foreign_form = bool(header) and item in layout and not set(header) <= set(layout.get(item, []))
@@ -241,6 +246,9 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             elif pending_values:
                 rows[item] = (metrics, pending_values, "plain")
                 pending_values, pending = [], []
+            elif labels_last:
+                rows[item] = (metrics, [], "plain")  # no numbers before it: printed blank
+                pending = []
             else:
                 rows[item] = (metrics, list(r.values), r.shape)  # explicit blanks, or numbers on the next lines
                 # labels printed one after another, then their numbers (PDF text in block order:
@@ -264,6 +272,21 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
         # cell blank prints nothing, so which label the numbers follow is not known (规章 / 行政规范性文件
         # / 9 / 2 / 61 is 规章 blank, or 行政规范性文件's cells lost): none is guessed
         got = sum(1 for q in group for c in rows[q][1] if c.raw.strip())
+        widths = {len(rows[q][0]) for q in group}
+        seq = [c for q in group for c in rows[q][1]]
+        if (len(widths) == 1 and min(widths) >= 2 and len(seq) == len(group) * min(widths)
+                and all(c.kind == "number" for c in seq) and any(seq[k * len(group) + i].raw != seq[i * min(widths) + k].raw
+                        for i in range(len(group)) for k in range(min(widths)))):
+            # every label has its numbers, but a block read column by column (each column's numbers down
+            # the labels) puts them in another order than one read row by row, and the text does not say which
+            # (a blank mark among them shows the rows: `/ / / 3 1 19` is a blank row, then a full one)
+            for q in group:
+                rows[q] = (rows[q][0], [], rows[q][2])
+            out.findings.append(Finding("rows_pairing_ambiguous", "warning",
+                                        f"table 2 rows {', '.join(group)}: printed one after another, then their "
+                                        f"{len(seq)} numbers, which read differently row by row and column by column; "
+                                        "left null"))
+            continue
         if 0 < got < sum(len(rows[q][0]) for q in group):
             for q in group:
                 rows[q] = (rows[q][0], [], rows[q][2])

@@ -634,20 +634,26 @@ def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -
 
 def _column_order(rows: list[Row]) -> list[int]:
     """Printed position → template column: the five organisation columns follow the header when one
-    header line names all five in another order; otherwise template order."""
+    header line names all five in another order; otherwise template order. A header printed right to
+    left (总计 before 法人或其他组织 before 自然人 on an earlier line, the five organisations reversed) mirrors
+    自然人 and 总计 too."""
     identity = list(range(len(APPLICANT_CODES)))
+    mirrored = False  # 总计 … 法人或其他组织 … 自然人 on one header line: each row is printed right to left
     for r in rows:
         if not _is_header(r):
             continue
         compact = re.sub(r"\s+", "", r.label)
+        a, b, c = compact.find("总计"), compact.find("法人或其他组织"), compact.find("自然人")
+        if -1 < a < b < c:
+            mirrored = True
         pos = [re.search(p, compact) for p in _ORG_COLUMNS]
         if all(pos):
             printed = sorted(range(5), key=lambda i: pos[i].start())  # printed slot k holds template column printed[k]
             if printed == sorted(printed):
                 return identity
             # readings are in printed order; to_template[t] = printed slot of template column t
-            to_template = [0] + [1 + printed.index(t) for t in range(5)] + [6]
-            return to_template
+            ends = [6, 0] if mirrored and printed == sorted(printed, reverse=True) else [0, 6]
+            return [ends[0]] + [1 + printed.index(t) for t in range(5)] + [ends[1]]
     return identity
 
 

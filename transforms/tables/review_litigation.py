@@ -88,7 +88,8 @@ def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
             values = under[0]
             row_of.update(under[1])
         elif len(order) == 3:
-            by_case = {case: values[5 * k:5 * k + 5] for k, case in enumerate(order)}
+            step = -1 if _results_reversed(rows) else 1
+            by_case = {case: values[5 * k:5 * k + 5][::step] for k, case in enumerate(order)}
             values = [c for case in CASE_TYPE_CODES for c in by_case[case]]
         else:
             values = [None] * WIDTH
@@ -129,7 +130,18 @@ def _header_case_order(rows: list[Row]) -> list[str] | None:
         if word in text:
             spots[case] = text.index(word)
     order = sorted(spots, key=spots.get)
+    if len(spots) == 3 and "行政诉讼" in text:
+        # two header tiers: 行政复议 beside 行政诉讼 on the first, the two litigation groups under 行政诉讼
+        # on the second; the groups stand in the first tier's order, the litigation ones in the second's
+        lit = sorted(("litigation_direct", "litigation_after_review"), key=spots.get)
+        order = (["admin_review"] + lit if spots["admin_review"] < text.index("行政诉讼") else lit + ["admin_review"])
     return None if order == [c for c in CASE_TYPE_CODES if c in spots] else order
+
+
+def _results_reversed(rows: list[Row]) -> bool:
+    """True when the header names each group's five results right to left (总计 尚未审结 其他结果 结果纠正 结果维持)."""
+    text = "".join(re.sub(r"\s+", "", r.raw) for r in rows if not _numbers(r))
+    return "总计尚未审结其他结果结果纠正结果维持" in text and "结果维持结果纠正其他结果尚未审结总计" not in text
 
 
 RESULT_KEYS = {"upheld": ("结果维持", "维持"), "corrected": ("结果纠正", "纠正"), "other": ("其他结果",),
