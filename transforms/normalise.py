@@ -976,6 +976,75 @@ def csv_tables_to_tabs(text: str) -> str:
     return "\n".join(out) if changed else text
 
 
+# A spreadsheet pasted with its frame: a line of column letters (`\tA\tB\tC…`, `|  | A | B |…`), then each row
+# led by its row number (`1\t…`, `| 1 | …`). The frame is no part of the table: a row number read as a cell
+# would shift the row's numbers one column.
+_SHEET_LETTERS = re.compile(r"^(?:\t?A\tB(?:\t[A-Z]{1,2})+|\|\s*\|\s*A\s*\|\s*B\s*(?:\|\s*[A-Z]{1,2}\s*)+\|)[ \t]*$")
+_MD_RULE = re.compile(r"^\|[-:| ]+\|\s*$")
+
+
+# A symbol or emoji bullet before a line's words (new-media copies: `▲三、收到和处理…`, `✅（一）主动公开`): no part
+# of the heading or label it marks. ○ and ◯ stay (a zero in 二○二一年), as does anything before a digit.
+_LINE_BULLET = re.compile("^[ \t]*(?:[\u2022\u25a0-\u25ca\u25cc-\u25ee\u25f0-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]"
+                          "\ufe0f?[ \t]*)+(?=[\u4e00-\u9fff(（])", re.M)
+
+
+def strip_line_bullets(text: str) -> str:
+    """Drop symbol and emoji bullets at the start of lines whose words follow them."""
+    return _LINE_BULLET.sub("", text) if _LINE_BULLET.search(text) else text
+
+
+_QUOTED = re.compile(r"^[ \t]*>(?:[ ]?>)*[ ]?")
+_QUOTED_MIN_LINES = 12
+
+
+def unquote_email(text: str) -> str:
+    """A report quoted in an e-mail reply or forward (`> ` or `> > ` before every line): the quote marks go, and
+    a quoted line ending in a space (format=flowed, RFC 3676: a soft wrap) is joined with the next one."""
+    if text.count("\n>") + text.count("\n >") < _QUOTED_MIN_LINES:
+        return text
+    lines = text.split("\n")
+    marks = [_QUOTED.match(x) for x in lines]
+    if sum(1 for m in marks if m) < _QUOTED_MIN_LINES:
+        return text
+    out: list[str] = []
+    joining = False
+    for line, m in zip(lines, marks):
+        body = line[m.end():] if m else line
+        if joining and m:
+            out[-1] += body
+        else:
+            out.append(body)
+        joining = bool(m) and body.endswith(" ") and bool(body.strip())
+    return "\n".join(out)
+
+
+def strip_sheet_frame(text: str) -> str:
+    """Drop a pasted spreadsheet's column-letter line and the row number leading each of its rows (in place
+    of the letters an empty line stays, so lines keep their numbers); rows numbered out of turn end it."""
+    if "A\tB\t" not in text and "| A |" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    expect = None
+    for i, line in enumerate(lines):
+        if _SHEET_LETTERS.match(line):
+            lines[i], expect, changed = "", 1, True
+            continue
+        if expect is None or not line.strip() or _MD_RULE.match(line):
+            continue
+        tab, pipe = f"{expect}\t", re.match(rf"\|\s*{expect}\s*\|", line)
+        if line.startswith(tab):
+            lines[i] = line[len(tab):]
+        elif pipe:
+            lines[i] = "|" + line[pipe.end():]
+        else:
+            expect = None
+            continue
+        expect += 1
+    return "\n".join(lines) if changed else text
+
+
 _TRAILING_ONLY_TABS = re.compile(r"^([^\t\n]*[^\s])[ \t]*\t[ \t]*$", re.M)
 
 
@@ -1037,16 +1106,23 @@ def undouble_fake_bold(text: str) -> str:
 
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
-    # First, while every space in the text is one the file holds (no entity or ideographic space
+    # Zero-width characters (a WeChat copy puts U+200B before numbers) go before any layout pass looks
+    # at a line: `\u200b37` on a line of its own is a cell, as `37` is.
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    # Then, while every space in the text is one the file holds (no entity or ideographic space
     # has become one yet): a flattened file's headings and table rows get their lines back.
+    text = unquote_email(text)
     text = restore_line_breaks(text)
     text = _strip_stray_trailing_tabs(text)
     text = csv_tables_to_tabs(text)
+    text = strip_sheet_frame(text)
     text = undouble_fake_bold(text)  # before the layout passes: a doubled row's numbers stand where single ones do
     text = drop_footnote_marks(text)  # before NFKC makes ③ a 3
     text = align_space_columns(text)  # a space-aligned table's blank cells, while spaces still say where
     text = align_cell_lines(text)  # a table printed one line per cell, an empty line for an empty cell
     text = canonical_width(decode_entities(text))
+    text = strip_line_bullets(text)
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     text = to_simplified(text, source_script=script)
