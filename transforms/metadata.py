@@ -384,6 +384,7 @@ def _agency_part(title: str) -> str | None:
         raw = title[m.end() : topic.start()] if topic and topic.start() > m.end() else ""
     else:
         raw = title[: topic.start()] if topic else ""
+    raw = _YEAR_RANGE_START_RE.sub("", _COLUMN_LABEL_RE.sub("", raw))
     about = _ABOUT_RE.search(raw)
     if about:  # XX办公室关于印发XX县2019年…的通知: the report is the one named after 关于
         raw = raw[about.end() :] or raw[: about.start()]
@@ -391,6 +392,24 @@ def _agency_part(title: str) -> str | None:
     if raw.endswith("人民"):  # '…县人民政府信息公开…': the topic swallowed 政府
         raw = raw[:-2]
     return raw or None
+
+
+# A title covering two years (沙县区人民政府2020—2021年…): the first year and its dash are not the name's.
+_YEAR_RANGE_START_RE = re.compile(rf"{_YEAR}\s?(?:年度?)?\s?[—–\-~～至到]+\s?$")
+# A portal's column label before the title (【政务公开】瀛洲街道2020年…): not the name's.
+_COLUMN_LABEL_RE = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
+# 联系方式：厦门市集美区市场监督管理局办公室，…: the body a report gives as its contact, when nothing else names it.
+_CONTACT_RE = re.compile(r"联系(?:方式|单位|部门|地址)?\s?[:：]\s?([\u4e00-\u9fff()（）]{4,40}?)(?=[,，;；。\s(（]|地址|电话|$)")
+
+
+def _contact_body(view: _View) -> str | None:
+    """The body named in a 联系方式/联系单位 line (its 办公室 or 政务公开 office stands for the body itself)."""
+    for text in (view.head, view.tail):
+        for m in _CONTACT_RE.finditer(_SPACE_RE.sub("", text)):
+            name = re.sub(r"(?:办公室|办公厅|政务公开(?:办公室|办|科|处)|综合科|法规科)$", "", m.group(1))
+            if _ORGAN_SUFFIX_RE.search(name) and _place_prefix_len(name) > 0:
+                return name
+    return None
 
 
 def _looks_like_agency(s: str) -> bool:
@@ -549,6 +568,7 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
         ("the line under the title", _line_below_title(title, view.head_lines)),
         ("the title quoted in the opening", _agency_in_opening(view.head)),
         ("the sign-off", _signature(view.tail_lines)),
+        ("the 联系方式 line", _contact_body(view)),
     ]
     rejected: list[str] = []
     partial: str | None = None
