@@ -795,15 +795,27 @@ def _looks_like_body(line: str) -> bool:
     return is_table_line(line) or len(s) > 40 or "。" in s
 
 
+# Every chrome test below needs one of these in the line (its simplified key, or the line itself for
+# the font widget): 位置 ends each breadcrumb, 首页 the home trail, 分享 a share bar, the counter
+# and footer words, a strong token (FONTSIZE stands for a 字体/字号 widget), or a trailer heading
+# with the characters its test strips between its own. A text with none of them has no chrome.
+_CHROME_HINT_RE = re.compile("|".join(
+    ["位置", "首页", "分享", "次数", "点击", "访问量", "浏览量", "阅读量", "ICP备", "公网安备", "网站标识码", "版权所有",
+     "字体", "字體", "字号", "字號"] + sorted(_STRONG_CHROME_TOKENS)
+    + ["[\\s:：【】\\[\\]]*".join(map(re.escape, h)) for h in sorted(_TRAILER_HEADINGS)]))
+
+
 def remove_web_chrome(text: str) -> str:
     """Drop website chrome lines/blocks: breadcrumbs, share/print/font bars, trailing link blocks.
 
     Only whole lines go (plus inline 【字体:大 中 小】 widgets); report sentences are never cut.
     """
-    lines = text.split("\n")
     # Match on the simplified form so traditional pages (相關詞條, 關閉視窗) are caught too; t2s
     # never touches line breaks, so the lines stay aligned.
     simplified = _t2s().convert(text) if _CJK_RE.search(text) else text
+    if not _CHROME_HINT_RE.search(simplified) and (simplified == text or not _CHROME_HINT_RE.search(text)):
+        return text  # (no line can be chrome: the loops below would change nothing)
+    lines = text.split("\n")
     keys = simplified.split("\n")
     if len(keys) != len(lines):  # pragma: no cover - defensive
         keys = [_t2s().convert(ln) for ln in lines]
