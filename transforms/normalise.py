@@ -247,6 +247,9 @@ _CIRCLED_RE = re.compile("[\u2460-\u2473]")
 # A minus sign printed as −, –, — or ﹣ before a number that starts a cell (`–6`, `−2` in a 增/减
 # column), never a dash between two numbers (2019–2020) or after a word.
 _MINUS_RE = re.compile("(?<![^\\s|(])[\u2212\u2013\u2014\u2012\ufe63](?=\\d)")
+_MINUS_CHAR_RE = re.compile("[\u2212\u2013\u2014\u2012\ufe63]")
+# Any character the control, zero-width or circled-number pass changes.
+_DROPPED_OR_CIRCLED_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u2460-\u2473]")
 
 
 def canonical_width(text: str) -> str:
@@ -257,11 +260,12 @@ def canonical_width(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Form feed is the PDF page break; a line break keeps the page's last line separate.
     text = text.replace("\f", "\n").replace("\v", "\n")
-    text = _CONTROL_RE.sub("", text)
-    text = _ZERO_WIDTH_RE.sub("", text)
-    text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
+    if _DROPPED_OR_CIRCLED_RE.search(text):  # (one scan for the three passes; most texts need none)
+        text = _CONTROL_RE.sub("", text)
+        text = _ZERO_WIDTH_RE.sub("", text)
+        text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
     text = unicodedata.normalize("NFKC", text)
-    if _MINUS_RE.search(text):
+    if _MINUS_CHAR_RE.search(text):  # (a plain class finds the signs faster than the lookbehind)
         text = _MINUS_RE.sub("-", text)
     return _ODD_SPACE_RE.sub(" ", text)
 
