@@ -204,10 +204,12 @@ def traditional_ratio(text: str) -> float:
 
 def _ratio_and_conversion(text: str) -> tuple[float, str | None]:
     """`traditional_ratio` and the text's t2s conversion it measured (None when it had none to make)."""
-    cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
-    if not cjk:
+    if not _CJK_RE.search(text):
         return 0.0, None
     conv = _t2s().convert(text)
+    if conv == text:
+        return 0.0, conv  # nothing to convert (no ideograph to count: the share is 0 whatever their number)
+    cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
     if len(conv) == len(text):
         # t2s is length-preserving in practice, so a positional comparison keeps its
         # phrase-level decisions (著名 stays 著名, 乾隆 stays 乾隆). Equal blocks are skipped at C
