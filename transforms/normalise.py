@@ -486,14 +486,25 @@ def _strip_inline_markdown(line: str, table_row: bool) -> str:
     return line.replace("\x00", "\\")
 
 
+# Lines without any of these are left as they are by strip_markdown: a heading's #, a rule's or a
+# bullet's first character, a quote's >, a pipe separator's start (|, :, -), after blanks, and the
+# characters of inline markup (`_MARKUP_CHAR_RE`).
+_MARKDOWN_HINT_RE = re.compile(r"^\s*[-*_#+•●▪◆■>|:]|[!\[\]<*_~\\\x00]", re.M)
+
+
 def strip_markdown(text: str) -> str:
     """Remove markdown markers (headings, bold/em, escapes, autolinks, bullets, rules).
 
     Pipe-table rows keep their pipes and cells (only ``|---|`` separator rows are dropped) and
     tab-separated rows keep their tabs.
     """
+    if not _MARKDOWN_HINT_RE.search(text):
+        return text
     out: list[str] = []
     for line in text.split("\n"):
+        if not _MARKDOWN_HINT_RE.search(line):
+            out.append(line)  # (no test below can change it)
+            continue
         if is_table_line(line):
             if "|" in line and _PIPE_SEPARATOR_RE.match(line) and "\t" not in line:
                 continue  # |---|---| carries no data
