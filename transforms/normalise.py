@@ -576,8 +576,14 @@ _FOOTER_RES = (
 _PAGE_OF_RE = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")  # 3/12 (checked: 3 <= 12)
 
 
+# What every footer pattern starts with, after blanks (one test for the five).
+_FOOTER_START_RE = re.compile(r"\s*(?:[-—–~·•第共pP]|\d)")
+
+
 def _is_footer(line: str) -> bool:
     """A line that can only be a printed page footer."""
+    if not _FOOTER_START_RE.match(line):
+        return False
     if any(rx.match(line) for rx in _FOOTER_RES):
         return True
     m = _PAGE_OF_RE.match(line)
@@ -703,13 +709,22 @@ def remove_page_debris(text: str) -> str:
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
     # any number-only line (0 included) marks a table dumped one cell per line
     digits_only = [bool(_DIGITS_ONLY_RE.fullmatch(ln)) for ln in lines]
-    footer = [not is_table_line(ln) and _is_footer(ln) for ln in lines]
+    table = [is_table_line(ln) for ln in lines]
+    footer = [not t and _is_footer(ln) for t, ln in zip(table, lines)]
     # a page break inside a table dumped one cell per line: its footer and running header lines are
     # passed over when looking at a number's neighbours (the cell after them is no page number)
     footers = {no for no, f in enumerate(footer) if f}
     furniture = frozenset(footers | _running_headers(lines, footers))
+    # the lines that hold a digit run between ideographs, found in one pass over the text (a match
+    # never spans a line break: its context on both sides is an ideograph)
+    inline: set[int] = set()
+    line_no, pos = 0, 0
+    for m in _INLINE_PAGE_RE.finditer(text):
+        line_no += text.count("\n", pos, m.start())
+        pos = m.start()
+        inline.add(line_no)
     for no, line in enumerate(lines):
-        if not is_table_line(line):
+        if not table[no]:
             if footer[no]:
                 drop.add(no)
                 m = _FOOTER_PAGE_RE.search(line) or re.search(r"\d{1,3}", line)
@@ -723,7 +738,7 @@ def remove_page_debris(text: str) -> str:
                 if not any(digits_only[k] or footer[k] for k in near) and not any(
                         footer[k] for k in _nearest_nonblank(lines, no)):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
-            else:
+            elif no in inline:
                 cands.extend(_inline_candidates(line, no, offset))
         offset += len(line) + 1
     chain = _page_chain(cands)
