@@ -331,11 +331,12 @@ def _units_of(prose: str) -> list[tuple[str, str]]:
     return out
 
 
-def _clauses(unit: str) -> list[str]:
+def _compact_clauses(unit: str) -> tuple[str, ...]:
+    """The unit's clauses without their whitespace (what both tables' statements read)."""
     got = _CLAUSES_MEMO.get(unit)
     if got is None:
-        got = _remember(_CLAUSES_MEMO, unit, tuple(_clauses_of(unit)))
-    return list(got)
+        got = _remember(_CLAUSES_MEMO, unit, tuple(_WS.sub("", c) for c in _clauses_of(unit)))
+    return got
 
 
 def _clauses_of(unit: str) -> list[str]:
@@ -399,8 +400,7 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
         stated: list[Statement] = []
         all_natural = other_applicant = False
         breakdown = False  # inside 办结N件,其中…: only outcome rows, which split exactly that total
-        for clause in _clauses(unit):
-            c = _WS.sub("", clause)
+        for c in _compact_clauses(unit):
             if _SUBSET.search(c) and stated and stated[-1].key[0] == "total_processed" and not breakdown:
                 breakdown = True
                 c = c[_SUBSET.search(c).end():]
@@ -459,15 +459,14 @@ def disclosure_statements(prose: str, layout: str, report_year: int | None = Non
     out = []
     for _line, unit in _units(prose):
         last_doc: str | None = None  # 制发规范性文件1件,废止0件: the item carries to a clause naming only a metric
-        compact = re.sub(r"\s+", "", unit)
+        compact = _WS.sub("", unit)
         for m in _NO_DECISIONS.finditer(compact):
             if not _blocks(compact[: m.start()], report_year) and layout in _T2_KEYS:
                 out += [Statement((item, "decisions"), 0.0, m.group(0)) for item, w in _DECISIONS.items() if w in m.group(0)]
         m = _NO_FEES.search(compact)
         if m and layout == "2021" and not _blocks(compact[: m.start()], report_year):
             out.append(Statement(("admin_fees", "fee_amount_wan_yuan"), 0.0, m.group(0)))
-        for clause in _clauses(unit):
-            c = _WS.sub("", clause)
+        for c in _compact_clauses(unit):
             if _SUBSET.search(c) or _PAST.search(c) or (
                     report_year is not None and any(int(y) < report_year for y in _YEAR.findall(c))):
                 break
