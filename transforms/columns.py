@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.memo import remember
 from transforms.tables.grid import ROW_NUMBER
 
 __all__ = ["align_space_columns"]
@@ -104,10 +105,7 @@ _TOKEN_MEMO_SIZE = 16384
 def _tokens(line: str) -> list[_Token]:
     got = _TOKEN_MEMO.get(line)
     if got is None:
-        got = _read_tokens(line)
-        if len(_TOKEN_MEMO) >= _TOKEN_MEMO_SIZE:
-            _TOKEN_MEMO.clear()
-        _TOKEN_MEMO[line] = got
+        got = remember(_TOKEN_MEMO, _TOKEN_MEMO_SIZE, line, _read_tokens(line))
     return got
 
 
