@@ -563,7 +563,7 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
         wordy.append((r.line_no, cells))
         hits = {}
         for j, c in enumerate(cells):
-            code = _APPLICANT_CELLS.get(re.sub(r"\s+", "", c))
+            code = _APPLICANT_CELLS.get(_SPACES.sub("", c))
             if code and code not in hits:
                 hits[code] = j
         if hits:
@@ -600,8 +600,8 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
     # the header names among or after the seven (法人或其他组织小计, a 小计 before 总计) is another one too
     value_cols = set(found.values())
     extra = frozenset(j for line_no, cells in wordy if first_line - 3 <= line_no <= last_line for j, c in enumerate(cells)
-                      if j > first and j not in value_cols and c.strip() and re.sub(r"\s+", "", c) not in _APPLICANT_CELLS
-                      and not _ORG_GROUP.match(re.sub(r"\s+", "", c)))
+                      if j > first and j not in value_cols and c.strip() and _SPACES.sub("", c) not in _APPLICANT_CELLS
+                      and not _ORG_GROUP.match(_SPACES.sub("", c)))
     return max(width, max(extra, default=-1) + 1), [found[a] for a in APPLICANT_CODES], extra
 
 
