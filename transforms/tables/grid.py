@@ -100,6 +100,14 @@ def parse_cell(raw: str) -> Cell:
     return Cell(raw, *got)
 
 
+def cell_kind(raw: str) -> str:
+    """`parse_cell(raw).kind`, without building the Cell (a test of many cells, such as "any number?")."""
+    got = _CELL_MEMO.get(raw)
+    if got is None:
+        got = remember(_CELL_MEMO, _CELL_MEMO_SIZE, raw, _classify(raw))
+    return got[0]
+
+
 def _classify(raw: str) -> tuple[str, float | None, str | None]:
     """`parse_cell`'s reading of a cell text: (kind, value, unit)."""
     s = ocr_digits(raw.replace("\u00a0", " ").strip())

@@ -8,7 +8,7 @@ from itertools import product
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
-from transforms.tables.grid import ROW_NUMBER, Row, fit_values, parse_cell, rows_of, split_cells
+from transforms.tables.grid import ROW_NUMBER, Row, cell_kind, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
@@ -287,7 +287,7 @@ def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     while i < len(rows):
         cols: dict[int, str] = {}
         j = i
-        while j < len(rows) and not any(parse_cell(c).kind == "number" for c in split_cells(rows[j].raw)[0]):
+        while j < len(rows) and not any(cell_kind(c) == "number" for c in split_cells(rows[j].raw)[0]):
             for k, c in enumerate(split_cells(rows[j].raw)[0]):
                 code = match_label(c, OUTCOME_KEYS, EXCLUDE) if c.strip() else None
                 if code:
