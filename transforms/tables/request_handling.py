@@ -380,6 +380,8 @@ def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
     if len(complete) < 3:
         return
     as_template = sum(abs(sum(c.value for c in row[:-1]) - row[-1].value) < 1e-9 for row in complete)
+    if as_template > len(complete) // 2:
+        return  # (the template's order holds: whatever the other reading gives, it is kept)
     as_total_first = sum(abs(sum(c.value for c in row[1:]) - row[0].value) < 1e-9 for row in complete)
     if as_total_first == len(complete) and as_template <= len(complete) // 2:
         for code, rs in readings.items():
