@@ -178,6 +178,14 @@ def _compiled_phrases():
     return tuple((re.compile(p), r, tier) for p, r, tier, _note in TW_PHRASES)
 
 
+@lru_cache(maxsize=2)
+def _phrase_screen(traditional: bool) -> re.Pattern:
+    """One search for every phrase `to_simplified` applies (the 'always' ones, and for a traditional
+    source the others too): when it finds none, no phrase replacement changes the text."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx, _repl, tier in _compiled_phrases()
+                               if tier == "always" or traditional))
+
+
 def to_simplified(text: str, source_script: str | None = None) -> str:
     """OpenCC t2s, then undo Taiwan-style wording from TW_PHRASES.
 
@@ -191,6 +199,8 @@ def to_simplified(text: str, source_script: str | None = None) -> str:
         ratio, conv = _ratio_and_conversion(text)  # (the script's test converts the text already)
         source_script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     out = conv if conv is not None else _t2s().convert(text)
+    if not _phrase_screen(source_script == "traditional").search(out):
+        return out  # (no phrase below occurs: none of them changes anything)
     for rx, repl, tier in _compiled_phrases():
         if tier == "always" or source_script == "traditional":
             out = rx.sub(repl, out)
