@@ -626,10 +626,10 @@ def _render(root, css: tuple[frozenset[str], frozenset[str]] = (frozenset(), fro
                 if tag in ("header", "footer") and r.content_depth > 0:
                     pass  # content inside article/main: never skipped
                 else:
-                    attrs = el.attrib
-                    hit = memo.get((tag, tuple(attrs.items())) if attrs else (tag, ()))
-                    if (hit if hit is not None else _skipped(tag, attrs)) or (
-                            (hidden_classes or hidden_ids) and _css_hides(attrs, hidden_classes, hidden_ids)) or (
+                    items = el.items()  # (the attribute pairs without the attrib proxy: _skipped's memo key)
+                    hit = memo.get((tag, tuple(items)) if items else (tag, ()))
+                    if (hit if hit is not None else _skipped(tag, el.attrib)) or (
+                            (hidden_classes or hidden_ids) and _css_hides(el.attrib, hidden_classes, hidden_ids)) or (
                             tag == "sup" and _FOOTNOTE_SUP_RE.fullmatch(_WS_RUN_RE.sub("", "".join(el.itertext())))):
                         walker.skip_subtree()
                         skipped.add(id(el))
