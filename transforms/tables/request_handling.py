@@ -206,7 +206,8 @@ def _attach_numbers_above(rows: list[Row]) -> list[Row] | None:
 def _read(rows: list[Row], text: str, template: str, report_year: int | None) -> TableParse:
     """Read table 3's rows (already merged) into cells."""
     out = TableParse()
-    if grid_columns(rows):
+    grid = grid_columns(rows)  # (it reads only grid rows: the same once lone plain numbers are dropped)
+    if grid:
         # in a ruled grid a lone number on a line of its own is a page number between the pages of the
         # table (`| … |`, `3`, `| … |`), never a row's cells
         rows = [r for r in rows if not (r.shape == "plain" and not r.label and len(r.values) == 1)]
@@ -215,7 +216,6 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
         return out
     entries = _this_years_table(entries, text, report_year, out)
     collapsed = _collapsed_org_columns(rows, [r for c, r in entries if c is not None])
-    grid = grid_columns(rows)
     order_of_columns = list(range(len(APPLICANT_CODES))) if grid else _column_order(rows)
     if grid and grid[1] != sorted(grid[1]):
         out.findings.append(Finding("column_order_from_header", "warning",
