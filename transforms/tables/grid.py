@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.memo import remember
+
 _CJK = r"\u3400-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -95,11 +97,16 @@ def parse_cell(raw: str) -> Cell:
     """Classify one cell: a number (with sign words and units), a blank mark, or text."""
     got = _CELL_MEMO.get(raw)
     if got is None:
-        got = _classify(raw)
-        if len(_CELL_MEMO) >= _CELL_MEMO_SIZE:
-            _CELL_MEMO.clear()
-        _CELL_MEMO[raw] = got
+        got = remember(_CELL_MEMO, _CELL_MEMO_SIZE, raw, _classify(raw))
     return Cell(raw, *got)
+
+
+def cell_kind(raw: str) -> str:
+    """`parse_cell(raw).kind`, without building the Cell (a test of many cells, such as "any number?")."""
+    got = _CELL_MEMO.get(raw)
+    if got is None:
+        got = remember(_CELL_MEMO, _CELL_MEMO_SIZE, raw, _classify(raw))
+    return got[0]
 
 
 def _classify(raw: str) -> tuple[str, float | None, str | None]:
@@ -341,10 +348,8 @@ def line_rows(line_no: int, line: str) -> list[Row]:
     """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
     got = _ROWS_MEMO.get(line)
     if got is None:
-        got = [(r.label, r.values, r.pre_values, r.shape) for r in _line_rows(line_no, line)]
-        if len(_ROWS_MEMO) >= _ROWS_MEMO_SIZE:
-            _ROWS_MEMO.clear()
-        _ROWS_MEMO[line] = got
+        got = remember(_ROWS_MEMO, _ROWS_MEMO_SIZE, line,
+                       [(r.label, r.values, r.pre_values, r.shape) for r in _line_rows(line_no, line)])
     return [Row(line_no, label, list(values), list(pre), shape, line) for label, values, pre, shape in got]
 
 
