@@ -41,7 +41,11 @@ _TITLE_LATE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})年")  # 政务公开2022年
 _ABOUT_RE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?")
 _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
 _YEAR_LINE_RE = re.compile(rf"^{_YEAR}年度?$")
-_TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
+_TITLE_PREFIX_RE = re.compile(r"^(?:(?:文章标题|信息名称|公开事项名称|标题|题目|名称|主题)\s?:\s?)?"
+                              r"(?:(?:转发|回复|答复|Fwd?|FW|Re|RE)\s?:\s?)*")
+# A post's hashtags and mentions (#政务公开# … @南京发布): never part of a title.
+# (a line's first tag may have lost its opening # to the markdown pass: `政务公开# #…#`)
+_POST_TAGS_RE = re.compile(r"^[^#\s]{1,20}#(?=\s)|#[^#\n]{1,40}#|@[^\s@#]{1,30}")
 _SPACE_RE = re.compile(r"[ \u3000]+")
 
 
@@ -108,7 +112,7 @@ _TOWN_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,16}?(?:街道|镇|乡)$")
 _NOT_PLACE_WORD_RE = re.compile(r"报告|年度|公开|工作|情况|城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
 # A township name is only taken when the body's own name follows (乡村振兴局 is not a 乡).
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
-_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
+_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|【|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
 # What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
 _NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|网站|http|www")
 _SELF_REFERENCE_RE = re.compile(r"^(?:我|本|该|全|各|此|其)")
@@ -273,6 +277,8 @@ def _compact(s: str) -> str:
 
 def _title_candidate(line: str) -> str | None:
     """The title in a line: the whole line, or (in a long line) the stretch ending at 报告."""
+    if "#" in line or "@" in line:
+        line = _POST_TAGS_RE.sub(" ", line)
     cand = _TITLE_PREFIX_RE.sub("", _compact(line)).strip("《》")
     if len(cand) > 80:
         m = _TITLE_RE.search(cand, 0, 160)
