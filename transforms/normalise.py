@@ -1037,7 +1037,7 @@ def csv_tables_to_tabs(text: str) -> str:
 # A spreadsheet pasted with its frame: a line of column letters (`\tA\tB\tC…`, `|  | A | B |…`), then each row
 # led by its row number (`1\t…`, `| 1 | …`). The frame is no part of the table: a row number read as a cell
 # would shift the row's numbers one column.
-_SHEET_LETTERS = re.compile(r"^(?:\t?A\tB(?:\t[A-Z]{1,2})+|\|\s*\|\s*A\s*\|\s*B\s*(?:\|\s*[A-Z]{1,2}\s*)+\|)[ \t]*$")
+_SHEET_LETTERS = re.compile(r"^(?:\t?A\tB(?:\t[A-Z]{1,2})*|\|\s*\|\s*A\s*\|\s*B\s*(?:\|\s*[A-Z]{1,2}\s*)*\|)[ \t]*$")
 _MD_RULE = re.compile(r"^\|[-:| ]+\|\s*$")
 
 
@@ -1080,7 +1080,7 @@ def unquote_email(text: str) -> str:
 def strip_sheet_frame(text: str) -> str:
     """Drop a pasted spreadsheet's column-letter line and the row number leading each of its rows (in place
     of the letters an empty line stays, so lines keep their numbers); rows numbered out of turn end it."""
-    if "A\tB\t" not in text and "| A |" not in text:
+    if "A\tB" not in text and "| A |" not in text:
         return text
     lines = text.split("\n")
     changed = False
