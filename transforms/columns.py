@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.memo import remember
 from transforms.tables.grid import ROW_NUMBER
 
 __all__ = ["align_space_columns"]
@@ -104,10 +105,7 @@ _TOKEN_MEMO_SIZE = 16384
 def _tokens(line: str) -> list[_Token]:
     got = _TOKEN_MEMO.get(line)
     if got is None:
-        got = _read_tokens(line)
-        if len(_TOKEN_MEMO) >= _TOKEN_MEMO_SIZE:
-            _TOKEN_MEMO.clear()
-        _TOKEN_MEMO[line] = got
+        got = remember(_TOKEN_MEMO, _TOKEN_MEMO_SIZE, line, _read_tokens(line))
     return got
 
 
@@ -245,6 +243,38 @@ def _block_layout(rows: list[list[_Token]], anchors_by_metric: list[tuple]) -> t
     more), break the tie; otherwise the text is left as it is.
     """
     total = sum(len(r) for r in rows)
+    found = _placements(rows, anchors_by_metric)
+    if not found:
+        return None
+    most = max(v[0] for v in found.values())
+    if most < _MIN_FIT * total:
+        return None
+    tied = {k: v for k, v in found.items() if v[0] == most}
+    keeping = {k: v for k, v in tied.items() if _feasible(rows, k[1], anchors_by_metric[k[0]][1])}
+    tied = keeping or tied
+    (metric, placed), (_f, _r, off) = max(tied.items(), key=lambda kv: (kv[1][1], -kv[1][2]))
+    rivals = [v[2] for (_m, p), v in tied.items() if p != placed]
+    if rivals and not (off <= 0.25 and min(rivals) >= 0.75):
+        return None  # two placements fit every number: no guess
+    return [list(p) if p is not None else None for p in placed], len(anchors_by_metric[metric][0])
+
+
+# The placements a block's number positions and anchors allow (what `_block_layout` searches; the
+# texts of the numbers play no part in it): the same table laid out the same way recurs from report to
+# report. Bounded memo by (positions, anchors); the dicts it returns are only read.
+_PLACEMENTS_MEMO: dict[tuple, dict] = {}
+_PLACEMENTS_MEMO_SIZE = 2048
+
+
+def _placements(rows: list[list[_Token]], anchors_by_metric: list[tuple]) -> dict[tuple, list]:
+    key = (tuple(tuple((t.col, t.width) for t in r) for r in rows), tuple(tuple(a) for a, _t in anchors_by_metric))
+    got = _PLACEMENTS_MEMO.get(key)
+    if got is None:
+        got = remember(_PLACEMENTS_MEMO, _PLACEMENTS_MEMO_SIZE, key, _search_placements(rows, anchors_by_metric))
+    return got
+
+
+def _search_placements(rows: list[list[_Token]], anchors_by_metric: list[tuple]) -> dict[tuple, list]:
     found: dict[tuple, list] = {}  # (metric, placement) → [fitted, -residual, smallest |d| / spacing]
     # A metric that counts this block's columns as an earlier one does (the same anchors and number
     # positions: no ambiguous-width character, say) only finds what the earlier one found again:
@@ -289,19 +319,7 @@ def _block_layout(rows: list[list[_Token]], anchors_by_metric: list[tuple]) -> t
                     found[key] = [fitted, -residual, min(abs(d) / spacing, got[2] if got else 1.0)]
                 else:
                     got[2] = min(got[2], abs(d) / spacing)
-    if not found:
-        return None
-    most = max(v[0] for v in found.values())
-    if most < _MIN_FIT * total:
-        return None
-    tied = {k: v for k, v in found.items() if v[0] == most}
-    keeping = {k: v for k, v in tied.items() if _feasible(rows, k[1], anchors_by_metric[k[0]][1])}
-    tied = keeping or tied
-    (metric, placed), (_f, _r, off) = max(tied.items(), key=lambda kv: (kv[1][1], -kv[1][2]))
-    rivals = [v[2] for (_m, p), v in tied.items() if p != placed]
-    if rivals and not (off <= 0.25 and min(rivals) >= 0.75):
-        return None  # two placements fit every number: no guess
-    return [list(p) if p is not None else None for p in placed], len(anchors_by_metric[metric][0])
+    return found
 
 
 def _header_anchors(lines: list[str], toks: "_LazyTokens", start: int) -> tuple[list[tuple], int]:

@@ -41,7 +41,11 @@ _TITLE_LATE_YEAR_RE = re.compile(rf"(?<!\d)({_YEAR})年")  # 政务公开2022年
 _ABOUT_RE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?")
 _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
 _YEAR_LINE_RE = re.compile(rf"^{_YEAR}年度?$")
-_TITLE_PREFIX_RE = re.compile(r"^(?:文章标题|信息名称|公开事项名称|标题|题目|名称)\s?:\s?")
+_TITLE_PREFIX_RE = re.compile(r"^(?:(?:文章标题|信息名称|公开事项名称|标题|题目|名称|主题)\s?:\s?)?"
+                              r"(?:(?:转发|回复|答复|Fwd?|FW|Re|RE)\s?:\s?)*")
+# A post's hashtags and mentions (#政务公开# … @南京发布): never part of a title.
+# (a line's first tag may have lost its opening # to the markdown pass: `政务公开# #…#`)
+_POST_TAGS_RE = re.compile(r"^[^#\s]{1,20}#(?=\s)|#[^#\n]{1,40}#|@[^\s@#]{1,30}")
 _SPACE_RE = re.compile(r"[ \u3000]+")
 
 
@@ -108,7 +112,7 @@ _TOWN_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,16}?(?:街道|镇|乡)$")
 _NOT_PLACE_WORD_RE = re.compile(r"报告|年度|公开|工作|情况|城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
 # A township name is only taken when the body's own name follows (乡村振兴局 is not a 乡).
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
-_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
+_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|【|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
 # What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
 _NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|网站|http|www")
 _SELF_REFERENCE_RE = re.compile(r"^(?:我|本|该|全|各|此|其)")
@@ -273,6 +277,8 @@ def _compact(s: str) -> str:
 
 def _title_candidate(line: str) -> str | None:
     """The title in a line: the whole line, or (in a long line) the stretch ending at 报告."""
+    if "#" in line or "@" in line:
+        line = _POST_TAGS_RE.sub(" ", line)
     cand = _TITLE_PREFIX_RE.sub("", _compact(line)).strip("《》")
     if len(cand) > 80:
         m = _TITLE_RE.search(cand, 0, 160)
@@ -384,6 +390,7 @@ def _agency_part(title: str) -> str | None:
         raw = title[m.end() : topic.start()] if topic and topic.start() > m.end() else ""
     else:
         raw = title[: topic.start()] if topic else ""
+    raw = _YEAR_RANGE_START_RE.sub("", _COLUMN_LABEL_RE.sub("", raw))
     about = _ABOUT_RE.search(raw)
     if about:  # XX办公室关于印发XX县2019年…的通知: the report is the one named after 关于
         raw = raw[about.end() :] or raw[: about.start()]
@@ -391,6 +398,24 @@ def _agency_part(title: str) -> str | None:
     if raw.endswith("人民"):  # '…县人民政府信息公开…': the topic swallowed 政府
         raw = raw[:-2]
     return raw or None
+
+
+# A title covering two years (沙县区人民政府2020—2021年…): the first year and its dash are not the name's.
+_YEAR_RANGE_START_RE = re.compile(rf"{_YEAR}\s?(?:年度?)?\s?[—–\-~～至到]+\s?$")
+# A portal's column label before the title (【政务公开】瀛洲街道2020年…): not the name's.
+_COLUMN_LABEL_RE = re.compile(r"^(?:【[^】]{1,30}】|\[[^\]]{1,30}\])\s*")
+# 联系方式：厦门市集美区市场监督管理局办公室，…: the body a report gives as its contact, when nothing else names it.
+_CONTACT_RE = re.compile(r"联系(?:方式|单位|部门|地址)?\s?[:：]\s?([\u4e00-\u9fff()（）]{4,40}?)(?=[,，;；。\s(（]|地址|电话|$)")
+
+
+def _contact_body(view: _View) -> str | None:
+    """The body named in a 联系方式/联系单位 line (its 办公室 or 政务公开 office stands for the body itself)."""
+    for text in (view.head, view.tail):
+        for m in _CONTACT_RE.finditer(_SPACE_RE.sub("", text)):
+            name = re.sub(r"(?:办公室|办公厅|政务公开(?:办公室|办|科|处)|综合科|法规科)$", "", m.group(1))
+            if _ORGAN_SUFFIX_RE.search(name) and _place_prefix_len(name) > 0:
+                return name
+    return None
 
 
 def _looks_like_agency(s: str) -> bool:
@@ -549,6 +574,7 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
         ("the line under the title", _line_below_title(title, view.head_lines)),
         ("the title quoted in the opening", _agency_in_opening(view.head)),
         ("the sign-off", _signature(view.tail_lines)),
+        ("the 联系方式 line", _contact_body(view)),
     ]
     rejected: list[str] = []
     partial: str | None = None

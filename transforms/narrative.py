@@ -331,11 +331,12 @@ def _units_of(prose: str) -> list[tuple[str, str]]:
     return out
 
 
-def _clauses(unit: str) -> list[str]:
+def _compact_clauses(unit: str) -> tuple[str, ...]:
+    """The unit's clauses without their whitespace (what both tables' statements read)."""
     got = _CLAUSES_MEMO.get(unit)
     if got is None:
-        got = _remember(_CLAUSES_MEMO, unit, tuple(_clauses_of(unit)))
-    return list(got)
+        got = _remember(_CLAUSES_MEMO, unit, tuple(_WS.sub("", c) for c in _clauses_of(unit)))
+    return got
 
 
 def _clauses_of(unit: str) -> list[str]:
@@ -384,11 +385,27 @@ def _quantity_of(clause: str) -> tuple[str, float, str, str] | None:
     return c[: q.start()], float(q.group(1)), q.group(2), c[q.end():]
 
 
-def _blocks(clause: str, report_year: int | None) -> bool:
+_FLAGS_MEMO: dict[str, tuple] = {}
+
+
+def _flags(clause: str) -> tuple[bool, bool, bool, tuple[int, ...], bool, bool, bool]:
+    """What the statement readers test a clause for (memoised: template clauses recur from report to
+    report): (其中, a past year, another channel, the years it names, 均为自然人, an applicant type, a comparison)."""
+    got = _FLAGS_MEMO.get(clause)
+    if got is None:
+        got = _remember(_FLAGS_MEMO, clause, (
+            bool(_SUBSET.search(clause)), bool(_PAST.search(clause)), bool(_CHANNEL.search(clause)),
+            tuple(int(y) for y in _YEAR.findall(clause)), bool(_ALL_NATURAL.search(clause)),
+            bool(_APPLICANT.search(clause)), bool(_COMPARE.search(clause))))
+    return got
+
+
+def _blocks(clause: str, report_year: int | None, flags: tuple | None = None) -> bool:
     """A clause after which the rest of the sentence is about a subset, another year or another channel."""
-    if _SUBSET.search(clause) or _PAST.search(clause) or _CHANNEL.search(clause):
+    subset, past, channel, years = (flags or _flags(clause))[:4]
+    if subset or past or channel:
         return True
-    return report_year is not None and any(int(y) < report_year for y in _YEAR.findall(clause))
+    return report_year is not None and any(y < report_year for y in years)
 
 
 def request_statements(prose: str, report_year: int | None = None) -> tuple[list[Statement], set[str]]:
@@ -399,20 +416,21 @@ def request_statements(prose: str, report_year: int | None = None) -> tuple[list
         stated: list[Statement] = []
         all_natural = other_applicant = False
         breakdown = False  # inside 办结N件,其中…: only outcome rows, which split exactly that total
-        for clause in _clauses(unit):
-            c = _WS.sub("", clause)
-            if _SUBSET.search(c) and stated and stated[-1].key[0] == "total_processed" and not breakdown:
+        for c in _compact_clauses(unit):
+            flags = _flags(c)
+            if flags[0] and stated and stated[-1].key[0] == "total_processed" and not breakdown:
                 breakdown = True
                 c = c[_SUBSET.search(c).end():]
-            if _blocks(c, report_year):
+                flags = _flags(c)
+            if _blocks(c, report_year, flags):
                 break
-            if _ALL_NATURAL.search(c):
+            if flags[4]:  # 均为自然人
                 all_natural = True
                 continue
-            if _APPLICANT.search(c):
+            if flags[5]:  # an applicant type
                 other_applicant = True
                 continue
-            if _COMPARE.search(c):
+            if flags[6]:  # a comparison
                 continue
             st = _request_statement(c, line + unit)
             if st is None:
@@ -459,19 +477,18 @@ def disclosure_statements(prose: str, layout: str, report_year: int | None = Non
     out = []
     for _line, unit in _units(prose):
         last_doc: str | None = None  # 制发规范性文件1件,废止0件: the item carries to a clause naming only a metric
-        compact = re.sub(r"\s+", "", unit)
+        compact = _WS.sub("", unit)
         for m in _NO_DECISIONS.finditer(compact):
             if not _blocks(compact[: m.start()], report_year) and layout in _T2_KEYS:
                 out += [Statement((item, "decisions"), 0.0, m.group(0)) for item, w in _DECISIONS.items() if w in m.group(0)]
         m = _NO_FEES.search(compact)
         if m and layout == "2021" and not _blocks(compact[: m.start()], report_year):
             out.append(Statement(("admin_fees", "fee_amount_wan_yuan"), 0.0, m.group(0)))
-        for clause in _clauses(unit):
-            c = _WS.sub("", clause)
-            if _SUBSET.search(c) or _PAST.search(c) or (
-                    report_year is not None and any(int(y) < report_year for y in _YEAR.findall(c))):
+        for c in _compact_clauses(unit):
+            subset, past, _channel, years, _natural, _applicant, compare = _flags(c)
+            if subset or past or (report_year is not None and any(y < report_year for y in years)):
                 break
-            if _COMPARE.search(c) or "累计" in c:
+            if compare or "累计" in c:
                 continue
             q = _quantity(c)
             if q is None:

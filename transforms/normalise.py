@@ -10,14 +10,18 @@ uses); the structural passes (debris, whitespace, bullets, headings) never touch
 
 Order in :func:`normalise_text` and why:
 
-0. Before anything changes a character, four passes that read the file's own layout:
+0. Before anything changes a character, the passes that read the file's own layout: zero-width
+   characters go (a WeChat copy's U+200B before a number would hide a cell line), :func:`unquote_email`
+   (a report quoted in an e-mail, `> ` before each line, soft wraps joined),
    :func:`transforms.reflow.restore_line_breaks` (a file flattened to one line gets its headings
    and table rows back while every space is still one the file holds), `_strip_stray_trailing_tabs`
    (a tab after a prose or heading line's text makes no table row), :func:`csv_tables_to_tabs`
-   (tables saved as CSV, split on ASCII commas before full-width commas become ASCII) and
+   (tables saved as CSV, split on ASCII commas before full-width commas become ASCII),
+   :func:`strip_sheet_frame` (a pasted spreadsheet's column letters and row numbers) and
    :func:`transforms.columns.align_space_columns` (a space-aligned table's blank cells get a `-`,
    placed by where the row's numbers stand, before whitespace is collapsed).
-1. :func:`canonical_width` - everything after it can assume ASCII digits/punctuation and LF.
+1. :func:`canonical_width` - everything after it can assume ASCII digits/punctuation and LF; then
+   :func:`strip_line_bullets` (▲/✅/emoji before a heading's words).
 2. script detection on that text (the share of characters ``t2s`` would change).
 3. :func:`to_simplified` - so that chrome and debris rules are written in simplified only, and
    the debris rule's measure-word list (个 件 项 次 ...) matches.
@@ -178,6 +182,14 @@ def _compiled_phrases():
     return tuple((re.compile(p), r, tier) for p, r, tier, _note in TW_PHRASES)
 
 
+@lru_cache(maxsize=2)
+def _phrase_screen(traditional: bool) -> re.Pattern:
+    """One search for every phrase `to_simplified` applies (the 'always' ones, and for a traditional
+    source the others too): when it finds none, no phrase replacement changes the text."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx, _repl, tier in _compiled_phrases()
+                               if tier == "always" or traditional))
+
+
 def to_simplified(text: str, source_script: str | None = None) -> str:
     """OpenCC t2s, then undo Taiwan-style wording from TW_PHRASES.
 
@@ -191,6 +203,8 @@ def to_simplified(text: str, source_script: str | None = None) -> str:
         ratio, conv = _ratio_and_conversion(text)  # (the script's test converts the text already)
         source_script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     out = conv if conv is not None else _t2s().convert(text)
+    if not _phrase_screen(source_script == "traditional").search(out):
+        return out  # (no phrase below occurs: none of them changes anything)
     for rx, repl, tier in _compiled_phrases():
         if tier == "always" or source_script == "traditional":
             out = rx.sub(repl, out)
@@ -204,10 +218,12 @@ def traditional_ratio(text: str) -> float:
 
 def _ratio_and_conversion(text: str) -> tuple[float, str | None]:
     """`traditional_ratio` and the text's t2s conversion it measured (None when it had none to make)."""
-    cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
-    if not cjk:
+    if not _CJK_RE.search(text):
         return 0.0, None
     conv = _t2s().convert(text)
+    if conv == text:
+        return 0.0, conv  # nothing to convert (no ideograph to count: the share is 0 whatever their number)
+    cjk = _NON_CJK_RUN_RE.sub("", text)  # the ideographs only (one string, not a list of them)
     if len(conv) == len(text):
         # t2s is length-preserving in practice, so a positional comparison keeps its
         # phrase-level decisions (著名 stays 著名, 乾隆 stays 乾隆). Equal blocks are skipped at C
@@ -262,6 +278,9 @@ _RADICAL_RE = re.compile("[⺀-⻿]")
 # A minus sign printed as −, –, — or ﹣ before a number that starts a cell (`–6`, `−2` in a 增/减
 # column), never a dash between two numbers (2019–2020) or after a word.
 _MINUS_RE = re.compile("(?<![^\\s|(])[\u2212\u2013\u2014\u2012\ufe63](?=\\d)")
+_MINUS_CHAR_RE = re.compile("[\u2212\u2013\u2014\u2012\ufe63]")
+# Any character the control, zero-width or circled-number pass changes.
+_DROPPED_OR_CIRCLED_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u2460-\u2473]")
 
 
 def canonical_width(text: str) -> str:
@@ -273,13 +292,14 @@ def canonical_width(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Form feed is the PDF page break; a line break keeps the page's last line separate.
     text = text.replace("\f", "\n").replace("\v", "\n")
-    text = _CONTROL_RE.sub("", text)
-    text = _ZERO_WIDTH_RE.sub("", text)
-    text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
+    if _DROPPED_OR_CIRCLED_RE.search(text):  # (one scan for the three passes; most texts need none)
+        text = _CONTROL_RE.sub("", text)
+        text = _ZERO_WIDTH_RE.sub("", text)
+        text = _CIRCLED_RE.sub(lambda m: _CIRCLED[m.group(0)], text)
     text = unicodedata.normalize("NFKC", text)
     if _RADICAL_RE.search(text):
         text = text.translate(_RADICALS)
-    if _MINUS_RE.search(text):
+    if _MINUS_CHAR_RE.search(text):  # (a plain class finds the signs faster than the lookbehind)
         text = _MINUS_RE.sub("-", text)
     return _ODD_SPACE_RE.sub(" ", text)
 
@@ -498,14 +518,25 @@ def _strip_inline_markdown(line: str, table_row: bool) -> str:
     return line.replace("\x00", "\\")
 
 
+# Lines without any of these are left as they are by strip_markdown: a heading's #, a rule's or a
+# bullet's first character, a quote's >, a pipe separator's start (|, :, -), after blanks, and the
+# characters of inline markup (`_MARKUP_CHAR_RE`).
+_MARKDOWN_HINT_RE = re.compile(r"^\s*[-*_#+•●▪◆■>|:]|[!\[\]<*_~\\\x00]", re.M)
+
+
 def strip_markdown(text: str) -> str:
     """Remove markdown markers (headings, bold/em, escapes, autolinks, bullets, rules).
 
     Pipe-table rows keep their pipes and cells (only ``|---|`` separator rows are dropped) and
     tab-separated rows keep their tabs.
     """
+    if not _MARKDOWN_HINT_RE.search(text):
+        return text
     out: list[str] = []
     for line in text.split("\n"):
+        if not _MARKDOWN_HINT_RE.search(line):
+            out.append(line)  # (no test below can change it)
+            continue
         if is_table_line(line):
             if "|" in line and _PIPE_SEPARATOR_RE.match(line) and "\t" not in line:
                 continue  # |---|---| carries no data
@@ -577,8 +608,14 @@ _FOOTER_RES = (
 _PAGE_OF_RE = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")  # 3/12 (checked: 3 <= 12)
 
 
+# What every footer pattern starts with, after blanks (one test for the five).
+_FOOTER_START_RE = re.compile(r"\s*(?:[-—–~·•第共pP]|\d)")
+
+
 def _is_footer(line: str) -> bool:
     """A line that can only be a printed page footer."""
+    if not _FOOTER_START_RE.match(line):
+        return False
     if any(rx.match(line) for rx in _FOOTER_RES):
         return True
     m = _PAGE_OF_RE.match(line)
@@ -704,13 +741,22 @@ def remove_page_debris(text: str) -> str:
     numeric = [bool(_BARE_NUMBER_LINE_RE.match(ln)) for ln in lines]
     # any number-only line (0 included) marks a table dumped one cell per line
     digits_only = [bool(_DIGITS_ONLY_RE.fullmatch(ln)) for ln in lines]
-    footer = [not is_table_line(ln) and _is_footer(ln) for ln in lines]
+    table = [is_table_line(ln) for ln in lines]
+    footer = [not t and _is_footer(ln) for t, ln in zip(table, lines)]
     # a page break inside a table dumped one cell per line: its footer and running header lines are
     # passed over when looking at a number's neighbours (the cell after them is no page number)
     footers = {no for no, f in enumerate(footer) if f}
     furniture = frozenset(footers | _running_headers(lines, footers))
+    # the lines that hold a digit run between ideographs, found in one pass over the text (a match
+    # never spans a line break: its context on both sides is an ideograph)
+    inline: set[int] = set()
+    line_no, pos = 0, 0
+    for m in _INLINE_PAGE_RE.finditer(text):
+        line_no += text.count("\n", pos, m.start())
+        pos = m.start()
+        inline.add(line_no)
     for no, line in enumerate(lines):
-        if not is_table_line(line):
+        if not table[no]:
             if footer[no]:
                 drop.add(no)
                 m = _FOOTER_PAGE_RE.search(line) or re.search(r"\d{1,3}", line)
@@ -724,7 +770,7 @@ def remove_page_debris(text: str) -> str:
                 if not any(digits_only[k] or footer[k] for k in near) and not any(
                         footer[k] for k in _nearest_nonblank(lines, no)):
                     cands.append(_PageCandidate(offset, int(lines[no].strip()), no, None))
-            else:
+            elif no in inline:
                 cands.extend(_inline_candidates(line, no, offset))
         offset += len(line) + 1
     chain = _page_chain(cands)
@@ -813,15 +859,27 @@ def _looks_like_body(line: str) -> bool:
     return is_table_line(line) or len(s) > 40 or "。" in s
 
 
+# Every chrome test below needs one of these in the line (its simplified key, or the line itself for
+# the font widget): 位置 ends each breadcrumb, 首页 the home trail, 分享 a share bar, the counter
+# and footer words, a strong token (FONTSIZE stands for a 字体/字号 widget), or a trailer heading
+# with the characters its test strips between its own. A text with none of them has no chrome.
+_CHROME_HINT_RE = re.compile("|".join(
+    ["位置", "首页", "分享", "次数", "点击", "访问量", "浏览量", "阅读量", "ICP备", "公网安备", "网站标识码", "版权所有",
+     "字体", "字體", "字号", "字號"] + sorted(_STRONG_CHROME_TOKENS)
+    + ["[\\s:：【】\\[\\]]*".join(map(re.escape, h)) for h in sorted(_TRAILER_HEADINGS)]))
+
+
 def remove_web_chrome(text: str) -> str:
     """Drop website chrome lines/blocks: breadcrumbs, share/print/font bars, trailing link blocks.
 
     Only whole lines go (plus inline 【字体:大 中 小】 widgets); report sentences are never cut.
     """
-    lines = text.split("\n")
     # Match on the simplified form so traditional pages (相關詞條, 關閉視窗) are caught too; t2s
     # never touches line breaks, so the lines stay aligned.
     simplified = _t2s().convert(text) if _CJK_RE.search(text) else text
+    if not _CHROME_HINT_RE.search(simplified) and (simplified == text or not _CHROME_HINT_RE.search(text)):
+        return text  # (no line can be chrome: the loops below would change nothing)
+    lines = text.split("\n")
     keys = simplified.split("\n")
     if len(keys) != len(lines):  # pragma: no cover - defensive
         keys = [_t2s().convert(ln) for ln in lines]
@@ -976,6 +1034,75 @@ def csv_tables_to_tabs(text: str) -> str:
     return "\n".join(out) if changed else text
 
 
+# A spreadsheet pasted with its frame: a line of column letters (`\tA\tB\tC…`, `|  | A | B |…`), then each row
+# led by its row number (`1\t…`, `| 1 | …`). The frame is no part of the table: a row number read as a cell
+# would shift the row's numbers one column.
+_SHEET_LETTERS = re.compile(r"^(?:\t?A\tB(?:\t[A-Z]{1,2})*|\|\s*\|\s*A\s*\|\s*B\s*(?:\|\s*[A-Z]{1,2}\s*)*\|)[ \t]*$")
+_MD_RULE = re.compile(r"^\|[-:| ]+\|\s*$")
+
+
+# A symbol or emoji bullet before a line's words (new-media copies: `▲三、收到和处理…`, `✅（一）主动公开`): no part
+# of the heading or label it marks. ○ and ◯ stay (a zero in 二○二一年), as does anything before a digit.
+_LINE_BULLET = re.compile("^[ \t]*(?:[\u2022\u25a0-\u25ca\u25cc-\u25ee\u25f0-\u27bf\u2b50\u2b55\U0001f300-\U0001faff]"
+                          "\ufe0f?[ \t]*)+(?=[\u4e00-\u9fff(（])", re.M)
+
+
+def strip_line_bullets(text: str) -> str:
+    """Drop symbol and emoji bullets at the start of lines whose words follow them."""
+    return _LINE_BULLET.sub("", text) if _LINE_BULLET.search(text) else text
+
+
+_QUOTED = re.compile(r"^[ \t]*>(?:[ ]?>)*[ ]?")
+_QUOTED_MIN_LINES = 12
+
+
+def unquote_email(text: str) -> str:
+    """A report quoted in an e-mail reply or forward (`> ` or `> > ` before every line): the quote marks go, and
+    a quoted line ending in a space (format=flowed, RFC 3676: a soft wrap) is joined with the next one."""
+    if text.count("\n>") + text.count("\n >") < _QUOTED_MIN_LINES:
+        return text
+    lines = text.split("\n")
+    marks = [_QUOTED.match(x) for x in lines]
+    if sum(1 for m in marks if m) < _QUOTED_MIN_LINES:
+        return text
+    out: list[str] = []
+    joining = False
+    for line, m in zip(lines, marks):
+        body = line[m.end():] if m else line
+        if joining and m:
+            out[-1] += body
+        else:
+            out.append(body)
+        joining = bool(m) and body.endswith(" ") and bool(body.strip())
+    return "\n".join(out)
+
+
+def strip_sheet_frame(text: str) -> str:
+    """Drop a pasted spreadsheet's column-letter line and the row number leading each of its rows (in place
+    of the letters an empty line stays, so lines keep their numbers); rows numbered out of turn end it."""
+    if "A\tB" not in text and "| A |" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    expect = None
+    for i, line in enumerate(lines):
+        if _SHEET_LETTERS.match(line):
+            lines[i], expect, changed = "", 1, True
+            continue
+        if expect is None or not line.strip() or _MD_RULE.match(line):
+            continue
+        tab, pipe = f"{expect}\t", re.match(rf"\|\s*{expect}\s*\|", line)
+        if line.startswith(tab):
+            lines[i] = line[len(tab):]
+        elif pipe:
+            lines[i] = "|" + line[pipe.end():]
+        else:
+            expect = None
+            continue
+        expect += 1
+    return "\n".join(lines) if changed else text
+
+
 _TRAILING_ONLY_TABS = re.compile(r"^([^\t\n]*[^\s])[ \t]*\t[ \t]*$", re.M)
 
 
@@ -1037,16 +1164,23 @@ def undouble_fake_bold(text: str) -> str:
 
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
-    # First, while every space in the text is one the file holds (no entity or ideographic space
+    # Zero-width characters (a WeChat copy puts U+200B before numbers) go before any layout pass looks
+    # at a line: `\u200b37` on a line of its own is a cell, as `37` is.
+    if _ZERO_WIDTH_RE.search(text):
+        text = _ZERO_WIDTH_RE.sub("", text)
+    # Then, while every space in the text is one the file holds (no entity or ideographic space
     # has become one yet): a flattened file's headings and table rows get their lines back.
+    text = unquote_email(text)
     text = restore_line_breaks(text)
     text = _strip_stray_trailing_tabs(text)
     text = csv_tables_to_tabs(text)
+    text = strip_sheet_frame(text)
     text = undouble_fake_bold(text)  # before the layout passes: a doubled row's numbers stand where single ones do
     text = drop_footnote_marks(text)  # before NFKC makes ③ a 3
     text = align_space_columns(text)  # a space-aligned table's blank cells, while spaces still say where
     text = align_cell_lines(text)  # a table printed one line per cell, an empty line for an empty cell
     text = canonical_width(decode_entities(text))
+    text = strip_line_bullets(text)
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     text = to_simplified(text, source_script=script)

@@ -128,10 +128,13 @@ def repair(cells: dict[Key, ParsedCell], equations: list[Equation]) -> list[Find
     findings: list[Finding] = []
     failing: list[Equation] = []
     active = []
+    get = cells.get
     for eq in equations:
-        if not all(k in cells for k in eq.left + eq.right):
+        keys = eq.left + eq.right
+        held = [get(k) for k in keys]
+        if not all(held):  # (a cell missing from the table: a ParsedCell is always true)
             continue
-        if all(cells[k].source in KNOWN for k in eq.left + eq.right):
+        if all(c.source in KNOWN for c in held):
             lhs = sum(cells[k].value for k in eq.left)
             rhs = sum(cells[k].value for k in eq.right)
             if abs(lhs - rhs) > 1e-9:

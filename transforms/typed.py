@@ -219,16 +219,19 @@ def cell_rows(report_id: str, report_year: int, t: TypedTables, template: str,
     def prov(no: int, c: ParsedCell) -> tuple[int | None, bool]:
         return _page(c, t.pages.get(no)), ocr and c.source in _READ_SOURCES
 
+    # a table without line pages, not OCR: every cell's provenance is (no page, not OCR)
+    p2, p3, p4 = ((ocr or bool(t.pages.get(no))) for no in (2, 3, 4))
+
     req = [
-        (report_id, report_year, o, a, _int(c.value), c.source, *prov(3, c))
+        (report_id, report_year, o, a, _int(c.value), c.source, *(prov(3, c) if p3 else _NO_PROV))
         for o in template_rows(layout, split) for a in APPLICANT_CODES if (c := t.request.cells.get((o, a)))
     ]
     dis = [
-        (report_id, report_year, i, m, c.value, c.source, *prov(2, c))
+        (report_id, report_year, i, m, c.value, c.source, *(prov(2, c) if p2 else _NO_PROV))
         for i, ms in TEMPLATE_METRICS[layout].items() for m in ms if (c := t.disclosure.cells.get((i, m)))
     ]
     rev = [
-        (report_id, report_year, cc, r, _int(c.value), c.source, *prov(4, c))
+        (report_id, report_year, cc, r, _int(c.value), c.source, *(prov(4, c) if p4 else _NO_PROV))
         for cc in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES if (c := t.review.cells.get((cc, r)))
     ]
     return {"request_handling_cells": req, "active_disclosure_cells": dis, "review_litigation_cells": rev}
@@ -236,6 +239,7 @@ def cell_rows(report_id: str, report_year: int, t: TypedTables, template: str,
 
 # cells read off the page (a printed number or a printed blank mark): these have a page and an OCR flag
 _READ_SOURCES = ("printed", "blank")
+_NO_PROV = (None, False)
 
 
 def _page(c: ParsedCell, pages: list[int | None] | None) -> int | None:

@@ -13,6 +13,8 @@ import unicodedata
 
 from lxml import etree
 
+from transforms.memo import remember
+
 _SKIP_TAGS = {
     "script", "style", "nav", "header", "footer", "iframe", "noscript", "template", "title",
     "xml", "svg", "math", "object", "applet", "select", "button", "aside", "frameset",
@@ -301,10 +303,7 @@ _NAV_MEMO: dict[str, bool] = {}
 def _hidden_style(style: str) -> bool:
     got = _STYLE_MEMO.get(style)
     if got is None:
-        got = _hides(style)
-        if len(_STYLE_MEMO) >= _MEMO_SIZE:
-            _STYLE_MEMO.clear()
-        _STYLE_MEMO[style] = got
+        got = remember(_STYLE_MEMO, _MEMO_SIZE, style, _hides(style))
     return got
 
 
@@ -312,10 +311,8 @@ def _nav_named(names: str) -> bool:
     """Whether a class/id string (`class id`) has a navigation or breadcrumb token."""
     got = _NAV_MEMO.get(names)
     if got is None:
-        got = any(_NAV_TOKEN_RE.search(t) or "breadcrumb" in t for t in names.lower().split())
-        if len(_NAV_MEMO) >= _MEMO_SIZE:
-            _NAV_MEMO.clear()
-        _NAV_MEMO[names] = got
+        got = remember(_NAV_MEMO, _MEMO_SIZE, names,
+                       any(_NAV_TOKEN_RE.search(t) or "breadcrumb" in t for t in names.lower().split()))
     return got
 
 
@@ -554,10 +551,8 @@ def _skipped(tag: str, attrs) -> bool:
     key = (tag, tuple(attrs.items())) if attrs else (tag, ())
     got = _SKIP_MEMO.get(key)
     if got is None:
-        got = _SKIP_JUDGE.should_skip(tag, {k.lower(): v for k, v in attrs.items()} if attrs else {})
-        if len(_SKIP_MEMO) >= _SKIP_MEMO_SIZE:
-            _SKIP_MEMO.clear()
-        _SKIP_MEMO[key] = got
+        got = remember(_SKIP_MEMO, _SKIP_MEMO_SIZE, key,
+                       _SKIP_JUDGE.should_skip(tag, {k.lower(): v for k, v in attrs.items()} if attrs else {}))
     return got
 
 
@@ -631,10 +626,10 @@ def _render(root, css: tuple[frozenset[str], frozenset[str]] = (frozenset(), fro
                 if tag in ("header", "footer") and r.content_depth > 0:
                     pass  # content inside article/main: never skipped
                 else:
-                    attrs = el.attrib
-                    hit = memo.get((tag, tuple(attrs.items())) if attrs else (tag, ()))
-                    if (hit if hit is not None else _skipped(tag, attrs)) or (
-                            (hidden_classes or hidden_ids) and _css_hides(attrs, hidden_classes, hidden_ids)) or (
+                    items = el.items()  # (the attribute pairs without the attrib proxy: _skipped's memo key)
+                    hit = memo.get((tag, tuple(items)) if items else (tag, ()))
+                    if (hit if hit is not None else _skipped(tag, el.attrib)) or (
+                            (hidden_classes or hidden_ids) and _css_hides(el.attrib, hidden_classes, hidden_ids)) or (
                             tag == "sup" and _FOOTNOTE_SUP_RE.fullmatch(_WS_RUN_RE.sub("", "".join(el.itertext())))):
                         walker.skip_subtree()
                         skipped.add(id(el))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.memo import remember
+
 _CJK = r"\u3400-\u9fff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -82,6 +84,7 @@ _SPACED_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?: \d{3})+(?:\
 
 
 _SIGN_SPACE = re.compile(r"^(减少?|增加?)\s+")
+_SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[Ee]\+?\d{1,2}")
 _MATH_SIGN = re.compile(r"^([-+])\s+(?=\d)")
 _COMMA_THOUSANDS = re.compile(r"(?:减少?|增加?|[-+])?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*\S*")
 # raw cell text → (kind, value, unit): the same few cell texts ("0", "", "12") recur in every table.
@@ -94,11 +97,16 @@ def parse_cell(raw: str) -> Cell:
     """Classify one cell: a number (with sign words and units), a blank mark, or text."""
     got = _CELL_MEMO.get(raw)
     if got is None:
-        got = _classify(raw)
-        if len(_CELL_MEMO) >= _CELL_MEMO_SIZE:
-            _CELL_MEMO.clear()
-        _CELL_MEMO[raw] = got
+        got = remember(_CELL_MEMO, _CELL_MEMO_SIZE, raw, _classify(raw))
     return Cell(raw, *got)
+
+
+def cell_kind(raw: str) -> str:
+    """`parse_cell(raw).kind`, without building the Cell (a test of many cells, such as "any number?")."""
+    got = _CELL_MEMO.get(raw)
+    if got is None:
+        got = remember(_CELL_MEMO, _CELL_MEMO_SIZE, raw, _classify(raw))
+    return got[0]
 
 
 def _classify(raw: str) -> tuple[str, float | None, str | None]:
@@ -114,6 +122,10 @@ def _classify(raw: str) -> tuple[str, float | None, str | None]:
         return ("number", 0.0, None)
     if s[:1] in _CN_NUMERAL and (v := cn_count(s)) is not None:
         return ("number", float(v), None)  # a count in Chinese numerals (`二十八`, `一〇五`)
+    if s[:1] in "¥￥" and len(s) > 1:
+        s = s[1:].lstrip()  # a spreadsheet's currency format (`¥634.08`): the amount in the column's unit
+    if (sci := _SCIENTIFIC.fullmatch(s)) is not None:
+        return ("number", float(sci.group(0)), None)  # a spreadsheet's scientific format (`2.4031E+04`)
     s = _SIGN_SPACE.sub(r"\1", s)
     if _COMMA_THOUSANDS.fullmatch(s):
         s = s.replace(",", "")  # thousands separators
@@ -250,10 +262,13 @@ def cn_count(s: str) -> int | None:
 
 
 _NUMBER_LED = re.compile(r"\s*[-+]?\d")
+# A spreadsheet's formula left as text (`=SUM(D4:I4)`) or its error value (`#REF!`) where a number should
+# be: a value cell the row cannot read, in its column, never a label or a remark.
+_SHEET_CELL = re.compile(r"\s*(?:=\s*[A-Za-z]|#(?:REF!|VALUE!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!))")
 
 
 def _row(line_no: int, cells: list[Cell], shape: str, raw: str) -> Row:
-    texts = [i for i, c in enumerate(cells) if c.kind == "text"]
+    texts = [i for i, c in enumerate(cells) if c.kind == "text" and not _SHEET_CELL.match(c.raw)]
     if texts and any(c.kind == "number" for c in cells[: texts[0]]) and not any(
         c.kind == "number" for c in cells[texts[-1] + 1 :]
     ):
@@ -333,10 +348,8 @@ def line_rows(line_no: int, line: str) -> list[Row]:
     """The rows of one line: one for TSV and pipe lines, one or more for plain (maybe glued) text."""
     got = _ROWS_MEMO.get(line)
     if got is None:
-        got = [(r.label, r.values, r.pre_values, r.shape) for r in _line_rows(line_no, line)]
-        if len(_ROWS_MEMO) >= _ROWS_MEMO_SIZE:
-            _ROWS_MEMO.clear()
-        _ROWS_MEMO[line] = got
+        got = remember(_ROWS_MEMO, _ROWS_MEMO_SIZE, line,
+                       [(r.label, r.values, r.pre_values, r.shape) for r in _line_rows(line_no, line)])
     return [Row(line_no, label, list(values), list(pre), shape, line) for label, values, pre, shape in got]
 
 

@@ -8,7 +8,7 @@ from itertools import product
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
-from transforms.tables.grid import ROW_NUMBER, Row, fit_values, parse_cell, rows_of, split_cells
+from transforms.tables.grid import ROW_NUMBER, Row, cell_kind, fit_values, parse_cell, rows_of, split_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
@@ -206,7 +206,8 @@ def _attach_numbers_above(rows: list[Row]) -> list[Row] | None:
 def _read(rows: list[Row], text: str, template: str, report_year: int | None) -> TableParse:
     """Read table 3's rows (already merged) into cells."""
     out = TableParse()
-    if grid_columns(rows):
+    grid = grid_columns(rows)  # (it reads only grid rows: the same once lone plain numbers are dropped)
+    if grid:
         # in a ruled grid a lone number on a line of its own is a page number between the pages of the
         # table (`| … |`, `3`, `| … |`), never a row's cells
         rows = [r for r in rows if not (r.shape == "plain" and not r.label and len(r.values) == 1)]
@@ -215,7 +216,6 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
         return out
     entries = _this_years_table(entries, text, report_year, out)
     collapsed = _collapsed_org_columns(rows, [r for c, r in entries if c is not None])
-    grid = grid_columns(rows)
     order_of_columns = list(range(len(APPLICANT_CODES))) if grid else _column_order(rows)
     if grid and grid[1] != sorted(grid[1]):
         out.findings.append(Finding("column_order_from_header", "warning",
@@ -287,7 +287,7 @@ def _transposed(all_rows: list[Row], template: str) -> TableParse | None:
     while i < len(rows):
         cols: dict[int, str] = {}
         j = i
-        while j < len(rows) and not any(parse_cell(c).kind == "number" for c in split_cells(rows[j].raw)[0]):
+        while j < len(rows) and not any(cell_kind(c) == "number" for c in split_cells(rows[j].raw)[0]):
             for k, c in enumerate(split_cells(rows[j].raw)[0]):
                 code = match_label(c, OUTCOME_KEYS, EXCLUDE) if c.strip() else None
                 if code:
@@ -380,6 +380,8 @@ def _total_first(readings: dict[str, list[tuple]], out: TableParse) -> None:
     if len(complete) < 3:
         return
     as_template = sum(abs(sum(c.value for c in row[:-1]) - row[-1].value) < 1e-9 for row in complete)
+    if as_template > len(complete) // 2:
+        return  # (the template's order holds: whatever the other reading gives, it is kept)
     as_total_first = sum(abs(sum(c.value for c in row[1:]) - row[0].value) < 1e-9 for row in complete)
     if as_total_first == len(complete) and as_template <= len(complete) // 2:
         for code, rs in readings.items():
@@ -563,7 +565,7 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
         wordy.append((r.line_no, cells))
         hits = {}
         for j, c in enumerate(cells):
-            code = _APPLICANT_CELLS.get(re.sub(r"\s+", "", c))
+            code = _APPLICANT_CELLS.get(_SPACES.sub("", c))
             if code and code not in hits:
                 hits[code] = j
         if hits:
@@ -600,8 +602,8 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
     # the header names among or after the seven (法人或其他组织小计, a 小计 before 总计) is another one too
     value_cols = set(found.values())
     extra = frozenset(j for line_no, cells in wordy if first_line - 3 <= line_no <= last_line for j, c in enumerate(cells)
-                      if j > first and j not in value_cols and c.strip() and re.sub(r"\s+", "", c) not in _APPLICANT_CELLS
-                      and not _ORG_GROUP.match(re.sub(r"\s+", "", c)))
+                      if j > first and j not in value_cols and c.strip() and _SPACES.sub("", c) not in _APPLICANT_CELLS
+                      and not _ORG_GROUP.match(_SPACES.sub("", c)))
     return max(width, max(extra, default=-1) + 1), [found[a] for a in APPLICANT_CODES], extra
 
 

@@ -22,6 +22,13 @@ WIDTH = len(CASE_TYPE_CODES) * len(REVIEW_RESULT_CODES)
 def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
     """Parse table 4 from its section text: a 15-cell data row, or one labelled row per case type."""
     out = TableParse()
+    superseded = _SUPERSEDES.search(text)
+    if superseded and any(w in text[superseded.end():] for w in _HEADER_WORDS):
+        # 上面表四发错了，以下面这张为准: the table printed after the correction is the report's
+        text = text[superseded.end():]
+        out.findings.append(Finding("table_superseded", "warning",
+                                    "table 4 printed twice, the first called wrong by the text "
+                                    f"({superseded.group(0)[:30]}); the later one is read"))
     rows = rows_of(text)
     # (a sentence naming 行政复议 — the section's heading, `…情况详见附表3。` — is no header)
     header_seen = any(any(w in r.label for w in _HEADER_WORDS) and not _numbers(r) and not _PROSE_LINE.search(r.label)
@@ -117,6 +124,11 @@ def parse_review_table(text: str, report_year: int | None = None) -> TableParse:
             for res in REVIEW_RESULT_CODES:
                 out.cells[(case, res)] = ParsedCell(None, "missing")
     return out
+
+
+# A sentence saying the table above is wrong and the one below counts (a correction in a chat or a post).
+_SUPERSEDES = re.compile(r"[^\n。]{0,40}(?:以下面?(?:这张|这份|的|此|表)?为准|以下表为准|更正如下|更正后的?表|"
+                         r"(?:上面|上表|前表|之前)[^\n。]{0,12}(?:发错|有误|错误|作废|旧稿))[^\n]*")
 
 
 def _header_case_order(rows: list[Row]) -> list[str] | None:

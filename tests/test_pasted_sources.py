@@ -1,0 +1,108 @@
+"""Reports that reached the reader through a spreadsheet, an e-mail, a chat or a post (red-team sets AC, AD and AE
+are the families, in tests/test_table_shapes.py; these are the rules one by one).
+
+- A spreadsheet's formula left as text (`=SUM(D4:I4)`) or error (`#REF!`) is a value cell in its column, never a
+  remark that shortens the row; `¥634.08` and `2.4031E+04` are numbers; the sheet's column letters and row
+  numbers are no part of the table.
+- E-mail quote marks and soft wraps, line bullets (▲ ✅ emoji) and zero-width spaces go before the layout passes.
+- A table 4 the text calls wrong (上面表四发错了，以下面这张为准) gives way to the one after it.
+- Titles with a forward/reply prefix, hashtags and mentions, a two-year range or a 【column】 label give the agency;
+  a report whose only printed name is its 联系方式 line gets that body.
+"""
+
+from __future__ import annotations
+
+from transforms.labels import APPLICANT_CODES
+from transforms.metadata import extract_metadata
+from transforms.normalise import normalise_text, strip_line_bullets, strip_sheet_frame, unquote_email
+from transforms.tables.grid import parse_cell
+from transforms.tables.request_handling import parse_request_table
+from transforms.tables.review_litigation import parse_review_table
+
+HEADER = ("申请人情况\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+          "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n")
+
+
+def test_a_formula_or_error_cell_keeps_its_column() -> None:
+    text = HEADER + ("一、本年新收政府信息公开申请数量\t41\t15\t2\t0\t4\t1\t=SUM(D4:I4)\t\t\t\n"
+                     "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t2\t#REF!\n"
+                     "(一)予以公开\t30\t10\t2\t0\t4\t3\t49\n(七)总计\t42\t15\t2\t0\t4\t3\t66\n")
+    t = parse_request_table(text, "2021")
+    assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES[:6]] == [41, 15, 2, 0, 4, 1]
+    assert t.cells[("new_received", "total")].source != "printed"  # not read as a number (the sums may derive it)
+    assert t.cells[("carried_over", "other_org")].value == 2
+
+
+def test_spreadsheet_number_formats() -> None:
+    assert (parse_cell("¥634.08").kind, parse_cell("¥634.08").value) == ("number", 634.08)
+    assert parse_cell("¥1,286.50").value == 1286.5
+    assert parse_cell("2.4031E+04").value == 24031.0
+    assert parse_cell("1.2E+03").value == 1200.0
+    assert parse_cell("E+03").kind == "text"
+
+
+def test_a_pasted_sheet_loses_its_column_letters_and_row_numbers() -> None:
+    tsv = "Sheet3\n\tA\tB\tC\n1\t行政复议\t\t\n2\t结果维持\t结果纠正\t总计\n3\t2\t0\t2\n\n本年度无其他。"
+    assert strip_sheet_frame(tsv) == "Sheet3\n\n行政复议\t\t\n结果维持\t结果纠正\t总计\n2\t0\t2\n\n本年度无其他。"
+    md = "|  | A | B |\n|---|---|---|\n| 1 | 规章 | 3 |\n| 2 | 行政规范性文件 | 5 |"
+    assert strip_sheet_frame(md) == "\n|---|---|---|\n| 规章 | 3 |\n| 行政规范性文件 | 5 |"
+    # rows numbered out of turn end the frame: a table whose first column counts something stays
+    assert strip_sheet_frame("\tA\tB\n1\tx\t2\n5\ty\t3") == "\nx\t2\n5\ty\t3"
+    plain = "1\t规章\t3\n2\t行政规范性文件\t5"
+    assert strip_sheet_frame(plain) == plain  # no letter line, no frame
+
+
+def test_e_mail_quotes_go_and_soft_wraps_join() -> None:
+    body = "\n".join(["> > 一、本年新收 27 5 1 0 0 0 ", "> > 33"] + [f"> > 第{i}行" for i in range(12)])
+    out = unquote_email("各位：\n转发年报。\n" + body)
+    assert out.split("\n")[2] == "一、本年新收 27 5 1 0 0 0 33"
+    assert out.split("\n")[3] == "第0行"
+    few = "> 一行\n> 两行\n正文"
+    assert unquote_email(few) == few  # a short quotation in a report stays
+
+
+def test_bullets_before_words_go_but_not_before_numbers_or_a_zero() -> None:
+    assert strip_line_bullets("▲三、收到\n✅ (一)主动公开\n● 12\n二○二一年\n🌟一、总体") == \
+        "三、收到\n(一)主动公开\n● 12\n二○二一年\n一、总体"
+
+
+def test_zero_width_before_a_cell_line_does_not_hide_it() -> None:
+    text = normalise_text("一、本年新收政府信息公开申请数量\n\u200b37\n4\n").text
+    assert "\u200b" not in text and "\n37\n" in text
+
+
+def test_a_table4_the_text_calls_wrong_gives_way_to_the_later_one() -> None:
+    head = ("行政复议\t\t\t\t\t行政诉讼\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+            "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n")
+    old = "2\t0\t0\t0\t2\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\n"
+    new = "1\t0\t0\t1\t2\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\n"
+    t = parse_review_table(head + old + "对，上面表四发错了，是旧稿。以下面这张为准\n" + head + new)
+    assert t.cells[("admin_review", "upheld")].value == 1
+    assert t.cells[("admin_review", "pending")].value == 1
+    assert any(f.check_name == "table_superseded" for f in t.findings)
+
+
+def _agency(text: str) -> str | None:
+    return extract_metadata(normalise_text(text).text).agency_name
+
+
+BODY = "\n一、总体情况\n本年度工作平稳。\n"
+
+
+def test_a_forwarded_title_and_a_post_s_tags() -> None:
+    assert _agency("主题: 转发: 无锡市惠山区人民政府2019年政府信息公开工作年度报告" + BODY) == "无锡市惠山区人民政府"
+    post = ("#政务公开# #鼓楼区2020年政府信息公开年报# 【南京市鼓楼区人民政府2020年政府信息公开工作年度报告】 @南京发布"
+            + BODY)
+    assert _agency(post) == "南京市鼓楼区人民政府"
+
+
+def test_a_two_year_title_and_a_column_label() -> None:
+    assert _agency("三明市沙县区人民政府2020—2021年政府信息公开工作年度报告" + BODY) == "三明市沙县区人民政府"
+    assert _agency("【政务公开】上海市长宁区新华路街道办事处2020年政府信息公开工作年度报告" + BODY) == \
+        "上海市长宁区新华路街道办事处"
+
+
+def test_the_contact_line_names_the_body_when_nothing_else_does() -> None:
+    text = ("2020年政府信息公开工作年度报告\n本报告由本局编制。" + BODY
+            + "六、其他需要报告的事项\n联系方式：厦门市集美区市场监督管理局办公室，电话：0592-6000000。\n2021年1月20日")
+    assert _agency(text) == "厦门市集美区市场监督管理局"
