@@ -432,8 +432,9 @@ def _candidates(metrics: list[str], vals: list[Cell], shape: str,
         if unit and metrics[-1] not in AMOUNT_METRICS:
             return []
         found = readings(digits, len(metrics), signed, decimal, dash_blank=True) or []
-        if trailing_blank and metrics[-1] in SIGNED_METRICS and found:
-            # a last 增/减 cell left blank prints nothing (`行政事业性收费35`: 35 and a blank, or 3 | +5)
+        if trailing_blank and (metrics[-1] in SIGNED_METRICS or metrics[-1] == "decisions") and found:
+            # a last 增/减 cell left blank prints nothing (`行政事业性收费35`: 35 and a blank, or 3 | +5), nor does
+            # a blank 处理决定数量 (`其他对外管理服务事项230`: 23 | 0 and a blank, or 2 | 3 | 0)
             found += [rd + (None,) for rd in readings(digits, len(metrics) - 1, signed - {len(metrics) - 1}, decimal,
                                                       dash_blank=True) or []]
         source = "printed" if len(found) == 1 else "derived"  # a split chosen by evidence, not read off the page
