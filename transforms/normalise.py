@@ -987,6 +987,7 @@ def decode_entities(text: str) -> str:
 
 _CSV_NUMBER = re.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
 _CSV_MIN_RUN = 3
+_QUOTED_CSV = re.compile(r'^\s*"[^"\n]*"(?:,"[^"\n]*"){2,}\s*$')
 
 
 def _csv_fields(line: str) -> list[str] | None:
@@ -1026,7 +1027,9 @@ def csv_tables_to_tabs(text: str) -> str:
         j = i
         while j < len(lines) and fields[j] is not None:
             j += 1
-        if j - i >= _CSV_MIN_RUN:
+        if j - i >= _CSV_MIN_RUN or all(_QUOTED_CSV.match(lines[k]) for k in range(i, j)):
+            # (a row every field of which is quoted is CSV however short its run: a page footer
+            # between two rows of a table must not leave one of them to be read as prose)
             for k in range(i, j):
                 out[k] = "\t".join(f.strip() for f in fields[k])
             changed = True
@@ -1065,6 +1068,10 @@ def unquote_email(text: str) -> str:
     marks = [_QUOTED.match(x) for x in lines]
     if sum(1 for m in marks if m) < _QUOTED_MIN_LINES:
         return text
+    quoted = [line[m.end():] for line, m in zip(lines, marks) if m and line[m.end():].strip()]
+    # soft wraps are the exception in a quotation; when most quoted lines end in blanks (trailing blanks
+    # a copy added everywhere) no line is taken for a wrapped one
+    flowed = sum(1 for x in quoted if x[-1:] in " \t") * 2 < len(quoted)
     out: list[str] = []
     joining = False
     for line, m in zip(lines, marks):
@@ -1073,8 +1080,24 @@ def unquote_email(text: str) -> str:
             out[-1] += body
         else:
             out.append(body)
-        joining = bool(m) and body.endswith(" ") and bool(body.strip())
+        joining = flowed and bool(m) and body.endswith(" ") and not body.endswith("  ") and bool(body.strip())
     return "\n".join(out)
+
+
+# Inline markup an online editor leaves in a markdown or text export (钉钉 `<font color="#1F2329">12</font>`): the
+# tags go, their text stays, and no digit of an attribute (`#245BDB`) is left to be read as a cell. Struck text
+# (`<del>12</del>`, `~~12~~`) is a value the report withdrew: it goes with its marks.
+_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>[^<>\n]{0,80}</\1\s*>|~~[^~\n]{1,40}~~", re.I)
+_INLINE_TAG = re.compile(r"</?(?:font|span|strong|b|em|i|u|ins|mark|small|big|sup|sub)(?:\s[^<>\n]{0,300})?\s*/?>", re.I)
+
+
+def strip_inline_markup(text: str) -> str:
+    """Drop inline formatting tags (keeping their text) and struck-through text with its marks."""
+    if "<" not in text and "~~" not in text:
+        return text
+    if "~~" in text or "<s" in text or "<d" in text or "<S" in text or "<D" in text:
+        text = _STRUCK.sub("", text)
+    return _INLINE_TAG.sub("", text) if "<" in text else text
 
 
 def strip_sheet_frame(text: str) -> str:
@@ -1171,6 +1194,7 @@ def _passes(text: str) -> tuple[str, float, str]:
     # Then, while every space in the text is one the file holds (no entity or ideographic space
     # has become one yet): a flattened file's headings and table rows get their lines back.
     text = unquote_email(text)
+    text = strip_inline_markup(text)
     text = restore_line_breaks(text)
     text = _strip_stray_trailing_tabs(text)
     text = csv_tables_to_tabs(text)
