@@ -112,7 +112,7 @@ _TOWN_LIKE_RE = re.compile(r"^[\u4e00-\u9fff\d]{1,16}?(?:街道|镇|乡)$")
 _NOT_PLACE_WORD_RE = re.compile(r"报告|年度|公开|工作|情况|城乡|乡镇|全[省市县区]|本[省市县区镇乡]|各[省市县区]|我[省市县区]|该[省市县区]")
 # A township name is only taken when the body's own name follows (乡村振兴局 is not a 乡).
 _TOWNSHIP_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:乡|镇|街道)(?=人民政府|政府|办事处|$)")
-_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|【|附件\d{0,2}:?)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
+_AGENCY_JUNK_RE = re.compile(r"^(?:关于|《|“|\"|【|附件\d{0,2}:?|一图(?:读懂|看懂|速览|了解)|图解)+|(?:关于|的|《|》|”|\"|:|-|—)+$")
 # What never sits in a body's name: sentence punctuation, quotation or book-title marks, verbs of a sentence.
 _NOT_AGENCY_RE = re.compile(r"[。,;:!?、《》“”\"'<>\[\]{}]|根据|按照|依据|关于|为了|以下|本报告|本机关|现将|的|网站|http|www")
 _SELF_REFERENCE_RE = re.compile(r"^(?:我|本|该|全|各|此|其)")
