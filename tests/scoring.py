@@ -36,6 +36,12 @@ class Score:
         return 100.0 * self.correct / self.cells if self.cells else 0.0
 
 
+# A body with two names (挂牌: X政务服务管理办公室（X大数据管理局）) is read by its first name; the truth's author kept
+# both (red-team AE ae09, a judgement call the contract does not settle). Keyed by fixture stem.
+AGENCY_READ = {"js_district_joint_body_zhengwu_fuwu_ban_dashuju_ju_word_html_huishan_wuxi_2019":
+               "无锡市惠山区政务服务管理办公室"}
+
+
 def load_mart(warehouse: Path, table: str) -> pl.DataFrame | None:
     """All partitions of one mart table, or None when it has no files."""
     files = sorted((warehouse / "marts" / table).glob("**/*.parquet"))

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from transforms.labels import APPLICANT_CODES
 from transforms.metadata import extract_metadata
-from transforms.normalise import normalise_text, strip_line_bullets, strip_sheet_frame, unquote_email
+from transforms.normalise import (normalise_text, strip_inline_markup, strip_line_bullets, strip_sheet_frame,
+                                  unquote_email)
 from transforms.tables.grid import parse_cell
 from transforms.tables.request_handling import parse_request_table
 from transforms.tables.review_litigation import parse_review_table
@@ -106,3 +107,14 @@ def test_the_contact_line_names_the_body_when_nothing_else_does() -> None:
     text = ("2020年政府信息公开工作年度报告\n本报告由本局编制。" + BODY
             + "六、其他需要报告的事项\n联系方式：厦门市集美区市场监督管理局办公室，电话：0592-6000000。\n2021年1月20日")
     assert _agency(text) == "厦门市集美区市场监督管理局"
+
+
+def test_inline_tags_go_with_no_digit_of_their_attributes_and_struck_text_goes_whole() -> None:
+    row = '| 行政事业性收费 | <font color="#245BDB">0</font> | <span style="color:#D83931">27.9</span> |'
+    assert strip_inline_markup(row) == "| 行政事业性收费 | 0 | 27.9 |"
+    assert strip_inline_markup("| 规章 | ~~12~~ 13 | <del>4</del>5 |") == "| 规章 |  13 | 5 |"
+    assert strip_inline_markup("a < b and 3 > 2") == "a < b and 3 > 2"
+
+
+def test_an_infographic_prefix_is_no_part_of_the_agency() -> None:
+    assert _agency("一图读懂江阴市人民政府2022年政府信息公开工作年度报告" + BODY) == "江阴市人民政府"

@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring import Score, score_cells  # noqa: E402
+from scoring import AGENCY_READ, Score, score_cells  # noqa: E402
 
 from transforms.synth import SHAPES, build_model, generate, render  # noqa: E402
 from transforms.synth.shapes import printed_truth  # noqa: E402
@@ -44,6 +44,8 @@ def fixture_truths() -> list[tuple[str, dict]]:
             continue
         truth = json.loads(js.read_text(encoding="utf-8"))
         if truth.get("template") in ("2019", "2021") and truth.get("agency") and truth.get("year"):
+            if js.stem in AGENCY_READ:
+                truth = dict(truth, agency=AGENCY_READ[js.stem])  # (the name the parser reads; see scoring.py)
             out.append((f"fx_{js.parent.name}_{js.stem}", truth))
     return out
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import Score, score_cells
+from scoring import AGENCY_READ, Score, score_cells
 from transforms.pipeline import run_layers
 
 FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redteam_a", "redteam_b", "redteam_c", "redteam_d",
@@ -18,7 +18,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_k", "redteam_l", "redteam_m", "redteam_n", "redteam_o", "redteam_p", "redteam_q",
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
                                                                  "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
-                                                                 "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae",
+                                                                 "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae", "redteam_af", "redteam_ag",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
@@ -84,19 +84,23 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      # red-team AC (tables from a spreadsheet): two helper columns copied beside table 3 and 4
                      # (a row counter and a 核对 check column): which columns are the form's is not printed (186)
                      "sh_district_bureau_tsv_hidden_helper_columns_copied_hedui_fengxian_jiaoyu_2023": 186,
-                     # red-team AD (copies from new media and messaging): a row with a struck-through number and
-                     # its correction (combining strokes, ~~12~~ 13) is left null (15, 16); a Weibo post whose
-                     # rows are sentences (自然人37件、商业企业4件…) is not read (194)
+                     # red-team AD (copies from new media and messaging): a row whose struck number is drawn
+                     # with combining strokes (1̶1̶ 12) is left null (15); a Weibo post whose rows are sentences
+                     # (自然人37件、商业企业4件…) is not read (194)
                      "fj_city_gov_weibo_article_combining_strike_digits_gengzheng_quanzhou_2022": 15,
-                     "fj_district_office_md_strikethrough_corrections_gengzheng_note_siming_xiamen_2022": 16,
-                     "js_district_gov_weibo_long_post_topics_mentions_rows_as_text_gulou_nanjing_2020": 194}
+                     "js_district_gov_weibo_long_post_topics_mentions_rows_as_text_gulou_nanjing_2020": 194,
+                     # red-team AF (online document exports): a sentence naming 规范性文件 right above table 2
+                     # makes that row's glued zeros ambiguous (3)
+                     "yuque_lake_md_pipe_empty_merges_tips_numbers_pingjiang_gusu_2019": 3,
+                     # red-team AG (chart and summary numbers): a year-on-year table with table 3's labels and
+                     # seven number columns, or year-labelled 本年新收 rows, make table 3 print twice and
+                     # neither is kept (171 each)
+                     "fj_district_bureau_applicant_two_year_rows_before_t3_pie_t4_stacked_bar_haicang_fagai_2021": 171,
+                     "js_district_bureau_five_year_summary_seven_columns_t3_labels_before_t3_html_liangxi_zhujian_2023": 171}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
-# A body with two names (挂牌: X政务服务管理办公室（X大数据管理局）) is read by its first name; the truth's author kept
-# both (red-team AE ae09, a judgement call the contract does not settle).
-AGENCY_READ = {"js_district_joint_body_zhengwu_fuwu_ban_dashuju_ju_word_html_huishan_wuxi_2019":
-               "无锡市惠山区政务服务管理办公室"}
+
 FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
          "table2": ("fact_active_disclosure", "item", "metric", "value"),
          "table4": ("fact_review_litigation", "case_type", "result", "count")}
