@@ -383,6 +383,8 @@ def _prints_empty_rows_as_zeros(rows) -> bool:
         filled = [c for c in vals if c.raw.strip()]
         if shape == "plain" and len(metrics) >= 2 and len(filled) == 1 and filled[0].raw.strip() == "0" * len(metrics):
             return True
+        if len(metrics) >= 2 and len(filled) == len(metrics) and all(c.raw.strip() == "0" for c in filled):
+            return True  # an empty row printed 0 0 0, cell by cell
     return False
 
 
