@@ -334,7 +334,8 @@ _BOLD_UNDER_OPEN_RE = re.compile(r"(?<![A-Za-z0-9_])(?=__\S)")
 _BOLD_UNDER_CLOSE_RE = re.compile(r"(?<=\S)(?=__(?![A-Za-z0-9_]))")
 # Single-star emphasis; an ASCII letter/digit on either side means arithmetic ("7*24") instead.
 _EM_STAR_RE = re.compile(r"(?<![A-Za-z0-9*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![A-Za-z0-9*])")
-#   ~~strike~~: like **bold**.
+#   ~~strike~~: like **bold**, but the struck span goes with its markers (a value the report withdrew:
+#             `~~12~~ 13` is 13).
 _STRIKE_OPEN_RE = re.compile(r"(?=~~\S)")
 _STRIKE_CLOSE_RE = re.compile(r"(?<=\S)(?=~~)")
 # Characters without which _strip_inline_markdown changes nothing: ![ ]( < ** __ ~~ * \\ (and
@@ -426,8 +427,10 @@ def _replace_links(line: str) -> str:
     return "".join(out) + line[pos:] if out else line
 
 
-def _strip_delimited(line: str, marker: str, open_rx: re.Pattern, close_rx: re.Pattern, cjk_inside: bool) -> str:
-    """Remove paired ``marker``s around a span, keeping the span; linear in ``len(line)``.
+def _strip_delimited(line: str, marker: str, open_rx: re.Pattern, close_rx: re.Pattern, cjk_inside: bool,
+                     keep: bool = True) -> str:
+    """Remove paired ``marker``s around a span, keeping the span (or, without ``keep``, dropping it with
+    them); linear in ``len(line)``.
 
     The same matches, left to right, as ``marker(?=\\S)(.+?)(?<=\\S)marker`` (with a CJK
     character required inside when ``cjk_inside``): from an opening at p, the span ends at the
@@ -464,7 +467,8 @@ def _strip_delimited(line: str, marker: str, open_rx: re.Pattern, close_rx: re.P
         if j < len(ends) and ends[j] < nl:
             e = ends[j]
             out.append(line[pos:p])
-            out.append(line[body:e])
+            if keep:
+                out.append(line[body:e])
             pos = e + width
             i += 1
         else:
@@ -506,7 +510,7 @@ def _strip_inline_markdown(line: str, table_row: bool) -> str:
     line = _AUTOLINK_RE.sub(r"\1", line)
     line = _strip_delimited(line, "**", _BOLD_STAR_OPEN_RE, _BOLD_STAR_CLOSE_RE, cjk_inside=False)
     line = _strip_delimited(line, "__", _BOLD_UNDER_OPEN_RE, _BOLD_UNDER_CLOSE_RE, cjk_inside=True)
-    line = _strip_delimited(line, "~~", _STRIKE_OPEN_RE, _STRIKE_CLOSE_RE, cjk_inside=False)
+    line = _strip_delimited(line, "~~", _STRIKE_OPEN_RE, _STRIKE_CLOSE_RE, cjk_inside=False, keep=False)
     line = _EM_STAR_RE.sub(r"\1", line)
     # An unmatched ** (bold opened on one line, closed on another) carries nothing.
     line = line.replace("**", "")
@@ -1086,18 +1090,19 @@ def unquote_email(text: str) -> str:
 
 # Inline markup an online editor leaves in a markdown or text export (钉钉 `<font color="#1F2329">12</font>`): the
 # tags go, their text stays, and no digit of an attribute (`#245BDB`) is left to be read as a cell. Struck text
-# (`<del>12</del>`, `~~12~~`) is a value the report withdrew: it goes with its marks.
-_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>[^<>\n]{0,80}</\1\s*>|~~[^~\n]{1,40}~~", re.I)
+# (`<del>12</del>`) is a value the report withdrew: it goes with its tags (markdown's `~~12~~` goes in
+# strip_markdown, the same way).
+_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>[^<>\n]{0,80}</\1\s*>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:font|span|strong|b|em|i|u|ins|mark|small|big|sup|sub)(?:\s[^<>\n]{0,300})?\s*/?>", re.I)
 
 
 def strip_inline_markup(text: str) -> str:
     """Drop inline formatting tags (keeping their text) and struck-through text with its marks."""
-    if "<" not in text and "~~" not in text:
+    if "<" not in text:
         return text
-    if "~~" in text or "<s" in text or "<d" in text or "<S" in text or "<D" in text:
+    if "<s" in text or "<d" in text or "<S" in text or "<D" in text:
         text = _STRUCK.sub("", text)
-    return _INLINE_TAG.sub("", text) if "<" in text else text
+    return _INLINE_TAG.sub("", text)
 
 
 def strip_sheet_frame(text: str) -> str:

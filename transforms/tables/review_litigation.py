@@ -134,8 +134,7 @@ _SUPERSEDES = re.compile(r"[^\n。]{0,40}(?:以下面?(?:这张|这份|的|此|�
 def _header_case_order(rows: list[Row]) -> list[str] | None:
     """The case types in the order the table's header lines (short lines without numbers or prose
     punctuation) name them, when that is not the form's order; None when it is (or they are not named)."""
-    text = "".join(re.sub(r"\s+", "", r.raw) for r in rows if not _numbers(r)
-                   and len(re.sub(r"\s+", "", r.raw)) <= 80 and not re.search(r"[。，；]", r.raw))
+    text = _header_text(rows)
     spots = {}
     for case, word in (("litigation_after_review", "复议后起诉"), ("litigation_direct", "直接起诉"),
                        ("admin_review", "行政复议")):
@@ -150,9 +149,15 @@ def _header_case_order(rows: list[Row]) -> list[str] | None:
     return None if order == [c for c in CASE_TYPE_CODES if c in spots] else order
 
 
+def _header_text(rows: list[Row]) -> str:
+    """The table's header lines run together without spaces: short lines without numbers or prose punctuation."""
+    return "".join(re.sub(r"\s+", "", r.raw) for r in rows if not _numbers(r)
+                   and len(re.sub(r"\s+", "", r.raw)) <= 80 and not re.search(r"[。，；]", r.raw))
+
+
 def _results_reversed(rows: list[Row]) -> bool:
     """True when the header names each group's five results right to left (总计 尚未审结 其他结果 结果纠正 结果维持)."""
-    text = "".join(re.sub(r"\s+", "", r.raw) for r in rows if not _numbers(r))
+    text = _header_text(rows)
     return "总计尚未审结其他结果结果纠正结果维持" in text and "结果维持结果纠正其他结果尚未审结总计" not in text
 
 
