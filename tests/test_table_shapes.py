@@ -91,12 +91,7 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "js_district_gov_weibo_long_post_topics_mentions_rows_as_text_gulou_nanjing_2020": 194,
                      # red-team AF (online document exports): a sentence naming 规范性文件 right above table 2
                      # makes that row's glued zeros ambiguous (3)
-                     "yuque_lake_md_pipe_empty_merges_tips_numbers_pingjiang_gusu_2019": 3,
-                     # red-team AG (chart and summary numbers): a year-on-year table with table 3's labels and
-                     # seven number columns, or year-labelled 本年新收 rows, make table 3 print twice and
-                     # neither is kept (171 each)
-                     "fj_district_bureau_applicant_two_year_rows_before_t3_pie_t4_stacked_bar_haicang_fagai_2021": 171,
-                     "js_district_bureau_five_year_summary_seven_columns_t3_labels_before_t3_html_liangxi_zhujian_2023": 171}
+                     "yuque_lake_md_pipe_empty_merges_tips_numbers_pingjiang_gusu_2019": 3}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
 TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}

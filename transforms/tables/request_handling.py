@@ -409,7 +409,10 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
         prev_end = entries[i - 1][1].line_no + 1 if i > 0 else 0
         caption = "\n".join(lines[max(prev_end, first_line - 8) : first_line])
         years = {int(y) for y in _YEAR_IN_CAPTION.findall(caption)}
-        instances.append((entries[i:stop], years, bool(_SUMMARY_CAPTION.search(caption))))
+        instances.append((entries[i:stop], years, bool(_SUMMARY_CAPTION.search(caption)), caption))
+    instances = _without_fragments(instances, out)
+    if len(instances) == 1:
+        return entries[: starts[0]] + instances[0][0]
     own = [inst for inst in instances if not inst[2]]
     if len(own) == 1 and len(instances) > 1:
         # the others are captioned as a summary of other bodies' tables (各街镇…汇总表, 下属单位)
@@ -417,7 +420,15 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
                                     f"table 3 printed {len(instances)} times; kept the one not captioned as a "
                                     "summary of other bodies' reports"))
         return entries[: starts[0]] + own[0][0]
-    instances = [(inst, years) for inst, years, _summary in instances]
+    named = [inst for inst in instances if _in_the_form(inst[0]) and _APPLICANT_HEADER.search(inst[3])]
+    if len(named) == 1 and sum(_in_the_form(inst[0]) for inst in instances) > 1:
+        # several printings in seven columns, one headed by the applicant types (the others by years:
+        # 2019年 … 2023年 五年合计, a summary with the form's row labels)
+        out.findings.append(Finding("multiple_tables", "warning",
+                                    f"table 3's rows printed {len(instances)} times; kept the table headed by the "
+                                    "form's applicant columns"))
+        return entries[: starts[0]] + named[0][0]
+    instances = [(inst, years) for inst, years, _summary, _caption in instances]
     in_form = [inst for inst in instances if _in_the_form(inst[0])]
     if len(in_form) == 1:
         # one of them has the form's seven applicant columns; the others (a comparison of two years'
@@ -436,6 +447,45 @@ def _this_years_table(entries, text: str, report_year: int | None, out: TablePar
     out.findings.append(Finding("multiple_tables", "error",
                                 f"table 3 printed {len(instances)} times and no caption names {report_year}; none kept"))
     return []
+
+
+# a header naming the applicant columns: 自然人 and one of the organisation sub-columns
+_APPLICANT_HEADER = re.compile(r"自然人[\s\S]{0,400}?(?:商业企业|科研机构|社会公益组织|法律服务机构)"
+                               r"|(?:商业企业|科研机构|社会公益组织|法律服务机构)[\s\S]{0,400}?自然人")
+_IDENTITY_ROWS = ("new_received", "carried_over", "total_processed", "carried_forward")
+
+
+def _identity_holds(entries) -> bool:
+    """Whether one printing's rows give 本年新收 + 上年结转 = 总计 + 结转下年度 in every column, each of the
+    four rows printed in full."""
+    rows = {}
+    for code, r in entries:
+        if code in _IDENTITY_ROWS and code not in rows:
+            cells = [c for c in r.values if c.kind in ("number", "blank")]
+            while cells and cells[0].kind == "blank":  # a grid row's empty label slots
+                cells.pop(0)
+            if len(cells) != len(APPLICANT_CODES) or any(c.kind != "number" for c in cells):
+                return False
+            rows[code] = [c.value for c in cells]
+    if len(rows) < len(_IDENTITY_ROWS):
+        return False
+    new, old, done, forward = (rows[c] for c in _IDENTITY_ROWS)
+    return all(abs(a + b - c - d) < 1e-9 for a, b, c, d in zip(new, old, done, forward))
+
+
+def _without_fragments(instances, out: TableParse):
+    """A 本年新收 row that starts no table (two years' 本年新收 compared in their own small table) splits
+    table 3 into "printings" of one row each. When exactly one printing holds the whole table and its own
+    rows add up (本年新收 + 上年结转 = 总计 + 结转下年度 in every column), the one-row printings are dropped."""
+    codes = [{code for code, _ in inst[0] if code is not None} for inst in instances]
+    full = [inst for inst, cs in zip(instances, codes) if {"carried_over", "total_processed"} <= cs]
+    frags = [inst for inst, cs in zip(instances, codes) if cs <= {"new_received"}]
+    if len(full) != 1 or not frags or len(full) + len(frags) != len(instances) or not _identity_holds(full[0][0]):
+        return instances
+    out.findings.append(Finding("multiple_tables", "warning",
+                                f"table 3's 本年新收 row printed {len(instances)} times; kept the table whose rows "
+                                "add up, the other rows stand alone"))
+    return full
 
 
 def _fits_form(r: Row) -> bool:
