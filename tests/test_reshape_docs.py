@@ -71,7 +71,10 @@ def scan_truths(truths: list[tuple[str, dict]], n: int = SCAN_N) -> list[tuple[s
 
     out = []
     for template in ("2019", "2021"):
-        out += [x for x in pdf_truths(truths) if x[1]["template"] == template and printed(x[1])][:n // 2]
+        pool = pdf_truths(truths) if n <= SCAN_N else truths  # a bigger scan set draws from every truth
+        printed_ = [x for x in pool if x[1]["template"] == template and printed(x[1])]
+        k = min(len(printed_), n // 2)
+        out += printed_[:k] if n <= SCAN_N else [printed_[i * len(printed_) // k] for i in range(k)]
     return out
 
 
@@ -134,12 +137,16 @@ def score_layers(layers: dict, written: dict[str, dict]) -> dict:
             "agency_right": sum(1 for s in written if s in dims and "agency" not in meta_wrong.get(s, ""))}
 
 
-def run_doc_shape(shape: str, truths: list[tuple[str, dict]], work: Path) -> dict:
-    """Render (the pdf shape takes its fixed subset), run the pipeline once over the folder, score."""
+def run_doc_shape(shape: str, truths: list[tuple[str, dict]], work: Path, every: bool = False) -> dict:
+    """Render (the converted shapes take their fixed subset unless `every`: then pdf, html_export and doc take
+    every truth and pdf_scan 12 spread over them), run the pipeline once over the folder, score."""
     from transforms.pipeline import run_layers
 
-    chosen = (scan_truths(truths) if shape == "pdf_scan" else pdf_truths(truths) if shape in CONVERTED
-              else truths)
+    if every:
+        chosen = scan_truths(truths, 12) if shape == "pdf_scan" else truths
+    else:
+        chosen = (scan_truths(truths) if shape == "pdf_scan" else pdf_truths(truths) if shape in CONVERTED
+                  else truths)
     written = render_docs(shape, chosen, work / shape)
     res = score_layers(run_layers(work / shape), written)
     res["shape"] = shape
