@@ -119,3 +119,28 @@ def test_inline_tags_go_with_no_digit_of_their_attributes_and_struck_text_goes_w
 
 def test_an_infographic_prefix_is_no_part_of_the_agency() -> None:
     assert _agency("一图读懂江阴市人民政府2022年政府信息公开工作年度报告" + BODY) == "江阴市人民政府"
+
+
+def test_rows_that_name_each_cell_by_its_column_are_the_form_s_rows() -> None:
+    from transforms.normalise import unname_cells
+
+    assert unname_cells("（一）予以公开：自然人8｜商业企业2｜科研机构0｜社会公益组织0｜法律服务机构1｜其他0｜总计11") == \
+        "（一）予以公开\t8\t2\t0\t0\t1\t0\t11"
+    # a column the row leaves out is an empty cell, in its own slot (never a neighbour's number)
+    assert unname_cells("行政复议：结果维持3，结果纠正1，尚未审结0，总计4") == "行政复议\t3\t1\t\t0\t4"
+    assert unname_cells("行政处罚：上一年项目数量46，本年增/减-3，处理决定数量517") == "行政处罚\t46\t-3\t517"
+    # prose that names columns among other words, a name given twice, or too few names: left as it is
+    for prose in ("全年新收申请41件，其中：自然人31件，商业企业3件，法律服务机构7件。",
+                  "一、本年新收：自然人31｜自然人3｜商业企业0｜其他0",
+                  "二、上年结转：自然人2｜总计3",
+                  "全年新收申请41件，其中：自然人31件，商业企业3件，科研机构0件，法律服务机构7件。",
+                  "行政许可：本年处理决定数量1342"):
+        assert unname_cells(prose) == prose
+    text = ("【表三】\n" + "\n".join(f"{lab}：自然人{a}｜商业企业{b}｜科研机构0｜社会公益组织0｜法律服务机构0｜其他0｜总计{a + b}"
+                                   for lab, a, b in [("一、本年新收政府信息公开申请数量", 5, 2),
+                                                     ("二、上年结转政府信息公开申请数量", 1, 0),
+                                                     ("（一）予以公开", 4, 1), ("（七）总计", 6, 2),
+                                                     ("四、结转下年度继续办理", 0, 0)]))
+    t = parse_request_table(normalise_text(text).text, "2021")
+    assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES] == [5, 2, 0, 0, 0, 0, 7]
+    assert t.cells[("total_processed", "commercial_enterprise")].value == 2

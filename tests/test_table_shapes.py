@@ -85,10 +85,8 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      # (a row counter and a 核对 check column): which columns are the form's is not printed (186)
                      "sh_district_bureau_tsv_hidden_helper_columns_copied_hedui_fengxian_jiaoyu_2023": 186,
                      # red-team AD (copies from new media and messaging): a row whose struck number is drawn
-                     # with combining strokes (1̶1̶ 12) is left null (15); a Weibo post whose rows are sentences
-                     # (自然人37件、商业企业4件…) is not read (194)
+                     # with combining strokes (1̶1̶ 12) is left null (15)
                      "fj_city_gov_weibo_article_combining_strike_digits_gengzheng_quanzhou_2022": 15,
-                     "js_district_gov_weibo_long_post_topics_mentions_rows_as_text_gulou_nanjing_2020": 194,
                      # red-team AF (online document exports): a sentence naming 规范性文件 right above table 2
                      # makes that row's glued zeros ambiguous (3)
                      "yuque_lake_md_pipe_empty_merges_tips_numbers_pingjiang_gusu_2019": 3}

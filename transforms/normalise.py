@@ -24,7 +24,8 @@ Order in :func:`normalise_text` and why:
    :func:`strip_line_bullets` (▲/✅/emoji before a heading's words).
 2. script detection on that text (the share of characters ``t2s`` would change).
 3. :func:`to_simplified` - so that chrome and debris rules are written in simplified only, and
-   the debris rule's measure-word list (个 件 项 次 ...) matches.
+   the debris rule's measure-word list (个 件 项 次 ...) matches; then :func:`unname_cells` (a row written
+   as `LABEL：自然人8｜商业企业2｜…`, each number named by its column, becomes the form's tab-separated row).
 4. :func:`remove_web_chrome` - before markdown, so lines are still in their original shape.
 5. :func:`strip_markdown` - ``**`` markers would otherwise sit between a page number and the
    characters around it.
@@ -1059,6 +1060,56 @@ def strip_line_bullets(text: str) -> str:
     return _LINE_BULLET.sub("", text) if _LINE_BULLET.search(text) else text
 
 
+# A table row written as a sentence naming each cell by its column (a post or a message:
+# `（一）予以公开：自然人8｜商业企业2｜…｜总计11`, `行政复议：结果维持3，结果纠正1，…，总计4`). Each number is
+# tied to its column's name, so the row is the form's row with those cells in the form's column order.
+# (the columns of one table's rows in the form's order, how many a row must name)
+_NAMED_COLUMNS = ((("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"), 4),
+                  (("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), 4),
+                  (("本年新制作数量", "本年新公开数量", "对外公开总数量"), 2),
+                  (("上一年项目数量", "本年增/减", "处理决定数量"), 2),
+                  (("本年制发件数", "本年废止件数", "现行有效件数"), 2),
+                  (("采购项目数量", "采购总金额"), 2))
+_NAMED_ALIASES = {"社会组织": "社会公益组织", "合计": "总计"}
+_NAMED_HINT = re.compile(r"(?:自然人|结果维持|数量|件数)[ \t]*-?\d")
+_NAMED_ROW = re.compile(r"^(?P<label>[^:：\t|，,。；;！!？?]{2,80}?)[ \t]*[:：][ \t]*(?P<cells>.+?)[ \t。;；]*$")
+_NAMED_SEP = re.compile(r"[ \t]*[|｜，,、；;][ \t]*")
+_NAMED_CELL = re.compile(r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff/]{1,8})[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)[ \t]*(?:件|个|次|条)?$")
+
+
+def unname_cells(text: str) -> str:
+    """`LABEL：自然人8｜商业企业2｜…｜总计11` → `LABEL<TAB>8<TAB>2<TAB>…<TAB>11`, each number in its column's slot
+    (a column the row does not name is an empty cell). Only rows naming at least four distinct columns of one
+    table (two of table 2's), every piece a column name and a number, are taken."""
+    if not _NAMED_HINT.search(text):
+        return text
+    lines = text.split("\n")
+    changed = False
+    for no, line in enumerate(lines):
+        if "\t" in line or not _NAMED_HINT.search(line):
+            continue
+        m = _NAMED_ROW.match(line)
+        if not m:
+            continue
+        pieces = [_NAMED_CELL.match(x) for x in _NAMED_SEP.split(m.group("cells"))]
+        if not all(pieces):
+            continue
+        named = {}
+        for x in pieces:
+            name = _NAMED_ALIASES.get(x.group("name"), x.group("name"))
+            if name in named:
+                break
+            named[name] = x.group("num").replace(",", "")
+        else:
+            columns = next((cols for cols, least in _NAMED_COLUMNS if set(named) <= set(cols) and len(named) >= least),
+                           None)
+            if columns is None:
+                continue
+            lines[no] = "\t".join([m.group("label").strip(), *(named.get(c, "") for c in columns)])
+            changed = True
+    return "\n".join(lines) if changed else text
+
+
 _QUOTED = re.compile(r"^[ \t]*>(?:[ ]?>)*[ ]?")
 _QUOTED_MIN_LINES = 12
 
@@ -1213,6 +1264,7 @@ def _passes(text: str) -> tuple[str, float, str]:
     ratio = traditional_ratio(text)
     script = "traditional" if ratio > TRADITIONAL_THRESHOLD else "simplified"
     text = to_simplified(text, source_script=script)
+    text = unname_cells(text)  # (simplified column names)
     text = remove_web_chrome(text)
     text = strip_markdown(text)
     text = remove_page_debris(text)
