@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/redteam_score.py [FIXTURE_DIR ...] [--together] [--only STEM]
 
-Each report file (.txt/.md/.html, or a .pdf/.docx/.doc/.wps document; not README.md) is copied into its own temporary input directory
+Each report file (.txt/.md/.html, a .pdf/.docx/.doc/.wps/.rtf/.odt/.fodt/.xml document or a .mht/.mhtml/.eml message; not README.md) is copied into its own temporary input directory
 (or, with --together, all into one) and run through `transforms.pipeline.run_layers`. Cells are
 scored with tests/scoring.py's `score_cells`; agency_name, report_year, admin_level, region and
 template are checked against the truth. Prints a per-fixture table, then every wrong / invented /
@@ -28,7 +28,7 @@ FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count
          "table2": ("fact_active_disclosure", "item", "metric", "value"),
          "table4": ("fact_review_litigation", "case_type", "result", "count")}
 REGION_COLS = ("region_province", "region_city", "region_county", "region_township")
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt", ".fodt", ".xml", ".mht", ".mhtml", ".eml")
 
 
 def fixtures(dirs: list[Path], only: str | None) -> list[Path]:

@@ -300,7 +300,7 @@ def test_mixed_folder_parses_end_to_end(tmp_path: Path) -> None:
 
 def test_readers_table_is_the_one_registry() -> None:
     fmts = [r.SOURCE_FORMAT for r in ingest.READERS]
-    assert fmts == ["pdf", "docx", "doc"]
+    assert fmts == ["pdf", "docx", "doc", "html"]  # (mime: a message whose body is HTML or text)
     for r in ingest.READERS:
         assert callable(r.sniff) and callable(r.read) and r.EXTENSIONS and r.LABEL
 

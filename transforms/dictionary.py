@@ -153,7 +153,7 @@ _table("dim_report", "One row per accepted report file 报告维度: agency, reg
     _c("report_year", "INTEGER", _YEAR),
     _c("template", "VARCHAR", _TEMPLATE),
     _c("source_script", "VARCHAR", "script of the source 原文字体: simplified 简体 | traditional 繁体"),
-    _c("source_format", "VARCHAR", "file format 文件格式: txt | md | html | pdf | pdf-ocr (scanned, read by OCR) | docx | doc (DOC, WPS or RTF, read through LibreOffice)"),
+    _c("source_format", "VARCHAR", "file format 文件格式: txt | md | html | pdf | pdf-ocr (scanned, read by OCR) | docx | doc (DOC, WPS, RTF, ODT/FODT or Word 2003 XML, read through LibreOffice); a .mht/.eml message is html or txt by the part read"),
     _c("parse_status", "VARCHAR", _STATUS),
     _c("published_date", "DATE", "publication date 发布日期, when the report prints one"),
     _c("title", "VARCHAR", "title 标题, as printed (normalised)"),

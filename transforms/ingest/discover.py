@@ -64,6 +64,7 @@ from typing import Callable, Iterable
 from transforms.ingest.base import Reading, ReaderError
 from transforms.ingest.decode import DecodeError
 from transforms.ingest.markers import _guess_year_nfkc, _has_markers
+from transforms.ingest import mime
 from transforms.ingest.readers import DOC_EXT, TEXT_EXT, read_document, sniff_binary
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -232,14 +233,16 @@ def _read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, str, int]:
 def _ext_note(ext: str, fmt: str, label: str) -> str | None:
     """A note when the extension claims another format than the content (None if they agree).
 
-    txt and md count as agreeing (markdown is plain text here), and pdf-ocr is a pdf; no extension
-    claims nothing.
+    txt and md count as agreeing (markdown is plain text here), pdf-ocr is a pdf, and a .mht/.eml
+    message's body is HTML or text; no extension claims nothing.
     """
     if not ext:
         return None
     claimed = TEXT_EXT.get(ext) or DOC_EXT.get(ext)
     if claimed == fmt or {claimed, fmt} == {"txt", "md"} or (claimed == "pdf" and fmt == "pdf-ocr"):
         return None
+    if ext in mime.EXTENSIONS and fmt in ("html", "txt"):
+        return None  # a message's body is HTML or plain text
     return (f"extension_mismatch: file is named '{ext}' but its content is {label}; "
             f"processed as '{fmt}' by content")
 

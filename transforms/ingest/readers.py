@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from transforms.ingest import doc, docx, pdf
+from transforms.ingest import doc, docx, mime, pdf
 from transforms.ingest.base import Reading, ReaderError
 from transforms.ingest.converters import read_converter_markup
 from transforms.ingest.decode import DecodeError, _decode, strip_bidi
@@ -26,9 +26,9 @@ from transforms.ingest.html import html_to_text
 
 _SAMPLE = 64 * 1024
 
-# The table: every binary format gongkai reads, in sniffing order (encrypted DOCX is OLE2 too, so
-# docx comes before doc).
-READERS: tuple[ModuleType, ...] = (pdf, docx, doc)
+# The table: every document format gongkai reads by its own reader, in sniffing order (encrypted DOCX is
+# OLE2 too, so docx comes before doc; a MIME message, text on the wire, is sniffed by its header block).
+READERS: tuple[ModuleType, ...] = (pdf, docx, doc, mime)
 
 TEXT_EXT = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
             ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
@@ -67,8 +67,9 @@ def sniff_binary(head: bytes) -> Binary | None:
     for reader in READERS:
         if reader.sniff(head):
             return Binary(reader.LABEL, reader.SOURCE_FORMAT, True, reader)
-    if doc.is_rtf(head):  # RTF is text, but a Word document: read through LibreOffice like .doc
-        return Binary(doc.RTF_LABEL, doc.SOURCE_FORMAT, True, doc)
+    other = doc.other_format(head)  # RTF, OpenDocument text, Word 2003 XML: through LibreOffice like .doc
+    if other is not None:
+        return Binary(other[0], doc.SOURCE_FORMAT, True, doc)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         if b"xl/" in head:
             return Binary("XLSX (Excel)", "unknown", True)
@@ -121,6 +122,9 @@ def text_format(text_head: str, ext: str) -> str:
 
 
 
+# An XML document (not XHTML): its declaration, then comments or processing instructions, then a root element.
+_XML_DOCUMENT = re.compile(r"\ufeff?\s*<\?xml[^<>]{0,300}\?>\s*(?:(?:<!--.{0,2000}?-->|<\?[^<>]{0,300}\?>|"
+                           r"<!DOCTYPE[^<>]{0,500}>)\s*)*<(?!html\b)([A-Za-z_][\w.-]{0,40}(?::[\w.-]{1,40})?)", re.S | re.I)
 # (attribute runs bounded, so `<table<table…` with no `>` stays linear)
 _TABLE_TAG = re.compile(r"<(/?)table\b[^<>]{0,4000}>", re.I)
 # <html><body> around a table inside text, and their closing tags after it
@@ -195,21 +199,29 @@ def read_document(data: bytes, ext: str, binary: Binary | None = None,
             named = f" (named '{ext}')" if claimed and claimed != binary.source_format else ""
             if binary.is_document:
                 raise ReaderError("unsupported_format", f"{binary.label}{named} is not a supported format "
-                                  "(supported: .txt, .md, .html, .pdf, .docx, .doc/.wps/.rtf)")
+                                  "(supported: .txt, .md, .html, .pdf, .docx, .doc/.wps/.rtf/.odt, .mht/.eml)")
             raise ReaderError("binary_file", f"binary file: {binary.label}{named}, not text")
         reading = None
         if probe and hasattr(binary.reader, "probe"):
             reading = binary.reader.probe(data)
         if reading is None:
             reading = binary.reader.read(data)
-        if binary.label == doc.RTF_LABEL and ext != ".rtf" and DOC_EXT.get(ext) == doc.SOURCE_FORMAT:
-            # named like a Word file (.doc): the same source_format, so the landing scan's own
-            # extension check cannot see it; said here
+        other = doc.other_format(data[:65536]) if binary.reader is doc else None
+        if other and ext != other[1] and DOC_EXT.get(ext) == doc.SOURCE_FORMAT:
+            # an RTF, ODT or Word XML file named like a Word file (.doc): the same source_format, so
+            # the landing scan's own extension check cannot see it; said here
             reading.notes.insert(0, f"extension_mismatch: file is named '{ext}' but its content is "
                                  f"{binary.label}; processed as '{reading.source_format}' by content")
         reading.text = strip_bidi(reading.text, reading.notes)
         return reading, binary.label
     text, enc, notes = _decode(data)
+    xml = _XML_DOCUMENT.match(text[:4096])
+    if xml and not _HTML_ANY_RE.search(text[:_SAMPLE]):
+        # an XML document of a format gongkai has no reader for: read as text, its markup's numbers
+        # (widths, ids) would become cells
+        raise ReaderError("unsupported_format", f"an XML document (root element <{xml.group(1)}>) is not a "
+                          "supported format (supported: .txt, .md, .html, .pdf, .docx, .doc/.wps/.rtf/.odt, "
+                          ".mht/.eml)")
     converted = text if TEXT_EXT.get(ext) == "html" else read_converter_markup(text)
     # a converter's text is text, whatever HTML its tables hold
     fmt = text_format(text[:_SAMPLE], ext) if converted is text else ("md" if TEXT_EXT.get(ext) == "md" else "txt")
