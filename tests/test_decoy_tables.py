@@ -144,3 +144,4 @@ def test_two_tables_headed_alike_keep_neither(readings) -> None:
         twin = cells.get(f"{stem}_twin", {})
         # never the shifted numbers, never a mix: a cell is the plain reading's or null
         assert all(twin.get(k) is None for k in plain if twin.get(k) != plain[k]), stem
+

@@ -1218,6 +1218,25 @@ _FOOTNOTE_MARK_RE = re.compile(f"(?<=[{_CJK}0-9)）])(?:[\u2460-\u2487\u2776-\u2
 _ANY_MARK = re.compile(f"[{_MARKS}]")
 
 
+# A sub-row's ordinal with a space before its mark (`4 .保护第三方合法权益`, `４ ．属于…`), or before the label when
+# the mark is lost (`4 保护第三方合法权益`): the digit is the ordinal, no cell. Without a mark, only before the
+# start of one of table 3's numbered sub-row labels.
+_ORDINAL_SPACED = re.compile(r"^([ \t\u3000]*[0-9０-９]{1,2})[ \t\u3000]+(?=[.．、][ \t\u3000]*[\u4e00-\u9fff])", re.M)
+_SUBROW_STARTS = ("属于|其他法律|危及|保护第三方|本机关不掌握|没有现成|补正后|信访|重复申请|要求提供|无正当理由|要求行政机关|"
+                  "申请人无正当|申请人逾期|不予公开|不予处理|无法提供|予以公开|部分公开|其他[ \t]*$")
+_ORDINAL_BARE = re.compile(f"^([ \t\u3000]*[1-9１-９])[ \t\u3000]+(?=(?:{_SUBROW_STARTS}))", re.M)
+_ORDINAL_HINT = re.compile(r"^[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]+[.．、\u4e00-\u9fff]", re.M)
+
+
+def join_ordinal_marks(text: str) -> str:
+    """`4 .保护…` → `4.保护…` and `4 保护第三方…` → `4.保护第三方…` at a line's start: a sub-row's ordinal whose mark
+    a copy moved off (or lost) is still the ordinal, never a cell before the label."""
+    if not _ORDINAL_HINT.search(text):
+        return text
+    text = _ORDINAL_SPACED.sub(r"\1", text)
+    return _ORDINAL_BARE.sub(r"\1.", text)
+
+
 def drop_footnote_marks(text: str) -> str:
     """`数量① 60 16` → `数量 60 16`, `34⑴`, `41¹` → `34`, `41`: the mark refers to a note under the
     table and is no cell."""
@@ -1257,6 +1276,7 @@ def _passes(text: str) -> tuple[str, float, str]:
     text = strip_sheet_frame(text)
     text = undouble_fake_bold(text)  # before the layout passes: a doubled row's numbers stand where single ones do
     text = drop_footnote_marks(text)  # before NFKC makes ③ a 3
+    text = join_ordinal_marks(text)  # before the layout passes take `4 .保护…`'s ordinal for a cell
     text = align_space_columns(text)  # a space-aligned table's blank cells, while spaces still say where
     text = align_cell_lines(text)  # a table printed one line per cell, an empty line for an empty cell
     text = canonical_width(decode_entities(text))
