@@ -217,6 +217,27 @@ def docx_convert(sources: list[Path], out_dir: Path, target: str = "pdf", timeou
     if not sources:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
+    out = [out_dir / f"{Path(s).stem}.{target}" for s in sources]
+    said = b""
+    for k in range(0, len(sources), CONVERT_CHUNK):  # one start per chunk: a long batch may stop half-way
+        said = _soffice_run(exe, sources[k:k + CONVERT_CHUNK], out_dir, target, timeout) or said
+    for src, dst in zip(sources, out):
+        if not dst.exists():  # once more alone (a start that stopped early leaves the rest unconverted)
+            said = _soffice_run(exe, [src], out_dir, target, timeout) or said
+    missing = [p.name for p in out if not p.exists()]
+    if missing:
+        said = said.decode("utf-8", "replace").strip()
+        raise RuntimeError(f"LibreOffice made no {target} for {', '.join(missing[:5])}"
+                           + (f" ({len(missing)} in all)" if len(missing) > 5 else "")
+                           + (f": {said.splitlines()[-1][:200]}" if said else ""))
+    return out
+
+
+CONVERT_CHUNK = 60
+
+
+def _soffice_run(exe: str, sources: list[Path], out_dir: Path, target: str, timeout: int | None) -> bytes:
+    """One LibreOffice start converting `sources`; returns what it printed."""
     limit = timeout or max(SOFFICE_TIMEOUT_S, 30 + 10 * len(sources))
     with tempfile.TemporaryDirectory(prefix="gongkai-synth-pdf-") as tmp:
         cmd = [exe, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
@@ -227,14 +248,7 @@ def docx_convert(sources: list[Path], out_dir: Path, target: str = "pdf", timeou
         except subprocess.TimeoutExpired:
             raise RuntimeError(
                 f"LibreOffice did not convert {len(sources)} file(s) to {target} within {limit} s") from None
-    out = [out_dir / f"{Path(s).stem}.{target}" for s in sources]
-    missing = [p.name for p in out if not p.exists()]
-    if missing:
-        said = (res.stderr or res.stdout or b"").decode("utf-8", "replace").strip()
-        raise RuntimeError(f"LibreOffice made no {target} for {', '.join(missing[:5])}"
-                           + (f" ({len(missing)} in all)" if len(missing) > 5 else "")
-                           + (f": {said.splitlines()[-1][:200]}" if said else ""))
-    return out
+    return res.stderr or res.stdout or b""
 
 
 def render_pdf(m: Report, rng: random.Random) -> bytes:
