@@ -13,6 +13,7 @@ from __future__ import annotations
 
 
 import quopri
+import re
 import random
 import shutil
 from email.header import Header
@@ -186,3 +187,84 @@ def test_a_message_with_only_an_unreadable_attachment_says_so() -> None:
     reading = mime.read(msg.as_bytes())
     assert reading.text.startswith("年报") and any("attachment_unreadable" in n for n in reading.notes)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages that hold their report without showing it (red-team AJ): an <iframe srcdoc>, a <template> a script
+# clones, a <noscript> copy, a JSON string in a script (a single-page app's state), and an editor's <textarea>
+# holding the tables' markup. Each wrapping of a generated page must read as the page itself.
+# ---------------------------------------------------------------------------------------------
+
+def _body(html: str) -> str:
+    lo = html.lower()
+    start = lo.find(">", lo.find("<body")) + 1 if "<body" in lo else 0
+    end = lo.rfind("</body>") if "</body>" in lo else len(html)
+    return html[start:end]
+
+
+def _shell(inner: str, head: str = "") -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>门户</title>{head}</head><body>'
+            f'<div id="app">{inner}</div><div class="footer">版权所有 网站标识码</div></body></html>')
+
+
+def _wrappings(html: str, title: str) -> dict[str, str]:
+    import html as html_lib
+    import json
+
+    body = _body(html)
+    state = json.dumps({"article": {"title": title, "content": body}}, ensure_ascii=True).replace("<", "\\u003c")
+    textarea = body.replace("<table", "<textarea readonly>&lt;table").replace("</table>", "&lt;/table&gt;</textarea>")
+    textarea = re.sub(r"<textarea readonly>&lt;table(.*?)&lt;/table&gt;</textarea>",
+                      lambda m: "<textarea readonly>" + html_lib.escape("<table" + m.group(1) + "</table>") + "</textarea>",
+                      textarea, flags=re.S)
+    return {
+        "srcdoc": _shell(f'<iframe srcdoc="{html_lib.escape(html)}"></iframe>'),
+        "template": _shell(f'<template id="tpl">{body}</template><script>app.appendChild(tpl.content)</script>'),
+        "noscript": _shell(f"<noscript>{body}</noscript><p>请开启浏览器的JavaScript</p>"),
+        "spa_state": _shell("", f"<script>window.__INITIAL_STATE__={state};</script>"),
+        "textarea": _shell(textarea),
+    }
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("embedded")
+    made = []
+    for i, (truth, html, text, model) in enumerate(_reports()):
+        (root / f"e{i}_page.html").write_text(html, encoding="utf-8")
+        for kind, page in _wrappings(html, model.title.replace("\n", "")).items():
+            (root / f"e{i}_{kind}.html").write_text(page, encoding="utf-8")
+            made.append((f"e{i}", kind))
+    layers = run_layers(root)
+    return {"cells": _cells(layers), "made": made, "manifest": layers["landing_manifest"]}
+
+
+@pytest.mark.parametrize("kind", ["srcdoc", "template", "noscript", "spa_state", "textarea"])
+def test_a_report_the_page_holds_but_does_not_show_is_read(embedded, kind: str) -> None:
+    cells = embedded["cells"]
+    for stem, k in embedded["made"]:
+        if k != kind:
+            continue
+        page = cells.get(f"{stem}_page", {})
+        assert sum(v is not None for v in page.values()) > 100, stem
+        assert cells.get(f"{stem}_{kind}") == page, (stem, kind)
+
+
+def test_cards_that_name_each_cell_read_as_rows(tmp_path) -> None:
+    """Table 3 as cards (a label line, then `自然人 8`, `商业企业 2`… one per line): the rows of the form."""
+    truth, _html, text, _model = _reports()[0]
+    lines = []
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        nums = [c for c in cells[1:] if c.strip()]
+        label = "".join(c for c in cells if c.strip() and not c.strip().lstrip("-").replace(".", "").isdigit())
+        if len(cells) >= 8 and len(nums) == 7 and all(x.strip().isdigit() for x in nums):
+            lines += [label] + [f"{n}{v.strip()}" for n, v in zip(names, nums)]
+        else:
+            lines.append(line)
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "cards.txt").write_text("\n".join(lines), encoding="utf-8")
+    cells = _cells(run_layers(tmp_path))
+    assert sum(v is not None for v in cells["plain"].values()) > 100
+    assert cells["cards"] == cells["plain"]

@@ -128,7 +128,14 @@ def test_rows_that_name_each_cell_by_its_column_are_the_form_s_rows() -> None:
         "（一）予以公开\t8\t2\t0\t0\t1\t0\t11"
     # a column the row leaves out is an empty cell, in its own slot (never a neighbour's number)
     assert unname_cells("行政复议：结果维持3，结果纠正1，尚未审结0，总计4") == "行政复议\t3\t1\t\t0\t4"
-    assert unname_cells("行政处罚：上一年项目数量46，本年增/减-3，处理决定数量517") == "行政处罚\t46\t-3\t517"
+    # table 2's blocks: each block's columns as its header, as the form prints them
+    assert unname_cells("行政处罚：上一年项目数量46，本年增/减-3，处理决定数量517\n行政强制：上一年项目数量7，本年增/减0") == \
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t46\t-3\t517\n行政强制\t7\t0\t"
+    # a card: the label on its line, then a `NAME number` line per cell
+    assert unname_cells("（二）部分公开（区分处理的，只计这一情形）\n自然人2\n商业企业0\n科研机构0\n社会公益组织0\n"
+                        "法律服务机构0\n其他0\n总计2\n下文") == "（二）部分公开（区分处理的，只计这一情形）\t2\t0\t0\t0\t0\t0\t2\n下文"
+    card_prose = "全年收到申请41件，其中：\n自然人31件\n商业企业3件\n科研机构0件\n其他7件"
+    assert unname_cells(card_prose) == card_prose
     # prose that names columns among other words, a name given twice, or too few names: left as it is
     for prose in ("全年新收申请41件，其中：自然人31件，商业企业3件，法律服务机构7件。",
                   "一、本年新收：自然人31｜自然人3｜商业企业0｜其他0",
@@ -144,3 +151,12 @@ def test_rows_that_name_each_cell_by_its_column_are_the_form_s_rows() -> None:
     t = parse_request_table(normalise_text(text).text, "2021")
     assert [t.cells[("new_received", a)].value for a in APPLICANT_CODES] == [5, 2, 0, 0, 0, 0, 7]
     assert t.cells[("total_processed", "commercial_enterprise")].value == 2
+
+
+def test_an_item_that_cites_its_article_after_its_name_is_an_item_row() -> None:
+    from transforms.tables.active_disclosure import parse_disclosure_table
+
+    text = ("信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可（第二十条第（五）项）\t12\t-1\t340\n"
+            "行政处罚（第二十条第（六）项）\t3\t0\t27\n")
+    t = parse_disclosure_table(normalise_text(text).text, "2019")
+    assert (t.cells[("admin_licensing", "decisions")].value, t.cells[("admin_penalty", "prev_year_items")].value) == (340, 3)

@@ -1074,40 +1074,74 @@ _NAMED_ALIASES = {"社会组织": "社会公益组织", "合计": "总计"}
 _NAMED_HINT = re.compile(r"(?:自然人|结果维持|数量|件数)[ \t]*-?\d")
 _NAMED_ROW = re.compile(r"^(?P<label>[^:：\t|，,。；;！!？?]{2,80}?)[ \t]*[:：][ \t]*(?P<cells>.+?)[ \t。;；]*$")
 _NAMED_SEP = re.compile(r"[ \t]*[|｜，,、；;][ \t]*")
-_NAMED_CELL = re.compile(r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff/]{1,8})[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)[ \t]*(?:件|个|次|条)?$")
+_NAMED_CELL = re.compile(r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff/]{1,8})[ \t]*[:：]?[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)[ \t]*(?:件|个|次|条)?$")
+
+
+def _named_row(label: str, pieces: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """(the columns, the tab-separated row) of a label and its `NAME number` pieces, or None when they are not
+    one table's columns (see _NAMED_COLUMNS)."""
+    cells = [_NAMED_CELL.match(x) for x in pieces]
+    if not all(cells):
+        return None
+    named: dict[str, str] = {}
+    for x in cells:
+        name = _NAMED_ALIASES.get(x.group("name"), x.group("name"))
+        if name in named:
+            return None
+        named[name] = x.group("num").replace(",", "")
+    columns = next((cols for cols, least in _NAMED_COLUMNS if set(named) <= set(cols) and len(named) >= least), None)
+    return None if columns is None else (columns, "\t".join([label.strip(), *(named.get(c, "") for c in columns)]))
 
 
 def unname_cells(text: str) -> str:
     """`LABEL：自然人8｜商业企业2｜…｜总计11` → `LABEL<TAB>8<TAB>2<TAB>…<TAB>11`, each number in its column's slot
-    (a column the row does not name is an empty cell). Only rows naming at least four distinct columns of one
-    table (two of table 2's), every piece a column name and a number, are taken."""
+    (a column the row does not name is an empty cell). The same for a label line followed by one `NAME number`
+    line per cell (a card layout: `<dt>LABEL</dt><dd><em>自然人</em><b>8</b></dd>…`). Only rows naming at least
+    four distinct columns of one table (two of table 2's), every piece a column name and a number, are taken."""
     if not _NAMED_HINT.search(text):
         return text
     lines = text.split("\n")
-    changed = False
-    for no, line in enumerate(lines):
-        if "\t" in line or not _NAMED_HINT.search(line):
-            continue
-        m = _NAMED_ROW.match(line)
-        if not m:
-            continue
-        pieces = [_NAMED_CELL.match(x) for x in _NAMED_SEP.split(m.group("cells"))]
-        if not all(pieces):
-            continue
-        named = {}
-        for x in pieces:
-            name = _NAMED_ALIASES.get(x.group("name"), x.group("name"))
-            if name in named:
-                break
-            named[name] = x.group("num").replace(",", "")
-        else:
-            columns = next((cols for cols, least in _NAMED_COLUMNS if set(named) <= set(cols) and len(named) >= least),
-                           None)
-            if columns is None:
+    out: list[str] = []
+    last: tuple[str, ...] | None = None  # the columns of the row converted last (a table-2 block's header)
+
+    def put(row: tuple[tuple[str, ...], str]) -> None:
+        nonlocal last
+        columns, line = row
+        if columns != last and columns in _HEADED_COLUMNS:
+            out.append("\t".join(["信息内容", *columns]))  # table 2's blocks each print their columns' header
+        out.append(line)
+        last = columns
+
+    no = 0
+    while no < len(lines):
+        line = lines[no]
+        if "\t" not in line and _NAMED_HINT.search(line) and (m := _NAMED_ROW.match(line)):
+            row = _named_row(m.group("label"), _NAMED_SEP.split(m.group("cells")))
+            if row is not None:
+                put(row)
+                no += 1
                 continue
-            lines[no] = "\t".join([m.group("label").strip(), *(named.get(c, "") for c in columns)])
-            changed = True
-    return "\n".join(lines) if changed else text
+        label = line.strip()
+        if label and "\t" not in label and len(label) <= 80 and not _NAMED_CELL.match(label) and \
+                not _COUNT_IN_LABEL.search(label) and no + 2 < len(lines) and _NAMED_CELL.match(lines[no + 1].strip()):
+            end = no + 1
+            while end < len(lines) and end - no <= 8 and _NAMED_CELL.match(lines[end].strip()):
+                end += 1
+            row = _named_row(label, [x.strip() for x in lines[no + 1:end]])
+            if row is not None:
+                put(row)
+                no = end
+                continue
+        out.append(line)
+        last = None if line.strip() else last
+        no += 1
+    return "\n".join(out) if out != lines else text
+
+
+# A label line before a card's `NAME number` lines holds no count of its own (`全年收到申请41件，其中：` is prose);
+# an ordinal's digits (`1.属于国家秘密`) are no count.
+_COUNT_IN_LABEL = re.compile(r"\d+(?![.．、\d])")
+_HEADED_COLUMNS = {cols for cols, least in _NAMED_COLUMNS if least == 2}
 
 
 _QUOTED = re.compile(r"^[ \t]*>(?:[ ]?>)*[ ]?")

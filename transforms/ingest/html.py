@@ -8,6 +8,7 @@ compiled. Nothing is ever fetched (`no_network`); links become their text.
 from __future__ import annotations
 
 import html as html_lib
+import json as json_lib
 import re
 import unicodedata
 
@@ -661,7 +662,63 @@ def _css_hides(attrs, classes: frozenset[str], ids: frozenset[str]) -> bool:
     return bool(cls) and not classes.isdisjoint(cls.lower().split())
 
 
-def html_to_text(html: str) -> str:
+# A read-only editor's source box: a <textarea> holding the report's markup, escaped (`&lt;table…`). The page shows
+# it as markup; its reader sees the tables. It is rendered as the HTML it holds (read as text, its attribute
+# numbers, colspan="3", would be cells).
+_TEXTAREA_MARKUP_RE = re.compile(r"<textarea\b[^<>]{0,2000}>((?:(?!</textarea).){0,4000000}?)</textarea\s*>", re.I | re.S)
+_MARKUP_INSIDE_RE = re.compile(r"(?:&lt;|<)(?:table|tr|td|p|div|h[1-6])\b", re.I)
+# Where a page keeps its report when the page itself shows none (single-page apps, embeds): an <iframe
+# srcdoc>, a <template> a script clones, a <noscript> copy, or a JSON string in a <script>
+# (window.__INITIAL_STATE__ = {..."content":"\u003cp\u003e…"}).
+_HIDDEN_HOLDERS_RE = re.compile(r"<(/?)(?:noscript|template)\b", re.I)
+_JS_STRING_RE = re.compile(r'"((?:[^"\\\n]|\\.){8,})"')
+_EMBED_DEPTH = 2
+
+
+def _textareas_as_markup(html: str) -> str:
+    def repl(m: re.Match) -> str:
+        inner = m.group(1)
+        return f"<div>{html_lib.unescape(inner)}</div>" if _MARKUP_INSIDE_RE.search(inner) else m.group(0)
+
+    return _TEXTAREA_MARKUP_RE.sub(repl, html)
+
+
+def _embedded_report(root, cleaned: str, depth: int) -> str | None:
+    """The report a page holds but does not show (see _HIDDEN_HOLDERS_RE): the first holder whose text has
+    the report's markers, rendered; a script's short strings with the markers (its title) lead it."""
+    from transforms.ingest.markers import is_report_text  # (markers imports nothing of the readers)
+
+    def rendered(markup: str) -> str | None:
+        text = html_to_text(markup, _depth=depth + 1)
+        return text if is_report_text(text) else None
+
+    for frame in root.iter("iframe"):
+        doc = frame.get("srcdoc")
+        if doc and (text := rendered(doc)):
+            return text
+    if _HIDDEN_HOLDERS_RE.search(cleaned):
+        text = rendered(_HIDDEN_HOLDERS_RE.sub(lambda m: f"<{m.group(1)}div", cleaned))
+        if text:
+            return text
+    titles: list[str] = []
+    bodies: list[str] = []
+    for script in root.iter("script"):
+        for m in _JS_STRING_RE.finditer(script.text or ""):
+            try:
+                value = json_lib.loads(f'"{m.group(1)}"')
+            except ValueError:
+                continue
+            if "<" in value and _MARKUP_INSIDE_RE.search(value):
+                bodies.append(value)
+            elif len(value) <= 120 and is_report_text(value):
+                titles.append(value)
+    for body in sorted(bodies, key=len, reverse=True):
+        if text := rendered(body):
+            return "\n".join(titles[:1] + [text])
+    return None
+
+
+def html_to_text(html: str, _depth: int = 0) -> str:
     """Render HTML to plain text with tables as tab-separated lines (lxml parser).
 
     - One line per block element (p, div, h1-h6, li, br, ...) and per table row; cells are
@@ -683,21 +740,36 @@ def html_to_text(html: str) -> str:
       ASP.NET form is content; a search box is not).
     - Word-pasted HTML is harmless: o:p tags are ignored, conditional comments are comments,
       downlevel `<![if ...]>` markers are dropped; CDATA sections keep their text.
+    - A <textarea> holding markup (an editor's source box) is rendered as that markup. A page that shows no
+      report (no 信息公开…报告 markers) but holds one in an <iframe srcdoc>, a <template>, a <noscript> or a
+      script's JSON string gives that report's text (nested at most two deep).
     Links and images are never fetched; an <a> contributes its text only.
     """
     cleaned = _MS_MARKED_RE.sub("", html)
     cleaned = _unwrap_cdata(cleaned)
+    if "textarea" in cleaned or "TEXTAREA" in cleaned:
+        cleaned = _textareas_as_markup(cleaned)
     try:
         root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), _parser())
         if root is None:
             return ""
         css = _css_hidden(root) if "style" in cleaned else (frozenset(), frozenset())
         if not (css[0] or css[1]):
-            return _render(root)
-        shown, whole = _render(root, css), _render(root)
-        # a page that hides most of itself until a script shows it (tabs, a loading veil): the
-        # report is what its scripts would show, so its style rules are not followed
-        return shown if len(shown) >= 0.5 * len(whole) else whole
+            text = _render(root)
+        else:
+            shown, whole = _render(root, css), _render(root)
+            # a page that hides most of itself until a script shows it (tabs, a loading veil): the
+            # report is what its scripts would show, so its style rules are not followed
+            text = shown if len(shown) >= 0.5 * len(whole) else whole
+        if _depth < _EMBED_DEPTH and ("srcdoc" in cleaned or "<script" in cleaned or "<SCRIPT" in cleaned
+                                      or _HIDDEN_HOLDERS_RE.search(cleaned)):
+            from transforms.ingest.markers import is_report_text
+
+            if not is_report_text(text):
+                embedded = _embedded_report(root, cleaned, _depth)
+                if embedded:
+                    return embedded
+        return text
     except Exception:  # noqa: BLE001 - never let odd markup kill ingest; degrade to tag stripping
         text = _FALLBACK_BLOCK_RE.sub("\n", cleaned)
         text = _strip_tags(text)

@@ -72,6 +72,7 @@ TEMPLATE_METRICS = {
 AMOUNT_METRICS = {"procurement_amount_wan_yuan", "fee_amount_wan_yuan"}
 SIGNED_METRICS = {"change"}
 _BLOCK = re.compile(r"第二十条")
+_CITED_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*第二十条\s*第?\s*[(（]?[一二三四五六七八九十]{1,3}[)）]?\s*项\s*[)）]\s*$")
 
 
 def header_unit(label: str) -> str | None:
@@ -169,9 +170,11 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     for r in grid_rows:
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
         block = None
-        for block in _BLOCK.finditer(r.label):  # the last marker: glued text may hold an empty block before it
+        # an item that names its article after itself (`规范性文件（第二十条第（一）项）`): an item row, no block marker
+        row_label = _CITED_AFTER.sub("", r.label) if "第二十条" in r.label else r.label
+        for block in _BLOCK.finditer(row_label):  # the last marker: glued text may hold an empty block before it
             pass
-        label = r.label[block.end():] if block else r.label  # 第二十条第(一)项 is a block marker, not an item
+        label = row_label[block.end():] if block else row_label  # 第二十条第(一)项 is a block marker, not an item
         if block:
             header, header_open, pending, unit = [], True, [], None
             pending_values, in_table = [], True
