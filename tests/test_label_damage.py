@@ -64,3 +64,50 @@ def test_a_sub_row_ordinal_apart_from_its_mark_is_no_cell(ordinal_readings, kind
         plain = cells.get(f"{stem}_plain", {})
         assert sum(v is not None for v in plain.values()) > 100, stem
         assert cells.get(f"{stem}_{kind}") == plain, (stem, kind)
+
+
+# Table 2's header words one edit away from the form's (a character changed, lost or two swapped: 本年废上件数,
+# 采购总金, 现行效有件数): each cell is the header word it is nearest to, when exactly one is that near.
+_HEADER_WORDS = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "处理决定数量", "采购项目数量",
+                 "采购总金额", "本年制发件数", "本年废止件数", "现行有效件数"]
+_EDITS = {"changed": lambda w: w[:2] + "喔" + w[3:], "lost": lambda w: w[:-1],
+          "swapped": lambda w: w[:2] + w[3] + w[2] + w[4:]}
+
+
+@pytest.fixture(scope="module")
+def header_readings(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("headers")
+    stems = []
+    for i, truth in enumerate(_truths()):
+        rng = random.Random(f"header:{i}")
+        text, ext = render_tsv(build_model(truth, rng), rng)
+        (root / f"h{i:02d}_plain{ext}").write_text(text, encoding="utf-8")
+        for kind, edit in _EDITS.items():
+            damaged = "\n".join(
+                "\t".join(edit(c) if c in _HEADER_WORDS and (k + i) % 2 == 0 else c for k, c in enumerate(line.split("\t")))
+                if line.startswith("信息内容") else line for line in text.split("\n"))
+            if damaged != text:
+                (root / f"h{i:02d}_{kind}{ext}").write_text(damaged, encoding="utf-8")
+                stems.append((f"h{i:02d}", kind))
+    return {"cells": _active_cells(run_layers(root)), "stems": stems}
+
+
+def _active_cells(layers) -> dict[str, dict]:
+    got: dict[str, dict] = {}
+    for marts in (ly["marts"] for ly in layers["years"].values()):
+        stems = {r["report_id"]: Path(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
+        for rid, item, metric, val in marts["fact_active_disclosure"].select(
+                "report_id", "item", "metric", "value").iter_rows():
+            got.setdefault(stems[rid], {})[(item, metric)] = val
+    return got
+
+
+@pytest.mark.parametrize("kind", list(_EDITS))
+def test_a_table2_header_word_one_edit_off_is_still_its_column(header_readings, kind: str) -> None:
+    cells = header_readings["cells"]
+    stems = [s for s, k in header_readings["stems"] if k == kind]
+    assert len(stems) >= 3
+    for stem in stems:
+        plain = cells.get(f"{stem}_plain", {})
+        assert sum(v is not None for v in plain.values()) >= 5, stem
+        assert cells.get(f"{stem}_{kind}") == plain, (stem, kind)

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
 from transforms.tables.grid import Cell, Row, parse_cell, rows_of, split_cells
@@ -89,7 +91,21 @@ def header_metrics(label: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _header_metrics(label: str) -> tuple[str, ...]:
     """`header_metrics`, memoised by label (the template's row labels recur in every report)."""
-    compact = re.sub(r"\s+", "", label)
+    hits = _exact_metrics(re.sub(r"\s+", "", label))
+    if hits and (re.search(r"\s", label.strip())):
+        # a header of separate cells, some of whose words a publisher mistyped (本年废上件数, 现行效有件数,
+        # 采购总金): each cell that names no metric exactly is the form's header word one edit away, if any
+        cells = label.split()
+        fixed: list[str] = []
+        for cell in cells:
+            exact = _exact_metrics(cell)
+            fixed += exact if exact else ([near] if (near := _near_header(cell)) else [])
+        if len(fixed) > len(hits) and len(set(fixed)) == len(fixed) and [m for m in fixed if m in hits] == list(hits):
+            return tuple(fixed)
+    return hits
+
+
+def _exact_metrics(compact: str) -> tuple[str, ...]:
     spans = sorted((compact.find(k), -len(k), code) for code, keys in METRIC_KEYS.items() for k in keys if k in compact)
     hits: list[str] = []
     end = 0
@@ -99,6 +115,24 @@ def _header_metrics(label: str) -> tuple[str, ...]:
             hits.append(code)
         end = max(end, pos - neg_len)
     return tuple(hits)
+
+
+# The form's header words in full (both templates), for cells a publisher mistyped.
+_FULL_HEADERS = {"本年新制作数量": "new_made", "本年新公开数量": "new_published", "对外公开总数量": "total_published",
+                 "上一年项目数量": "prev_year_items", "本年增/减": "change", "处理决定数量": "decisions",
+                 "本年处理决定数量": "decisions", "采购项目数量": "procurement_items",
+                 "采购总金额": "procurement_amount_wan_yuan", "本年制发件数": "issued", "本年废止件数": "repealed",
+                 "现行有效件数": "in_force", "本年收费金额": "fee_amount_wan_yuan"}
+
+
+def _near_header(cell: str) -> str | None:
+    """The metric whose full header word is one edit (a character changed, lost, added, or two swapped) from
+    the cell, when exactly one is; the cell's unit in brackets is no part of the word."""
+    word = re.sub(r"[(（][^)）]{0,12}[)）]$", "", cell)
+    if len(word) < 4 or not re.fullmatch(r"[\u4e00-\u9fff/]+", word):
+        return None
+    near = {code for full, code in _FULL_HEADERS.items() if OSA.distance(word, full, score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 else None
 
 
 def _metric_columns(r: Row) -> dict[str, tuple[int, int]]:
