@@ -1071,7 +1071,8 @@ _NAMED_COLUMNS = ((("自然人", "商业企业", "科研机构", "社会公益�
                   (("本年制发件数", "本年废止件数", "现行有效件数"), 2),
                   (("采购项目数量", "采购总金额"), 2))
 _NAMED_ALIASES = {"社会组织": "社会公益组织", "合计": "总计"}
-_NAMED_HINT = re.compile(r"(?:自然人|结果维持|数量|件数)[ \t]*-?\d")
+# (a column's name right before a number: in a table's own header a name is followed by the next name)
+_NAMED_HINT = re.compile(r"(?:自然人|结果维持|上一年项目数量|本年新制作数量|本年制发件数|采购项目数量)[ \t]*[:：]?[ \t]*-?\d")
 _NAMED_ROW = re.compile(r"^(?P<label>[^:：\t|，,。；;！!？?]{2,80}?)[ \t]*[:：][ \t]*(?P<cells>.+?)[ \t。;；]*$")
 _NAMED_SEP = re.compile(r"[ \t]*[|｜，,、；;][ \t]*")
 _NAMED_CELL = re.compile(r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff/]{1,8})[ \t]*[:：]?[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)[ \t]*(?:件|个|次|条)?$")
