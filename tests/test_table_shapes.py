@@ -19,7 +19,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
                                                                  "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
                                                                  "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae", "redteam_af", "redteam_ag",
-                                                                 "redteam_ah", "redteam_ai", "redteam_aj",
+                                                                 "redteam_ah", "redteam_ai", "redteam_aj", "redteam_ak", "redteam_al",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
@@ -69,9 +69,6 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_county_gov_t2_zanwu_dashes_prose_resolves_lianjiang_2019": 7,
                      "fj_district_bureau_oneline_bracketed_numbers_row_semicolons_siming_jyj_2020": 190,
                      "js_district_gov_layout_thousands_comma_fullwidth_space_qixia_2020": 8,
-                     # red-team AA (PDFs as other producers draw them): a grid drawn only by row fills, whose
-                     # unfilled rows pdfplumber glues into their neighbours' cells (44)
-                     "js_town_pdf_shaded_rows_no_rules_shengze_wujiang_2023": 44,
                      # red-team AB (reading order scrambled by a converter): a table 3 read column by column
                      # that lost its empty cells, or each row right to left one cell per line, fails its sums
                      # across rows and columns: the cells of those sums are left null (171, 171, 95); a mirrored

@@ -1073,8 +1073,8 @@ _NAMED_COLUMNS = ((("自然人", "商业企业", "科研机构", "社会公益�
 _NAMED_ALIASES = {"社会组织": "社会公益组织", "合计": "总计"}
 # (a column's name right before a number: in a table's own header a name is followed by the next name)
 _NAMED_HINT = re.compile(r"(?:自然人|结果维持|上一年项目数量|本年新制作数量|本年制发件数|采购项目数量)[ \t]*[:：]?[ \t]*-?\d")
-_NAMED_ROW = re.compile(r"^(?P<label>[^:：\t|，,。；;！!？?]{2,80}?)[ \t]*[:：][ \t]*(?P<cells>.+?)[ \t。;；]*$")
-_NAMED_SEP = re.compile(r"[ \t]*[|｜，,、；;][ \t]*")
+_NAMED_ROW = re.compile(r"^(?P<label>[^:：\t|，,。；;！!？?]{2,80}?)[ \t]*[:：](?P<cells>.+)$")
+_NAMED_SEP = re.compile(r"[|｜，,、；;]")
 _NAMED_CELL = re.compile(r"^(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff/]{1,8})[ \t]*[:：]?[ \t]*(?P<num>-?\d[\d,]*(?:\.\d+)?)[ \t]*(?:件|个|次|条)?$")
 
 
@@ -1117,7 +1117,7 @@ def unname_cells(text: str) -> str:
     while no < len(lines):
         line = lines[no]
         if "\t" not in line and _NAMED_HINT.search(line) and (m := _NAMED_ROW.match(line)):
-            row = _named_row(m.group("label"), _NAMED_SEP.split(m.group("cells")))
+            row = _named_row(m.group("label"), [x.strip(" \t") for x in _NAMED_SEP.split(m.group("cells").rstrip(" \t。;；"))])
             if row is not None:
                 put(row)
                 no += 1

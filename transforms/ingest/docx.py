@@ -32,6 +32,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 from transforms.ingest.base import Reading, ReaderError, join_wrapped
 
@@ -45,6 +46,13 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
+# Wrappers whose children are the content itself (Word strips the tags and keeps what they hold).
+_WRAPPERS = (f"{_W}customXml", f"{_W}smartTag")
+_R, _RPR, _VANISH, _SYM = f"{_W}r", f"{_W}rPr", f"{_W}vanish", f"{_W}sym"
+_CHAR, _FONT = f"{_W}char", f"{_W}font"
+_ALT_CHUNK = f"{_W}altChunk"
+# A Symbol-font character (w:sym, code F0xx) that prints as a digit, sign or mark; any other symbol is no text
+_SYMBOL_CHARS = {0xF000 + ord(c): c for c in "0123456789-+.,%()"}
 _T, _TAB, _BR, _CR, _VAL = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}val"
 _RENDERED_BREAK, _TYPE = f"{_W}lastRenderedPageBreak", f"{_W}type"
 _PPR, _BREAK_BEFORE = f"{_W}pPr", f"{_W}pageBreakBefore"
@@ -79,8 +87,10 @@ def sniff(head: bytes) -> bool:
 def _para_text(p) -> str:
     """A paragraph's text; w:br/w:cr are line breaks, w:tab a space (a tab would fake a TSV cell).
 
-    A text box anchored in the paragraph gives its own lines; an mc:Fallback copy is skipped."""
-    if p.find(f".//{_TXBX}") is None and p.find(f".//{_FALLBACK}") is None:
+    A text box anchored in the paragraph gives its own lines; an mc:Fallback copy is skipped, as is hidden
+    text (a run with w:vanish: Word does not show it); a w:sym digit is that digit."""
+    if (p.find(f".//{_TXBX}") is None and p.find(f".//{_FALLBACK}") is None and p.find(f".//{_VANISH}") is None
+            and p.find(f".//{_SYM}") is None):
         out: list[str] = []
         for el in p.iter(_T, _TAB, _BR, _CR, _RENDERED_BREAK):  # the common paragraph: one pass in C
             tag = el.tag
@@ -119,12 +129,32 @@ def _page_breaks_around(p, text: str) -> str:
     return text
 
 
+def _hidden(run) -> bool:
+    rpr = run.find(_RPR)
+    vanish = rpr.find(_VANISH) if rpr is not None else None
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _sym_text(el) -> str:
+    try:
+        code = int(el.get(_CHAR, ""), 16)
+    except ValueError:
+        return ""
+    if code >= 0xF000:
+        return _SYMBOL_CHARS.get(code, "")
+    return chr(code) if 0x20 <= code < 0xD800 else ""
+
+
 def _walk_text(el, out: list[str]) -> None:
     for child in el.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag == _FALLBACK:
             continue
-        if tag == _T:
+        if tag == _R and _hidden(child):
+            continue
+        if tag == _SYM:
+            out.append(_sym_text(child))
+        elif tag == _T:
             out.append(child.text or "")
         elif tag == _TAB:
             out.append(" ")
@@ -139,14 +169,38 @@ def _walk_text(el, out: list[str]) -> None:
 
 
 def _children(el):
-    """Block children in order, looking through content controls (w:sdt)."""
+    """Block children in order, looking through content controls (w:sdt) and customXml/smartTag wrappers."""
     for child in el.iterchildren():
         if child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _children(content)
+        elif child.tag in _WRAPPERS:
+            yield from _children(child)
         else:
             yield child
+
+
+# An altChunk (a part of another format imported where it stands: HTML, MHT, RTF, another DOCX): its lines,
+# by relationship id, read before the body is walked (set by `read`).
+_ALT_LINES: dict[str, list[str]] = {}
+
+
+def _alt_chunk_lines(document) -> dict[str, list[str]]:
+    from transforms.ingest import readers
+
+    out: dict[str, list[str]] = {}
+    for el in document.element.body.iter(_ALT_CHUNK):
+        rid = el.get(_R_ID)
+        part = document.part.related_parts.get(rid) if rid else None
+        if part is None:
+            continue
+        try:
+            reading, _label = readers.read_document(part.blob, Path(str(part.partname)).suffix.lower())
+        except Exception:  # noqa: BLE001 - an unreadable imported part is left out, never fatal
+            continue
+        out[rid] = reading.text.split("\n")
+    return out
 
 
 def _int_attr(el, path: str, default: int) -> int:
@@ -167,6 +221,8 @@ def _block_lines(el) -> list[str]:
             lines.extend(_para_text(child).split("\n"))
         elif child.tag == _TBL:
             lines.extend(_table_lines(child))
+        elif child.tag == _ALT_CHUNK:
+            lines.extend(_ALT_LINES.get(child.get(_R_ID), []))
     return lines
 
 
@@ -255,6 +311,9 @@ def read(data: bytes) -> Reading:
     except Exception as err:  # noqa: BLE001 - any broken package is a finding, not a crash
         raise ReaderError("corrupt_document", f"DOCX cannot be opened (corrupt package): "
                           f"{err.__class__.__name__}") from None
+    _ALT_LINES.clear()
+    if body.find(f".//{_ALT_CHUNK}") is not None:
+        _ALT_LINES.update(_alt_chunk_lines(document))
     lines = _one_break_per_page(_block_lines(body))
     if not _has_title_line(lines):
         lines = _first_header_lines(document, body) + lines

@@ -326,12 +326,36 @@ def _fill_holes(table, index: _Chars):
     return Table(table.page, cells + holes) if holes else table
 
 
+def _shading_only(ppage, tables: list) -> bool:
+    """A page whose tables pdfplumber built from cell shading alone (filled boxes, no stroked line or thin
+    filled rule anywhere) and that leaves rows of text between or inside them outside every cell: a
+    borderless table with every other row shaded (zebra), whose "cells" are the shaded rows only. Read
+    as cells, a shaded band would take the unshaded row after it; such a page is read as text."""
+    if not tables or ppage.lines or ppage.curves:
+        return False
+    rects = ppage.rects
+    if any(r.get("stroke") or min(r["width"], r["height"]) <= 2 for r in rects):
+        return False  # rulings drawn as lines, stroked boxes or thin filled bars: a ruled table
+    cells = [c for t in tables for c in t.cells]
+    top, bottom = min(t.bbox[1] for t in tables), max(t.bbox[3] for t in tables)
+    left, right = min(t.bbox[0] for t in tables), max(t.bbox[2] for t in tables)
+    loose: set[int] = set()
+    for c in ppage.chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if left <= cx <= right and top <= cy <= bottom and not any(
+                b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in cells):
+            loose.add(round(cy))
+    return len(loose) >= 2
+
+
 def _find_tables(ppage) -> list:
     """The page's ruled tables, with the vertical rulings that horizontal ones show missing put back
     (`_implied_verticals`) and columns without rulings between them split by their numbers
     (`_split_glued_columns`)."""
     finder = ppage.debug_tablefinder()
     tables = finder.tables
+    if _shading_only(ppage, tables):
+        return []
     # pdfplumber keeps no one-cell table; a table whose inner verticals are all missing is one cell
     boxes = [t.bbox for t in tables] + [c for c in finder.cells if not any(
         b[0] <= c[0] and b[1] <= c[1] and c[2] <= b[2] and c[3] <= b[3] for b in (t.bbox for t in tables))]
@@ -535,8 +559,29 @@ def _glue_continued_tables(pages: list[list[tuple]]) -> None:
     for items in pages:
         while items and items[0][0] == "text" and all(_FOLIO_RE.match(x) for x in items[0][1]):
             del items[0]
-        while items and items[-1][0] == "text" and all(_FOLIO_RE.match(x) for x in items[-1][1]):
+        while items and items[-1][0] == "text" and all(_FOLIO_RE.match(x) or _PRINT_FOOTER_RE.match(x)
+                                                       for x in items[-1][1]):
             del items[-1]
+        _drop_print_header(items, top_keys)
+
+
+# What a browser prints on every page of a saved web page: the date (and time) with the page's <title> at the
+# top, the URL with `n/N` at the bottom. Neither is the report's text (the <title> ends in the site's name:
+# `…年度报告_长宁区人民政府办公室`).
+_PRINT_HEADER_RE = re.compile(r"^\s*\d{4}/\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
+_PRINT_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s|$)")
+_PRINT_FOOTER_RE = re.compile(r"^\s*(?:https?|file)://\S+\s+\d{1,4}\s*/\s*\d{1,4}\s*$")
+
+
+def _drop_print_header(items: list[tuple], top_keys: set[str]) -> None:
+    """A page's top lines that are a browser's print header: dated, repeated at the top of pages (the time
+    wrapped onto a line of its own, on narrow paper, goes with it)."""
+    if not (items and items[0][0] == "text" and _PRINT_HEADER_RE.match(items[0][1][0])
+            and _folio_key(items[0][1][0]) in top_keys):
+        return
+    del items[0]
+    if items and items[0][0] == "text" and _PRINT_TIME_RE.match(items[0][1][0]) and _folio_key(items[0][1][0]) in top_keys:
+        del items[0]
 
 
 def _read(data: bytes, full: bool) -> Reading | None:

@@ -217,7 +217,7 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
     entries = _this_years_table(entries, text, report_year, out)
     collapsed = _collapsed_org_columns(rows, [r for c, r in entries if c is not None])
     order_of_columns = list(range(len(APPLICANT_CODES))) if grid else _column_order(rows)
-    if grid and grid[1] != sorted(grid[1]):
+    if grid and (shown := [j for j in grid[1] if j >= 0]) != sorted(shown):
         out.findings.append(Finding("column_order_from_header", "warning",
                                     "table 3 prints the organisation columns in a non-template order; read by the header"))
     if order_of_columns != list(range(len(APPLICANT_CODES))):
@@ -645,6 +645,8 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
             found.setdefault(code, j)
         if len(found) == len(APPLICANT_CODES):
             break
+    if len(found) != len(APPLICANT_CODES) and (cut := _cut_off_columns(found, group, width)):
+        return cut
     if len(found) != len(APPLICANT_CODES) or len(set(found.values())) != len(found):
         return None
     first, last = min(found.values()), max(found.values())
@@ -655,6 +657,22 @@ def grid_columns(rows: list[Row]) -> tuple[int, list[int], frozenset[int]] | Non
                       if j > first and j not in value_cols and c.strip() and _SPACES.sub("", c) not in _APPLICANT_CELLS
                       and not _ORG_GROUP.match(_SPACES.sub("", c)))
     return max(width, max(extra, default=-1) + 1), [found[a] for a in APPLICANT_CODES], extra
+
+
+def _cut_off_columns(found: dict[str, int], group, width: int):
+    """A grid whose right-hand columns were cut off (a page printed narrower than its table): the header names
+    the first three or more applicant columns in order, one per cell side by side, and nothing stands right of
+    the last one in any header or row. Those columns are read by the header; the cut ones (-1) are missing."""
+    k = 0
+    while k < len(APPLICANT_CODES) and APPLICANT_CODES[k] in found:
+        k += 1
+    if k < 3 or len(found) != k:
+        return None
+    cols = [found[a] for a in APPLICANT_CODES[:k]]
+    # (法人或其他组织 heads the organisation columns from the first of them: 自然人 may stand right before it)
+    if any(b - a != 1 for a, b in zip(cols[1:], cols[2:])) or cols[1] <= cols[0] or width != cols[-1] + 1:
+        return None
+    return width, cols + [-1] * (len(APPLICANT_CODES) - k), frozenset()
 
 
 def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -> tuple | None:
@@ -669,11 +687,12 @@ def _grid_row(code: str, r: Row, grid: tuple[int, list[int]], out: TableParse) -
     parsed = [parse_cell(c) for c in cells]
     if any(p.kind == "number" for j, p in enumerate(parsed) if j not in cols and j not in extra):
         return None  # numbers outside the value columns (and the columns the header names): not this grid
-    texts = [k for k, j in enumerate(cols) if parsed[j].kind == "text" and parsed[j].raw.strip()]
+    texts = [k for k, j in enumerate(cols) if j >= 0 and parsed[j].kind == "text" and parsed[j].raw.strip()]
     if texts != list(range(len(texts))):
         return None  # words inside the value columns other than a label run over from the left
-    # a label run over into the first value columns (broken PDF→markdown) covers those cells: lost
-    vals = [None if k in texts else parsed[j] for k, j in enumerate(cols)]
+    # a label run over into the first value columns (broken PDF→markdown) covers those cells: lost; a
+    # column cut off the page (-1) is not printed: missing
+    vals = [None if k in texts or j < 0 else parsed[j] for k, j in enumerate(cols)]
     if not any(v is not None and v.kind == "number" for v in vals):
         return None
     if texts:
