@@ -203,3 +203,54 @@ def test_landing_samples_match_truth(path, truth_path):
 def test_agency_on_the_line_below_a_title_that_names_none():
     m = extract_metadata("2022年度政府信息公开工作年度报告\n\n成都市武侯区教育局\n\n一、总体情况\n2022年,本局……")
     assert (m.agency_name, m.report_year, m.admin_level, m.region_county) == ("成都市武侯区教育局", 2022, "department", "武侯区")
+
+
+# ---------------------------------------------------------------------------------------------
+# The long tail of bodies (red-team AM): a body named by a county without its 市, a 派出机构, a township named
+# without its county, a body with a second name, a renamed body, a national organ above a local bureau.
+# ---------------------------------------------------------------------------------------------
+
+def _report(title: str, body: str = "", sign: str = "") -> str:
+    return (f"{title}\n{body}\n本报告根据《中华人民共和国政府信息公开条例》要求编制。\n一、总体情况\n本年度工作稳步推进。\n"
+            f"六、其他需要报告的事项\n无。\n{sign}\n2022年1月20日\n")
+
+
+@pytest.mark.parametrize("stem,city,county", [("张家港", "苏州市", "张家港市"), ("江阴", "无锡市", "江阴市"),
+                                              ("晋江", "泉州市", "晋江市")])
+def test_a_body_named_by_its_county_without_its_suffix_lies_there(stem: str, city: str, county: str) -> None:
+    for name in (f"{stem}海关", f"中华人民共和国{stem}海关"):
+        m = extract_metadata(_report(f"{name}2021年政府信息公开工作年度报告", sign=name))
+        assert (m.agency_name, m.region_city, m.region_county) == (name, city, county), name
+
+
+def test_a_body_its_report_calls_a_government_s_outpost_lies_in_that_government_s_place() -> None:
+    body = "湄洲岛国家旅游度假区管理委员会是莆田市人民政府的派出机构。"
+    m = extract_metadata(_report("湄洲岛国家旅游度假区管理委员会2023年政府信息公开工作年度报告", body))
+    assert (m.region_province, m.region_city) == ("福建省", "莆田市")
+    # two governments named as parents: none is chosen
+    body2 = body + "原为仙游县人民政府的派出机构。"
+    m2 = extract_metadata(_report("湄洲岛国家旅游度假区管理委员会2023年政府信息公开工作年度报告", body2))
+    assert m2.region_city is None
+
+
+def test_a_township_named_without_its_county_takes_the_county_its_report_names() -> None:
+    body = "乡政府按照罗源县人民政府办公室的部署公开政府信息。"
+    m = extract_metadata(_report("霍口畲族乡2021年政府信息公开工作年度报告", body))
+    assert (m.region_county, m.region_township) == ("罗源县", "霍口畲族乡")
+
+
+@pytest.mark.parametrize("joined", ["南京市市场监督管理局　南京市知识产权局", "南京市市场监督管理局南京市知识产权局"])
+def test_a_body_with_a_second_name_is_read_by_its_first(joined: str) -> None:
+    m = extract_metadata(_report(f"{joined}2021年政府信息公开工作年度报告"))
+    assert m.agency_name == "南京市市场监督管理局"
+    # one body whose name repeats its place is no pair
+    m = extract_metadata(_report("上海市公安局浦东分局2021年政府信息公开工作年度报告"))
+    assert m.agency_name == "上海市公安局浦东分局"
+
+
+def test_a_body_renamed_is_read_as_it_is_now_and_a_local_bureau_keeps_its_national_organ() -> None:
+    m = extract_metadata(_report("原连江县农业局（现连江县农业农村局）2019年政府信息公开工作年度报告"))
+    assert m.agency_name == "连江县农业农村局"
+    m = extract_metadata(_report("浦东新区税务局2021年政府信息公开工作年度报告",
+                                 "本报告由国家税务总局上海市浦东新区税务局编制。", "国家税务总局上海市浦东新区税务局"))
+    assert m.agency_name == "国家税务总局上海市浦东新区税务局"

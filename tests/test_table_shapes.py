@@ -19,7 +19,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_r", "redteam_s", "redteam_t", "redteam_u",
                                                                  "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
                                                                  "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae", "redteam_af", "redteam_ag",
-                                                                 "redteam_ah", "redteam_ai", "redteam_aj", "redteam_ak", "redteam_al",
+                                                                 "redteam_ah", "redteam_ai", "redteam_aj", "redteam_ak", "redteam_al", "redteam_am",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.

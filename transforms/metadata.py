@@ -193,6 +193,8 @@ def extract_metadata(text: str) -> ReportMetadata:
             province = _context_province(view.head[:3000])
             if province in _MUNICIPALITIES:
                 region = gazetteer.resolve_region(province)
+    if agency and region == gazetteer.Region():
+        region = _unnamed_region(agency, view)
     township = region.township if level == "township" else None
     return ReportMetadata(
         title=title,
@@ -590,6 +592,7 @@ def _agency(title: str | None, view: _View, findings: list[Finding]) -> str | No
         if agency is None:
             rejected.append(f"{raw[:60]!r} ({where})")
             continue
+        agency = _first_of_two_names(agency)
         if where == "the title" and agency != _expand_government(_compact(raw)):
             agency = _printed_place_body(raw, agency, view)
         agency = _spelled_out_by_signer(_full_name(agency, view), signed)
@@ -614,6 +617,22 @@ _PARTY_ORGAN_RE = re.compile(r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|委|工
 
 
 _WRAPPED_LINE_RE = re.compile(r"(?<=[\u4e00-\u9fff\d,、(（“])\n(?=[\u4e00-\u9fff\d(（“])")
+
+
+def _first_of_two_names(name: str) -> str:
+    """A body with a second name (挂牌: 南京市市场监督管理局 南京市知识产权局, the two printed side by side or on
+    two lines of the sign-off) is read by its first name, as a name in brackets is: the second begins with
+    the same place as the first, right after a body's ending."""
+    places = _place_prefix_len(name)
+    if not places:
+        return name
+    place = name[:places]
+    k = name.find(place, places + 2)
+    while k > 0:
+        if _ORGAN_SUFFIX_RE.search(name[:k]) and _ORGAN_SUFFIX_RE.search(name):
+            return name[:k]
+        k = name.find(place, k + 1)
+    return name
 
 
 def _without_party_organ(raw: str) -> str:
@@ -739,10 +758,16 @@ def _trim_to_agency(chunk: str, from_left: bool = False) -> str | None:
     return None
 
 
+_FORMER_FIRST_RE = re.compile(r"^原[\u4e00-\u9fff]{2,30}?[(（]现(?:为|名)?([\u4e00-\u9fff]{2,30})[)）]$")
+
+
 def canonical_agency(raw: str) -> str | None:
     """The full name of a body as printed: a bare place becomes its 人民政府 (街道 → 办事处, a zone →
     管理委员会); anything that does not end in a body's form is no agency (None)."""
     name = _expand_government(_AGENCY_JUNK_RE.sub("", _compact(raw)))
+    renamed = _FORMER_FIRST_RE.match(name)
+    if renamed:
+        name = renamed.group(1)  # 原连江县农业局（现连江县农业农村局）: the body as it is now
     if not 2 <= len(name) <= _MAX_AGENCY or _NOT_AGENCY_RE.search(name):
         return None
     place_len = _place_prefix_len(name)
@@ -831,7 +856,9 @@ def _prefix_before(printed: str, start: int, agency: str) -> str:
     the national organ above a local bureau (国家税务总局 before 福清市税务局); else ''."""
     prefix = _place_before(printed, start, "")
     if prefix and _place_prefix_len(prefix + agency) >= len(prefix):
-        return prefix
+        at = start - len(prefix)  # (国家税务总局 before 上海市 before 浦东新区税务局: the whole name)
+        m = _NATIONAL_ORGAN_BEFORE_RE.search(printed, max(0, at - 14), at) if printed.startswith(prefix, at) else None
+        return m.group(0) + prefix if m else prefix
     if _STREET_OFFICE_RE.match(agency) and printed.endswith("人民政府", 0, start):
         places = _place_before(printed, start - 4, "")
         if places and _place_prefix_len(places) == len(places):
@@ -1019,6 +1046,43 @@ def _correct_place(agency: str, view: _View, findings: list[Finding]) -> str:
 _ZONE_BODY_RE = re.compile(_ZONE_SUFFIX_RE.pattern[:-1] + r"(?:管理委员会|管委会|管理局|管理办公室)$")
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 _TERRITORIAL_ZONE_RE = re.compile(r"(?:实验区|试验区|示范区|新区)(?:管理委员会|管委会)$")
+
+
+# A body named by a county without its 市/县 (张家港海关, 中华人民共和国张家港海关) or a body the report calls a
+# government's 派出机构 (莆田市人民政府的派出机构).
+_NATIONAL_PREFIX_RE = re.compile(r"^(?:中华人民共和国|国家税务总局)")
+_PARENT_GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:省|市|区|县))人民政府(?:的|设立的)?派出机构")
+
+
+def _unnamed_region(agency: str, view: _View) -> gazetteer.Region:
+    """The region of a body whose name holds no full place name: the one county whose short name begins it
+    (within the report's province when several do), else the government the report says it is a
+    派出机构 of; an empty region when neither says."""
+    stem = _NATIONAL_PREFIX_RE.sub("", agency)
+    counties = gazetteer.county_by_stem(stem)
+    if len(counties) > 1:
+        province = _context_province(view.head[:3000])
+        counties = [d for d in counties if gazetteer.province_of(d) == province]
+    if len(counties) == 1:
+        return gazetteer.resolve_region(counties[0].name, context=view.head[:3000])
+    parents = {m.group(1) for m in _PARENT_GOVERNMENT_RE.finditer(view.head[:3000])}
+    if len(parents) == 1:
+        return gazetteer.resolve_region(parents.pop(), context=view.head[:3000])
+    if _TOWNSHIP_BODY_RE.match(agency):
+        # a township's government named without its county (霍口畲族乡人民政府): the one county whose
+        # government the report names, if the township lies in it
+        found = set()
+        for m in _COUNTY_GOVERNMENT_RE.finditer(_unspaced(view.printed)):
+            region = gazetteer.resolve_region(m.group(1) + agency)
+            if region.county and region.township:
+                found.add(region)
+        if len(found) == 1:
+            return found.pop()
+    return gazetteer.Region()
+
+
+_TOWNSHIP_BODY_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:乡|镇)人民政府$|^[\u4e00-\u9fff]{1,8}?街道办事处$")
+_COUNTY_GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:县|市|区))人民政府")
 
 
 def _zone_county(agency: str, view: _View) -> gazetteer.Division | None:
