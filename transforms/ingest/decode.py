@@ -6,6 +6,7 @@ Notes are strings 'check_name: message'; the scan turns them into manifest check
 
 from __future__ import annotations
 
+import html
 import re
 
 _SAMPLE = 64 * 1024  # bytes inspected by the statistical sniffers (enough, and bounded)
@@ -213,7 +214,7 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
             raise DecodeError(f"starts with a {label} byte-order mark but is not valid {label} "
                               f"(invalid bytes at offset {err.start + len(data) - len(body)})") from None
         problem = _control_problem(text)
-        if problem:
+        if problem and not _only_nul_padding(text, problem):
             raise DecodeError(f"has a {label} byte-order mark but decodes to binary-looking data "
                               f"({problem})", "binary_file")
         if bom != "utf-8-sig":
@@ -250,6 +251,10 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     else:
         problem = _control_problem(text)
         if problem:
+            # NUL bytes padded into UTF-8 text (a broken export): the text without them, when that is
+            # plain text (they are removed with a note, as stray NULs always are)
+            if _only_nul_padding(text, problem):
+                return _finish(text, "utf-8", dropped, [])
             raise DecodeError(f"looks like binary data ({problem})", "binary_file")
         return _finish(text, "utf-8", dropped, [])
 
@@ -264,6 +269,9 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
             return _finish(text, enc, dropped, [])
         tried.append(f"{enc} decodes but {why}")
 
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed
     if len(data) % 2 == 0:
         # CJK-only UTF-16 has no ASCII NULs; its few NULs come from code points like U+5F00 (开)
         # and may even point at the wrong byte order, so both orders are tried here.
@@ -281,6 +289,37 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
         raise DecodeError("looks like binary data (control bytes that never occur in text files)",
                           "binary_file")
     raise DecodeError("could not be decoded as UTF-8, UTF-16, GB18030 or Big5: " + "; ".join(tried))
+
+
+def _only_nul_padding(text: str, problem: str) -> bool:
+    """NUL bytes padded into otherwise plain text (a broken export): without them it is plausible text, so
+    they are removed with a note, as stray NULs always are."""
+    bare = text.replace("\x00", "")
+    return "NUL" in problem and bool(bare.strip()) and not _control_problem(bare) and not _implausibility(bare)
+
+
+def _line_by_line(data: bytes) -> tuple[str, str, list[str]] | None:
+    """A file in two encodings (a crawler's UTF-8 header block over a GBK page): each line decoded as UTF-8
+    or else GB18030, when every line is one or the other, both occur, and the whole is plausible text."""
+    parts, counts = [], {"utf-8": 0, "gb18030": 0}
+    for line in data.split(b"\n"):
+        for enc in ("utf-8", "gb18030"):
+            try:
+                parts.append(line.decode(enc))
+            except UnicodeDecodeError:
+                continue
+            if line.strip() and max(line) >= 0x80:
+                counts[enc] += 1
+            break
+        else:
+            return None
+    if not (counts["utf-8"] and counts["gb18030"]):
+        return None
+    text = "\n".join(parts)
+    if _control_problem(text) or _implausibility(text):
+        return None
+    return _finish(text, "gb18030", 0, [f"mixed_encodings: {counts['utf-8']} line(s) decoded as UTF-8 and "
+                                         f"{counts['gb18030']} as GB18030 (a file in two encodings)"])
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -312,4 +351,78 @@ def strip_bidi(text: str, notes: list[str]) -> str:
         text = _BIDI_RE.sub("", text)
         notes.append(f"bidi_controls_removed: removed {found} bidirectional control character(s) "
                      "(e.g. U+202E right-to-left override); the characters around them are kept")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Text a tool damaged after decoding it wrongly, and saved: each repair is one exact reversal, tried only
+# on a text without the report's markers, and kept only when the repaired text has them.
+# ---------------------------------------------------------------------------------------------
+
+def _as_single_bytes(text: str) -> bytes | None:
+    """The bytes a tool read one character per byte (latin-1, or cp1252 for 0x80-0x9F), or None."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        if len(text) > 2_000_000:
+            return None  # (the per-character way below is for texts of a report's size)
+    out = bytearray()
+    for ch in text:
+        o = ord(ch)
+        if o < 0x100:
+            out.append(o)
+            continue
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+_ENTITY_RUN_RE = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
+_U_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_PERCENT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+_JS_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|[nrt\"\\/bf])")
+_JS_SIMPLE = {"n": "\n", "r": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "b": "", "f": "\f"}
+
+
+def _js_unescape(m: re.Match) -> str:
+    code = m.group(1)
+    return chr(int(code[1:], 16)) if code[0] == "u" else _JS_SIMPLE[code]
+
+
+def _repairs(text: str):
+    """(what was wrong, repaired text) candidates, most specific first."""
+    single = _as_single_bytes(text) if any(0x80 <= ord(c) < 0x100 for c in text[:20000]) else None
+    if single is not None:
+        for enc, what in (("utf-8", "UTF-8 read one byte per character (latin-1/cp1252) and saved again"),
+                          ("gb18030", "GBK read one byte per character (latin-1/cp1252) and saved again")):
+            try:
+                yield what, single.decode(enc)
+            except UnicodeDecodeError:
+                pass
+    try:
+        yield "UTF-8 read as GBK and saved again", text.encode("gb18030").decode("utf-8", errors="replace")
+    except UnicodeEncodeError:
+        pass
+    if len(_ENTITY_RUN_RE.findall(text[:20000])) >= 50:
+        yield "every character written as an HTML character reference", html.unescape(text)
+    if len(_U_ESCAPE_RE.findall(text[:20000])) >= 50:
+        yield "a JSON string's escapes (\\uXXXX, \\n) left in the text", _JS_ESCAPE_RE.sub(_js_unescape, text)
+    if len(_PERCENT_RE.findall(text[:20000])) >= 100:
+        from urllib.parse import unquote
+
+        yield "percent-encoded text (%E6%94%BF…)", unquote(text, errors="replace")
+
+
+def repair_damaged_text(text: str, notes: list[str]) -> str:
+    """The text itself, or its one exact repair that carries the report's markers (with a note)."""
+    from transforms.ingest.markers import is_report_text
+
+    if is_report_text(text):
+        return text
+    for what, fixed in _repairs(text):
+        if is_report_text(fixed) and fixed.count("\ufffd") <= max(50, len(fixed) // 20):
+            notes.append(f"encoding_repaired: the text was {what}; read as repaired")
+            return fixed.replace("\r\n", "\n").replace("\r", "\n")
     return text

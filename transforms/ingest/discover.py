@@ -63,7 +63,7 @@ from typing import Callable, Iterable
 
 from transforms.ingest.base import Reading, ReaderError
 from transforms.ingest.decode import DecodeError
-from transforms.ingest.markers import _guess_year_nfkc, _has_markers
+from transforms.ingest.markers import _guess_year_nfkc, _has_markers, not_a_disclosure_report
 from transforms.ingest import mime
 from transforms.ingest.readers import DOC_EXT, TEXT_EXT, read_document, sniff_binary
 
@@ -80,7 +80,7 @@ CHECK_NAMES = (
     "converter_missing", "conversion_failed",
 )
 NOTE_NAMES = ("extension_mismatch", "nul_bytes_removed", "incomplete_trailing_bytes", "bidi_controls_removed",
-              "ocr_needed", "ocr_used")
+              "ocr_needed", "ocr_used", "mixed_encodings", "encoding_repaired")
 
 _CHUNK = 1024 * 1024
 
@@ -325,8 +325,16 @@ def _verdict(rel: str, sha: str, size: int, ext: str, is_binary: bool, reading: 
                        sha=sha, size=size, fmt=fmt, enc=enc)
     nfkc = unicodedata.normalize("NFKC", text)  # once per file: it is the costliest step
     if not _has_markers(nfkc):
+        lost = nfkc.count("\ufffd") + 3 * nfkc.count("锟斤拷")
+        if lost >= 20:
+            return _reject(rel, "undecodable", f"the text was damaged before it was saved ({lost} characters lost "
+                           "to a wrong decoding: U+FFFD or 锟斤拷); no report markers can be read", sha=sha, size=size,
+                           fmt=fmt, enc=enc)
         return _reject(rel, "not_a_report", "text has no disclosure-report markers "
                        "(政府信息公开/政府信息公開/政府資訊公開 and 报告/報告)", sha=sha, size=size, fmt=fmt, enc=enc)
+    other = not_a_disclosure_report(nfkc)
+    if other:
+        return _reject(rel, "not_a_report", other, sha=sha, size=size, fmt=fmt, enc=enc)
     year = year_of(nfkc) if year_of is not None else _guess_year_nfkc(nfkc)
     if year is None:
         return _reject(rel, "no_report_year", "no report year found in the text (e.g. '2020年"

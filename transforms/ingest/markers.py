@@ -47,3 +47,39 @@ def _guess_year_nfkc(text: str) -> int | None:
     return None
 
 
+# Documents that carry the markers but are no government body's annual report under the 条例: another
+# kind of document (a 工作要点, a 指南, a notice 关于…的通知, a 总结, a 公报, a 说明) when no line of the text is an
+# annual report's title; or the disclosure report of a body outside the government (a university, a
+# hospital, a company: 高等学校 / 医疗卫生 / 公共企事业单位 rules, their own tables), whose title never says
+# 政府信息公开. Read as reports, their prose would fill the form's cells with numbers it never had.
+_REPORT_TITLE_RE = re.compile(r"信息公[开開][^\n]{0,12}?(?:年度[报報]告|年[报報]|工作[报報]告)")
+_NOTICE_RE = re.compile(r"^关于.{2,60}(?:通知|公告|通报|批复|函)$")
+_OTHER_KIND_RE = re.compile(r"(?:工作要点|要点|实施方案|指南|通知|公告|通报|目录|办法|规定|工作总结|总结|公报|说明|清单)$")
+_OUTSIDE_GOVERNMENT_RE = re.compile(r"(?:大学|学院|学校|中学|小学|幼儿园|医院|卫生院|有限公司|集团)(?=\s*(?:\d{4}|[(（]|[-—~～]|学年|年度|信息公[开開]))")
+_GOVERNMENT_ORGAN_RE = re.compile(r"人民政府|政府|局|委员会|管委会|办公室|办公厅|厅|办事处")
+_TITLE_PUNCT_RE = re.compile(r"[\s　]+|[。.:：]+$")
+
+
+def not_a_disclosure_report(nfkc: str) -> str | None:
+    """Why a text with the report markers is still no annual disclosure report of a government body (see
+    above), or None. Looks at the text's short lines: its title and its first lines."""
+    lines = [_TITLE_PUNCT_RE.sub("", x) for x in nfkc[:20000].split("\n")]
+    short = [x for x in lines if 4 <= len(x) <= 80]
+    titles = [x for x in short if _REPORT_TITLE_RE.search(x) and not _NOTICE_RE.match(x)]
+    first = next((x for x in short[:15] if "公开" in x or "公開" in x), None)
+    other = bool(first) and (_NOTICE_RE.match(first) is not None or _OTHER_KIND_RE.search(first) is not None)
+    if other and (not titles or not _FIRST_SECTION_RE.search(nfkc)):
+        # (a notice listing the year's reports names them, but holds none: no 总体情况 follows)
+        return f"a document of another kind ({first[:40]}), not an annual disclosure report; not read"
+    if titles:
+        title = titles[0]
+        m = _OUTSIDE_GOVERNMENT_RE.search(title)
+        if m and "政府信息公开" not in title and "政府信息公開" not in title \
+                and not _GOVERNMENT_ORGAN_RE.search(title, 0, m.start()):
+            return (f"the disclosure report of a body outside the government ({title[:40]}): its own rules and "
+                    "tables, not the State Council form; not read")
+    return None
+
+
+_FIRST_SECTION_RE = re.compile(r"总体情况|總體情況")
+

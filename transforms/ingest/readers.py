@@ -21,7 +21,7 @@ from types import ModuleType
 from transforms.ingest import doc, docx, mime, pdf
 from transforms.ingest.base import Reading, ReaderError
 from transforms.ingest.converters import read_converter_markup
-from transforms.ingest.decode import DecodeError, _decode, strip_bidi
+from transforms.ingest.decode import DecodeError, _decode, repair_damaged_text, strip_bidi
 from transforms.ingest.html import html_to_text
 
 _SAMPLE = 64 * 1024
@@ -215,6 +215,7 @@ def read_document(data: bytes, ext: str, binary: Binary | None = None,
         reading.text = strip_bidi(reading.text, reading.notes)
         return reading, binary.label
     text, enc, notes = _decode(data)
+    text = repair_damaged_text(text, notes)
     xml = _XML_DOCUMENT.match(text[:4096])
     if xml and not _HTML_ANY_RE.search(text[:_SAMPLE]):
         # an XML document of a format gongkai has no reader for: read as text, its markup's numbers
