@@ -160,3 +160,13 @@ def test_an_item_that_cites_its_article_after_its_name_is_an_item_row() -> None:
             "行政处罚（第二十条第（六）项）\t3\t0\t27\n")
     t = parse_disclosure_table(normalise_text(text).text, "2019")
     assert (t.cells[("admin_licensing", "decisions")].value, t.cells[("admin_penalty", "prev_year_items")].value) == (340, 3)
+
+
+def test_a_sheet_s_row_counters_without_its_letters_are_no_cells() -> None:
+    from transforms.normalise import strip_row_counters
+
+    rows = ["1\t信息内容\t本年制发件数", "2\t规章\t0", "3\t行政规范性文件\t4", "4\t行政许可\t17"]
+    assert strip_row_counters("\n".join(rows)) == "信息内容\t本年制发件数\n规章\t0\n行政规范性文件\t4\n行政许可\t17"
+    # three numbered lines, or a run that does not start at 1 or skips a number: a column of the table
+    for keep in (rows[:3], ["2\ta\t1", "3\tb\t2", "4\tc\t3", "5\td\t4"], ["1\ta", "2\tb", "4\tc", "5\td"]):
+        assert strip_row_counters("\n".join(keep)) == "\n".join(keep)

@@ -1191,11 +1191,40 @@ def strip_inline_markup(text: str) -> str:
     return _INLINE_TAG.sub("", text)
 
 
+_ROW_COUNTER_MIN = 4
+_LEADING_COUNTER = re.compile(r"^(\d{1,3})\t")
+
+
+def strip_row_counters(text: str) -> str:
+    """A sheet pasted with its row numbers but no letter line: a run of at least four consecutive tab lines led
+    by 1, 2, 3 … loses that first cell (a counter is no cell of the form; read as one, it shifts the row)."""
+    if "1\t" not in text:
+        return text
+    lines = text.split("\n")
+    changed = False
+    i = 0
+    while i < len(lines):
+        m = _LEADING_COUNTER.match(lines[i])
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (c := _LEADING_COUNTER.match(lines[j])) and int(c.group(1)) == j - i + 1:
+            j += 1
+        if j - i >= _ROW_COUNTER_MIN:
+            for k in range(i, j):
+                lines[k] = lines[k][lines[k].index("\t") + 1:]
+            changed = True
+        i = max(j, i + 1)
+    return "\n".join(lines) if changed else text
+
+
 def strip_sheet_frame(text: str) -> str:
     """Drop a pasted spreadsheet's column-letter line and the row number leading each of its rows (in place
-    of the letters an empty line stays, so lines keep their numbers); rows numbered out of turn end it."""
+    of the letters an empty line stays, so lines keep their numbers); rows numbered out of turn end it. Row
+    numbers without a letter line: `strip_row_counters`."""
     if "A\tB" not in text and "| A |" not in text:
-        return text
+        return strip_row_counters(text)
     lines = text.split("\n")
     changed = False
     expect = None
@@ -1214,7 +1243,7 @@ def strip_sheet_frame(text: str) -> str:
             expect = None
             continue
         expect += 1
-    return "\n".join(lines) if changed else text
+    return strip_row_counters("\n".join(lines) if changed else text)
 
 
 _TRAILING_ONLY_TABS = re.compile(r"^([^\t\n]*[^\s])[ \t]*\t[ \t]*$", re.M)

@@ -391,8 +391,9 @@ def _js_unescape(m: re.Match) -> str:
     return chr(int(code[1:], 16)) if code[0] == "u" else _JS_SIMPLE[code]
 
 
-def _repairs(text: str):
-    """(what was wrong, repaired text) candidates, most specific first."""
+def _repairs(text: str, markup: bool):
+    """(what was wrong, repaired text) candidates, most specific first; in markup (HTML) only the byte
+    reversals (its references, its scripts' escapes and its URLs' percent signs are the page's own)."""
     single = _as_single_bytes(text) if any(0x80 <= ord(c) < 0x100 for c in text[:20000]) else None
     if single is not None:
         for enc, what in (("utf-8", "UTF-8 read one byte per character (latin-1/cp1252) and saved again"),
@@ -405,6 +406,8 @@ def _repairs(text: str):
         yield "UTF-8 read as GBK and saved again", text.encode("gb18030").decode("utf-8", errors="replace")
     except UnicodeEncodeError:
         pass
+    if markup:
+        return
     if len(_ENTITY_RUN_RE.findall(text[:20000])) >= 50:
         yield "every character written as an HTML character reference", html.unescape(text)
     if len(_U_ESCAPE_RE.findall(text[:20000])) >= 50:
@@ -415,13 +418,13 @@ def _repairs(text: str):
         yield "percent-encoded text (%E6%94%BF…)", unquote(text, errors="replace")
 
 
-def repair_damaged_text(text: str, notes: list[str]) -> str:
+def repair_damaged_text(text: str, notes: list[str], markup: bool = False) -> str:
     """The text itself, or its one exact repair that carries the report's markers (with a note)."""
     from transforms.ingest.markers import is_report_text
 
     if is_report_text(text):
         return text
-    for what, fixed in _repairs(text):
+    for what, fixed in _repairs(text, markup):
         if is_report_text(fixed) and fixed.count("\ufffd") <= max(50, len(fixed) // 20):
             notes.append(f"encoding_repaired: the text was {what}; read as repaired")
             return fixed.replace("\r\n", "\n").replace("\r", "\n")

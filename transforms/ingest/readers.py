@@ -215,7 +215,7 @@ def read_document(data: bytes, ext: str, binary: Binary | None = None,
         reading.text = strip_bidi(reading.text, reading.notes)
         return reading, binary.label
     text, enc, notes = _decode(data)
-    text = repair_damaged_text(text, notes)
+    text = repair_damaged_text(text, notes, markup=TEXT_EXT.get(ext) == "html" or bool(_HTML_ANY_RE.search(text[:_SAMPLE])))
     xml = _XML_DOCUMENT.match(text[:4096])
     if xml and not _HTML_ANY_RE.search(text[:_SAMPLE]):
         # an XML document of a format gongkai has no reader for: read as text, its markup's numbers
