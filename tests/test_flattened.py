@@ -35,9 +35,11 @@ FLOOR = {"lines": 0.95, "single": 0.90}
 
 
 def _decode(data: bytes) -> str:
-    from transforms.ingest.decode import decode_bytes
+    from transforms.ingest.decode import decode_bytes, repair_damaged_text
 
-    return decode_bytes(data)[0]  # the pipeline's own decoding (UTF-8, GB18030, Big5, UTF-16…)
+    # the pipeline's own decoding (UTF-8, GB18030, Big5, UTF-16…) and its repair of a text a tool damaged
+    # (red-team AN): the copies are made from the text the pipeline reads
+    return repair_damaged_text(decode_bytes(data)[0], [])
 
 
 def flatten(text: str, mode: str) -> str:
