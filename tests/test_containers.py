@@ -13,9 +13,10 @@ from __future__ import annotations
 
 
 import quopri
-import re
 import random
+import re
 import shutil
+import sys
 from email.header import Header
 from email.message import EmailMessage
 from email.mime.application import MIMEApplication
@@ -24,6 +25,9 @@ from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_decoy_tables import _cells  # noqa: E402  (the request-handling cells per file stem)
 
 from transforms.ingest import ReaderError, mime, read_document
 from transforms.ingest.readers import sniff_binary
@@ -97,16 +101,6 @@ def _eml_attached(docx: bytes, title: str) -> bytes:
     msg.add_attachment(docx, maintype="application",
                        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document", filename="report.docx")
     return msg.as_bytes()
-
-
-def _cells(layers) -> dict[str, dict]:
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: Path(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for rid, code, appl, val in marts["fact_request_handling"].select(
-                "report_id", "outcome", "applicant_type", "count").iter_rows():
-            got.setdefault(stems[rid], {})[(code, appl)] = val
-    return got
 
 
 @pytest.fixture(scope="module")
