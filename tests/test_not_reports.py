@@ -71,6 +71,9 @@ def test_a_genuine_report_beside_another_document_is_read(tmp_path) -> None:
     (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
     (tmp_path / "guide_first.txt").write_text(guide + text, encoding="utf-8")
     (tmp_path / "points_after.txt").write_text(text + points, encoding="utf-8")
+    # a notice that carries the report (its own title line gone): the report's first section shows it
+    notice = f"关于公布{truth['agency']}{truth['year']}年政府信息公开工作年度报告的通知\n"
+    (tmp_path / "in_a_notice.txt").write_text(notice + "\n".join(text.split("\n")[1:]), encoding="utf-8")
     got = _status(tmp_path)
     assert {s for s, _c, _m in got.values()} == {"accepted"}, got
     marts = next(iter(run_layers(tmp_path)["years"].values()))["marts"]
@@ -80,6 +83,7 @@ def test_a_genuine_report_beside_another_document_is_read(tmp_path) -> None:
             "report_id", "outcome", "applicant_type", "count").iter_rows():
         per.setdefault(stems[rid], {})[(code, appl)] = val
     assert per["guide_first"] == per["plain"] and per["points_after"] == per["plain"]
+    assert per["in_a_notice"] == per["plain"]
 
 
 @pytest.mark.skipif(not AO.exists(), reason="red-team AO fixtures absent")

@@ -68,8 +68,9 @@ def not_a_disclosure_report(nfkc: str) -> str | None:
     titles = [x for x in short if _REPORT_TITLE_RE.search(x) and not _NOTICE_RE.match(x)]
     first = next((x for x in short[:15] if "公开" in x or "公開" in x), None)
     other = bool(first) and (_NOTICE_RE.match(first) is not None or _OTHER_KIND_RE.search(first) is not None)
-    if other and (not titles or not _FIRST_SECTION_RE.search(nfkc)):
-        # (a notice listing the year's reports names them, but holds none: no 总体情况 follows)
+    if other and not _FIRST_SECTION_RE.search(nfkc):
+        # (a notice that carries the report, 关于公布《…年度报告》的通知 over its text, has the report's first
+        # section; one listing the year's reports names them, but holds none)
         return f"a document of another kind ({first[:40]}), not an annual disclosure report; not read"
     if titles:
         title = titles[0]
@@ -81,5 +82,5 @@ def not_a_disclosure_report(nfkc: str) -> str | None:
     return None
 
 
-_FIRST_SECTION_RE = re.compile(r"总体情况|總體情況")
+_FIRST_SECTION_RE = re.compile(r"^[ \t#*]*(?:[一1][、.．]|（一）|\(一\)|第一部分)?[ \t]*(?:总体情况|總體情況)", re.M)
 
