@@ -82,5 +82,5 @@ def not_a_disclosure_report(nfkc: str) -> str | None:
     return None
 
 
-_FIRST_SECTION_RE = re.compile(r"^[ \t#*]*(?:[一1][、.．]|（一）|\(一\)|第一部分)?[ \t]*(?:总体情况|總體情況)", re.M)
+_FIRST_SECTION_RE = re.compile(r"^[ \t#*]*(?:(?:[一1][、.．]|（一）|\(一\)|第一部分)[ \t]*)?(?:总体情况|總體情況)", re.M)
 
