@@ -207,17 +207,18 @@ def _one_line(failing: list[Equation]) -> bool:
 
 
 def glued_digits_hold(cells: dict[Key, ParsedCell], glued: dict[str, str],
-                      org_sums: dict[str, float] | None = None) -> list[Finding]:
+                      org_sums: dict[str, float] | None = None, blanks: set[str] = frozenset()) -> list[Finding]:
     """A row printed as glued digits whose known cells (some pinned by the sums or the prose) are no
     reading of its digits, or a row of a table that merges the organisation columns whose five
     organisation cells, all pinned, do not add up to its printed 法人或其他组织 cell: the sums that
     pinned them are broken in this report, so every derived cell of the table goes back to unknown
-    (in place). A number the print contradicts is never given."""
+    (in place). A number the print contradicts is never given. The rows in `blanks` were read with
+    blank cells that printed nothing: their digits fill the other cells."""
     bad = []
     for code, digits in glued.items():
         fixed = {j: cells[(code, a)].value for j, a in enumerate(APPLICANT_CODES)
                  if (code, a) in cells and cells[(code, a)].source in KNOWN}
-        if fixed and not agrees(digits, len(APPLICANT_CODES), fixed):
+        if fixed and not agrees(digits, len(APPLICANT_CODES), fixed, blanks=code in blanks):
             bad.append(code)
     for code, printed in (org_sums or {}).items():
         orgs = [cells.get((code, a)) for a in APPLICANT_PARTS[1:]]

@@ -43,6 +43,8 @@ class TableParse:
     # row code → the digits of a row printed glued (crawler text): whatever the sums later pin in that
     # row must still be a reading of these digits
     glued: dict[str, str] = field(default_factory=dict)
+    # the glued rows read with blank cells that printed nothing (`000010` over seven columns)
+    glued_blanks: set[str] = field(default_factory=set)
     # row code → the printed 法人或其他组织 cell of a table 3 that merges the five organisation columns:
     # whatever the sums pin in those five cells must add up to it
     org_sums: dict[str, float] = field(default_factory=dict)

@@ -130,17 +130,18 @@ def _number(p: str, signed: bool, decimal: bool) -> float | None:
     return -value if neg else value
 
 
-def agrees(token: str, width: int, fixed: dict[int, float]) -> bool:
+def agrees(token: str, width: int, fixed: dict[int, float], blanks: bool = False) -> bool:
     """Whether some split of `token` into `width` unsigned whole numbers has `fixed[col]` in each
-    fixed column (a dynamic programme over position × column: no split is enumerated)."""
+    fixed column (a dynamic programme over position × column: no split is enumerated). With
+    `blanks`, a column may also be a blank cell that printed nothing (any value fits it)."""
     s = token.strip()
     n = len(s)
-    if width < 1 or width > n or n > width * MAX_CELL_CHARS:
+    if width < 1 or (width > n and not blanks) or n > width * MAX_CELL_CHARS:
         return False
     reach = {0}
     for col in range(width):
         want = fixed.get(col)
-        nxt = set()
+        nxt = set(reach) if blanks else set()
         for pos in reach:
             for end in range(pos + 1, min(n, pos + MAX_CELL_CHARS) + 1):
                 v = _number(s[pos:end], False, False)
