@@ -190,7 +190,7 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
         findings += ocr_misreads(t3.cells, request_equations(t3.cells)) + ocr_misreads(t4.cells, review_equations(t4.cells))
     # repair, then what the prose states outright, then repair again (the table's own sums win)
     findings += fill_request_from_prose(t3.cells, prose, layout, report_year)
-    findings += glued_digits_hold(t3.cells, t3.glued, t3.org_sums)
+    findings += glued_digits_hold(t3.cells, t3.glued, t3.org_sums, t3.glued_blanks)
     findings += repair(t4.cells, review_equations(t4.cells))
     findings += cross_check(t3.cells, prose, "table 3") + cross_check(t4.cells, prose, "table 4")
     for no, t in ((2, t2), (3, t3), (4, t4)):
@@ -228,13 +228,21 @@ def cell_rows(report_id: str, report_year: int, t: TypedTables, template: str,
     ]
     dis = [
         (report_id, report_year, i, m, c.value, c.source, *(prov(2, c) if p2 else _NO_PROV))
-        for i, ms in TEMPLATE_METRICS[layout].items() for m in ms if (c := t.disclosure.cells.get((i, m)))
+        for i, m in _disclosure_keys(layout) if (c := t.disclosure.cells.get((i, m)))
     ]
     rev = [
         (report_id, report_year, cc, r, _int(c.value), c.source, *(prov(4, c) if p4 else _NO_PROV))
         for cc in CASE_TYPE_CODES for r in REVIEW_RESULT_CODES if (c := t.review.cells.get((cc, r)))
     ]
     return {"request_handling_cells": req, "active_disclosure_cells": dis, "review_litigation_cells": rev}
+
+
+def _disclosure_keys(layout: str) -> list[tuple[str, str]]:
+    """Table 2's (item, metric) keys of a report of the `layout` form, then those of the other form
+    (a block of the other form printed in this report is read by its own header)."""
+    other = "2021" if layout == "2019" else "2019"
+    own = [(i, m) for i, ms in TEMPLATE_METRICS[layout].items() for m in ms]
+    return own + [(i, m) for i, ms in TEMPLATE_METRICS[other].items() for m in ms if (i, m) not in own]
 
 
 # cells read off the page (a printed number or a printed blank mark): these have a page and an OCR flag

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from itertools import product
+from math import comb
 
 from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESULT_ROWS_COMMON
+from transforms.tables.column_split import join_column_parts
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
 from transforms.tables.grid import ROW_NUMBER, Row, cell_kind, fit_values, parse_cell, rows_of, split_cells
@@ -109,6 +111,11 @@ def result_rows(rows: list[str]) -> list[str]:
 def parse_request_table(text: str, template: str, report_year: int | None = None) -> TableParse:
     """Parse table 3 from its section text into (outcome, applicant) cells."""
     out = TableParse()
+    joined = join_column_parts(text)
+    if joined is not text:
+        out.findings.append(Finding("table_column_parts_joined", "info",
+                                    "table 3 is printed in column parts (续表); its parts were put side by side"))
+        text = joined
     grid = rows_of(text)
     transposed = _transposed(grid, template)  # a grid's own lines: label tails are not merged across them
     if transposed is not None:
@@ -237,7 +244,8 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
                               for _c, r in entries if _c):
         out.findings.append(Finding("glued_blanks_dropped", "warning",
                                     "table 3: glued rows with fewer digits than columns show that blank cells print as "
-                                    "nothing here; glued rows are left null (their cells cannot be placed)"))
+                                    "nothing here; each glued row is read with and without blank cells, and only what "
+                                    "the table's sums leave certain is kept"))
     for code, r in _one_row_per_code(entries, order, out):
         on_grid = _grid_row(code, r, grid, out) if grid else None
         merged = _collapsed_row(code, r, collapsed, out) if collapsed else None
@@ -250,7 +258,7 @@ def _read(rows: list[Row], text: str, template: str, report_year: int | None) ->
         elif on_grid is not None:
             readings[code] = [on_grid]
         elif blanks_dropped and r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, len(APPLICANT_CODES)):
-            readings[code] = [tuple(ParsedCell(None, "missing") for _ in APPLICANT_CODES)]
+            readings[code] = _glued_or_blank(code, r.values[0].raw.strip(), out)
         else:
             readings[code] = [tuple(rd[i] for i in order_of_columns) for rd in _row_readings(code, r, out)]
         for rd in readings[code]:
@@ -945,18 +953,30 @@ def _continues(out: list, own_line: set[int], r: Row) -> bool:
 def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
     """Possible readings of one row as seven cells (several only for glued digits)."""
     width = len(APPLICANT_CODES)
-    if r.shape == "plain" and len(r.values) == 1 and is_glued(r.values[0].raw, width):
-        out.glued[code] = r.values[0].raw.strip()
-        every = readings(r.values[0].raw, width)
-        found = [rd for rd in (every or []) if rd[-1] == sum(rd[:-1])]
+    raw = r.values[0].raw.strip() if r.shape == "plain" and len(r.values) == 1 else ""
+    glued, short = is_glued(raw, width), _SHORT_RUN.fullmatch(raw) is not None
+    if raw and (glued or raw.startswith("0") and short):
+        out.glued[code] = raw
+        every = readings(raw, width) if glued else []
+        found = [tuple(ParsedCell(v, "printed") for v in rd) for rd in (every or []) if rd[-1] == sum(rd[:-1])]
+        if not glued:
+            # too few digits to fill seven columns (`000010`: a count has no leading zero): blank cells
+            # printed nothing in the glued run. (A run long enough for every column whose readings do
+            # not add up is a printed contradiction, never read as blanks that would mend it.)
+            every = found = _readings_with_blanks(raw, width)
         if every is None:
-            out.findings.append(Finding("glued_cut_off", "warning", f"table 3 row {code}: digits '{r.values[0].raw[:40]}' "
+            out.findings.append(Finding("glued_cut_off", "warning", f"table 3 row {code}: digits '{raw[:40]}' "
                                         f"have more than {MAX_READINGS} readings; the search was cut off and the row left null"))
             return [tuple(ParsedCell(None, "missing") for _ in range(width))]
         if not found:
-            out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{r.values[0].raw[:40]}' fit no reading"))
+            out.findings.append(Finding("glued_unreadable", "warning", f"table 3 row {code}: digits '{raw[:40]}' fit no reading"))
             return [tuple(ParsedCell(None, "missing") for _ in range(width))]
-        return [tuple(ParsedCell(v, "printed") for v in rd) for rd in found]
+        if any(c.source != "printed" for c in found[0]):
+            out.glued_blanks.add(code)
+            out.findings.append(Finding("glued_blank_cells", "warning",
+                                        f"table 3 row {code}: digits '{raw[:40]}' fill the row only with blank cells; "
+                                        f"{len(found)} reading(s) with blanks fit"))
+        return found
     windows = _padding_windows(r, width)
     if windows:
         if len(windows) > 1:
@@ -973,11 +993,71 @@ def _row_readings(code: str, r: Row, out: TableParse) -> list[tuple]:
         # the usual reading (cells lost on the left) breaks the row total: try every placement
         kept = [c for c in fitted if c is not None]
         options = [p for p in _placements(kept, width) if _row_feasible(p)]
+        if short and len(raw) > 1:
+            # `200000` alone in a plain row is one count that lost its cells, or glued cells whose blanks
+            # printed nothing: both kinds of reading stand, and the identities choose
+            options += _readings_with_blanks(raw, width) or []
+            out.glued, out.glued_blanks = {**out.glued, code: raw}, out.glued_blanks | {code}
         out.findings.append(Finding("row_cells_placed", "warning",
                                     f"table 3 row {code}: the cells' columns are not certain; "
                                     f"{len(options)} placement(s) fit the row total"))
         return options or [tuple(ParsedCell(None, "missing") for _ in range(width))]
     return [parsed]
+
+
+_SHORT_RUN = re.compile(r"\d{1,6}")
+
+
+def _glued_or_blank(code: str, raw: str, out: TableParse) -> list[tuple[ParsedCell, ...]]:
+    """A glued row of a text whose blank cells print as nothing: every full reading that adds up and
+    every reading with blanks; the row is null when no full reading adds up or when they are too
+    many to search."""
+    width = len(APPLICANT_CODES)
+    full = readings(raw, width)
+    blank = _readings_with_blanks(raw, width)
+    if full is None or blank is None or len(full) + len(blank) > MAX_BLANK_READINGS:
+        return [tuple(ParsedCell(None, "missing") for _ in APPLICANT_CODES)]
+    out.glued[code] = raw
+    out.glued_blanks.add(code)
+    found = {tuple(float(v) for v in rd): tuple(ParsedCell(v, "printed") for v in rd) for rd in full if rd[-1] == sum(rd[:-1])}
+    if not found:  # digits for every column that do not add up: a printed contradiction, not blanks to mend it
+        return [tuple(ParsedCell(None, "missing") for _ in APPLICANT_CODES)]
+    for rd in blank:
+        found.setdefault(tuple(c.value for c in rd), rd)
+    return list(found.values()) or [tuple(ParsedCell(None, "missing") for _ in APPLICANT_CODES)]
+
+
+MAX_BLANK_READINGS = 400
+
+
+def _readings_with_blanks(raw: str, width: int) -> list[tuple[ParsedCell, ...]] | None:
+    """Every reading of a glued run as `width` cells of which some are blank, the others split from
+    the digits, whose row total can hold: every number of blanks and every placement, so a row whose
+    blanks could sit in several places keeps all of them (the caller keeps only what they share). A
+    reading with one blank has it pinned by the row total (`derived`); with more they stay null.
+    None when there are more than `MAX_READINGS`."""
+    digits = sum(ch.isdigit() for ch in raw)
+    out: dict[tuple, tuple[ParsedCell, ...]] = {}
+    for k in range(min(digits, width - 1), 0, -1):
+        splits = readings(raw, k)
+        if splits is None or len(splits) * comb(width, k) > MAX_READINGS:
+            return None
+        for rd in splits:
+            for row in placements(list(rd), width):
+                cells = tuple(ParsedCell(v, "printed") if v is not None else ParsedCell(None, "missing") for v in row)
+                if not _row_feasible(cells):
+                    continue
+                blank = [j for j, v in enumerate(row) if v is None]
+                if len(blank) == 1:
+                    j = blank[0]
+                    v = (sum(row[:-1]) if j == width - 1 else row[-1] - sum(x for x in row[:-1] if x is not None))
+                    cells = (*cells[:j], ParsedCell(float(v), "derived"), *cells[j + 1:])
+                key = tuple(c.value for c in cells)
+                if key not in out:
+                    out[key] = cells
+                    if len(out) > MAX_READINGS:
+                        return None
+    return list(out.values())
 
 
 def _padding_windows(r: Row, width: int) -> list[tuple[ParsedCell, ...]] | None:
@@ -1041,7 +1121,12 @@ def _resolve_glue(readings: dict[str, list[tuple]], order: list[str], out: Table
             options = readings[code]
         for j, appl in enumerate(APPLICANT_CODES):
             vals = {o[j].value for o in options}
-            out.cells[(code, appl)] = options[0][j] if len(vals) == 1 else ParsedCell(None, "missing")
+            if len(vals) > 1:
+                out.cells[(code, appl)] = ParsedCell(None, "missing")
+            elif len({o[j].source for o in options}) > 1 and options[0][j].value is not None:
+                out.cells[(code, appl)] = ParsedCell(options[0][j].value, "derived")  # printed in some readings, pinned in others
+            else:
+                out.cells[(code, appl)] = options[0][j]
         if len({tuple(c.value for c in o) for o in options}) > 1:
             out.findings.append(Finding("glued_ambiguous", "warning",
                                         f"table 3 row {code}: {len(options)} readings of the glued digits survive; differing cells left null"))
