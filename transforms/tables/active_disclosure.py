@@ -176,6 +176,45 @@ def _under_header_columns(r: Row, header_cols: dict[str, tuple[int, int]], metri
     return [cell(header_cols[m][0]) for m in metrics]
 
 
+def _by_header(header: list[str], item: str | None, layout: dict, other_layout: dict, plain: bool) -> bool:
+    """Whether a row is read by its block's header rather than by the report's form: the header names
+    columns of the other form for this item (本年新制作数量 / 本年新公开数量 / 对外公开总数量 in a 2021 report,
+    a 2021 本年收费金额 column after the 2019 fee columns, 其他对外管理服务事项 under 本年处理决定数量), so the
+    cells mean what the header says. Plain text must print the other form's header whole (a split header
+    loses columns); a 比上年增减 column without 上一年项目数量 is no 本年增/减 of the item count."""
+    if not header or item is None:
+        return False
+    own, oth = set(layout.get(item, [])), set(other_layout.get(item, []))
+    if set(header) <= own or not set(header) <= own | oth:
+        return False
+    if "change" in header and "prev_year_items" not in header:
+        return False
+    return not plain or set(header) == oth
+
+
+def _item_captions(grid_rows) -> set[int]:
+    """Rows that are a block's caption naming its items (`第二十条第（六）项 行政处罚、行政强制`, no numbers),
+    when the block prints a row of its own for one of those items before the next caption: the
+    caption is no item row (read as one, it would take the item and its real row would be lost)."""
+    out: set[int] = set()
+    for n, r in enumerate(grid_rows):
+        if "第二十条" not in r.label or any(c.raw.strip() for c in r.values):
+            continue
+        block = None
+        for block in _BLOCK.finditer(r.label):
+            pass
+        named = item_code(r.label[block.end():])
+        if named is None:
+            continue
+        for later in grid_rows[n + 1:]:
+            if "第二十条" in later.label:
+                break
+            if later.label and item_code(later.label) == named:
+                out.add(n)
+                break
+    return out
+
+
 def parse_disclosure_table(text: str, template: str, prose: str = "") -> TableParse:
     """Parse table 2: rows by item label, columns by the block header (else template order).
 
@@ -185,6 +224,8 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     """
     out = TableParse()
     layout = TEMPLATE_METRICS.get(template, TEMPLATE_METRICS["2019"])
+    # the other form's blocks, printed in a report of this form (publishers mixed them): read by their header
+    other_layout = TEMPLATE_METRICS["2021" if layout is TEMPLATE_METRICS["2019"] else "2019"]
     header: list[str] = []
     header_open = False
     unit: str | None = None  # money unit printed in the current block's header
@@ -201,7 +242,10 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
     # so each row's numbers come before its label and a label with no numbers before it is a blank row
     labels_last = False
     grid_rows = rows_of(text)
-    for r in grid_rows:
+    captions = _item_captions(grid_rows)
+    for n, r in enumerate(grid_rows):
+        if n in captions:
+            continue  # `（三）第二十条第（六）项 行政处罚、行政强制` over the block: a caption, its items' rows follow
         has_values = any(c.kind in ("number", "text") or c.raw.strip() for c in r.values)
         block = None
         # an item that names its article after itself (`规范性文件（第二十条第（一）项）`): an item row, no block marker
@@ -250,23 +294,27 @@ def parse_disclosure_table(text: str, template: str, prose: str = "") -> TablePa
             continue  # stray words of a header split over lines (件数), page furniture
         header_open = False
         foreign_form = bool(header) and item in layout and not set(header) <= set(layout.get(item, []))
+        other_form = _by_header(header, item, layout, other_layout, r.shape == "plain")
         if item is not None and item in layout and item in rows and item in foreign and not foreign_form:
             # the same item again, under a header of this report's form: the first row was printed in
             # a block of the other form (both tables 2 printed, 2019 and 2021), so this one counts
             del rows[item]
             foreign.discard(item)
-        if item is not None and item in layout and item not in rows:
-            if foreign_form:
+        if item is not None and (item in layout or other_form) and item not in rows:
+            if foreign_form or other_form:
                 foreign.add(item)
             # a header naming fewer columns than the form is trusted only in a real grid: in plain
             # text a split header ('本年增 / 减' cut at '/') loses columns, and a glued row read at the
             # wrong width gives one wrong number instead of several right ones
-            metrics = (header if header and set(header) <= set(layout[item])
-                       and (r.shape != "plain" or set(header) == set(layout[item])) else layout[item])
+            if other_form:
+                metrics = list(header)
+            else:
+                metrics = (header if header and set(header) <= set(layout[item])
+                           and (r.shape != "plain" or set(header) == set(layout[item])) else layout[item])
             units[item] = unit
             if has_values:
                 vals = list(r.values)
-                own = layout[item]
+                own = metrics if other_form else layout[item]
                 filled = [c for c in vals if c.raw.strip()]
                 if (r.shape != "plain" and header and len(header) > len(own) and header[:len(own)] == own
                         and len(filled) == len(header)):
