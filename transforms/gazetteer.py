@@ -28,6 +28,9 @@ _TOWNSHIP_RE = re.compile(
 )  # 嘉定镇街道办事处 is the office of 嘉定镇街道, not a 街道办事处 of 嘉定镇
 # A township-looking match that is really part of a word (城乡建设, 各乡镇).
 _TOWNSHIP_STOP = re.compile(r"[和及与各全局委办部厅署]|人民|^乡镇$")
+# 和 is in many township names (和平镇, 太和镇, 和平桥街道): with the township's own office after it, it is one
+_TOWNSHIP_STOP_BEFORE_OFFICE = re.compile(r"[及与各全局委办部厅署]|人民|^乡镇$")
+_TOWNSHIP_OFFICE_RE = re.compile(r"人民政府|政府|办事处|街道办")
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,10 @@ def _township_after(text: str, match: PlaceMatch | None, chosen: list[Division])
     if match is None or len(chosen) != 1 or not _can_have_township(chosen[0]):
         return None
     m = _TOWNSHIP_RE.match(text, match.end)
-    if m is None or _TOWNSHIP_STOP.search(m.group(1)):
+    if m is None:
+        return None
+    stop = _TOWNSHIP_STOP_BEFORE_OFFICE if _TOWNSHIP_OFFICE_RE.match(text, m.end()) else _TOWNSHIP_STOP
+    if stop.search(m.group(1)):
         return None
     return m.group(1)
 

@@ -29,8 +29,9 @@ _MAX_AGENCY = 40
 
 Finding = tuple[str, str, str]  # (check_name, severity, message)
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_YEAR = "[〇○零一二三四五六七八九]{4}"
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# (a Latin O typed for 〇 is as common as 〇 itself: 二O一九年; NFKC makes the full-width Ｏ one too)
+_CN_YEAR = "(?=[〇○零O一二三四五六七八九]{0,3}[一二三四五六七八九])[〇○零O一二三四五六七八九]{4}"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|{_CN_YEAR})"
 _TOPIC = r"(?:政府信息公开|政务公开|信息公开)"
 _TITLE_RE = re.compile(rf"{_TOPIC}.{{0,16}}?(?:年度报告|工作报告|年报|报告)")
@@ -65,13 +66,15 @@ _CN_NUM = r"[〇○零一二三四五六七八九十]"
 _DATE = (
     rf"(?:(\d{{4}})\s?年\s?(\d{{1,2}})\s?月\s?(\d{{1,2}})\s?日"
     rf"|(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})"
-    rf"|({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日)"
+    rf"|({_CN_YEAR})年({_CN_NUM}{{1,2}}|元)月({_CN_NUM}{{1,3}})日)"
 )
+# a weekday printed with a date: 2021年1月25日（星期一）, 发布时间：星期一 2021年1月25日
+_WEEKDAY = r"(?:[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?)"
 _DATE_RE = re.compile(_DATE)
 # a sign-off dated to the month only
 _MONTH_LINE_RE = re.compile(rf"^(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_NUM}{{1,2}})月$")
-_DATE_LINE_RE = re.compile(rf"^[(\[]?\s?{_DATE}\s?[)\]]?$")
-_DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s?:?\s?{_DATE}")
+_DATE_LINE_RE = re.compile(rf"^[(\[]?\s?{_DATE}\s?[)\]]?\s?{_WEEKDAY}?$")
+_DATE_FIELD_RE = re.compile(rf"(?:发布日期|发布时间|成文日期|公开日期|发文日期|印发日期)\s?:?\s?(?:{_WEEKDAY}\s?)?{_DATE}")
 _DATE_LINE_FIELD_RE = re.compile(rf"^(?:日期|时间)\s?:\s?{_DATE}")
 
 # Header fields of a saved web page or a page header (标题: / 发布机构: / 单位: …), on their own
@@ -340,6 +343,10 @@ def _year_line_above(lines: list[str], i: int, cand: str) -> str:
     return cand
 
 
+_BARE_YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
+_YEARLESS_NIAN_RE = re.compile(r"[^\d年](?=年度?(?:政府信息公开|政务公开|信息公开))")
+
+
 def _broken_title_at(lines: list[str], i: int) -> str | None:
     """A title that starts on line i and is broken over 2 or 3 short lines, else None."""
     for k in (2, 3):
@@ -347,6 +354,14 @@ def _broken_title_at(lines: list[str], i: int) -> str | None:
         if len(parts) < k or any(len(p) > 40 or is_table_line(p) or _NOT_TITLE_RE.search(p) for p in parts):
             continue
         cand = "".join(parts)
+        years = [j for j, x in enumerate(parts) if j > 0 and _BARE_YEAR_RE.match(x)]
+        if len(years) == 1 and not _title_year(cand):
+            # the year set in another font or size is a line of its own in a PDF's text (…人民政府年政府
+            # 信息公开工作年度报 / 2021 / 告): it belongs before the title's 年 that has no year
+            rest = "".join(x for j, x in enumerate(parts) if j != years[0])
+            at = _YEARLESS_NIAN_RE.search(rest)
+            if at is not None:
+                cand = rest[: at.start() + 1] + parts[years[0]] + rest[at.start() + 1:]
         if _TITLE_RE.search(cand) and not any(_TITLE_RE.search(p) for p in parts):
             if _agency_part(cand) is None:
                 return _join_title_lines(lines[max(0, i - 2) : i], cand)
@@ -459,7 +474,24 @@ def _detect_year(view: _View, title: str | None, findings: list[Finding] | None 
     for year in (titled, _year_from_period(view.head), _year_from_opening(view.head_lines)):
         if year is not None:
             return year
-    return None
+    year = _year_from_overview(view.head)
+    if year is not None and findings is not None:
+        findings.append(("report_year_from_body", "warning",
+                         f"neither the title nor a statistics period names the year; {year} is read from the "
+                         "first sentence of 一、总体情况"))
+    return year
+
+
+# 一、总体情况 opens with the year it reports on: `2020年，区政府办公室…`, `2020年以来`, `2020年度，`.
+_OVERVIEW_RE = re.compile(r"总体情况[\s:：]{0,4}(?:[（(]?[一1][）)]?[^。\n]{0,16}?[\s:：。]{0,3})?"
+                          r"(?<!\d)((?:19|20)\d{2})\s?年度?(?:[，,]|以来|是|全年|我|本|共)")
+
+
+def _year_from_overview(head: str) -> int | None:
+    """The year the 总体情况 section's first sentence starts with; None when it starts otherwise."""
+    m = _OVERVIEW_RE.search(_unspaced(head))
+    year = int(m.group(1)) if m else None
+    return year if year is not None and _plausible(year) else None
 
 
 def _year_from_title(title: str | None) -> int | None:
@@ -473,11 +505,13 @@ def _year_from_title(title: str | None) -> int | None:
     return None
 
 
-_CN_DATE_RE = re.compile(rf"({_CN_YEAR})年({_CN_NUM}{{1,2}})月({_CN_NUM}{{1,3}})日")
+_CN_DATE_RE = re.compile(rf"({_CN_YEAR})年({_CN_NUM}{{1,2}}|元)月({_CN_NUM}{{1,3}})日")
 
 
 def _cn_small(s: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31, 〇九 → 9."""
+    """一 → 1, 十二 → 12, 二十 → 20, 三十一 → 31, 〇九 → 9, 元 (元月) → 1."""
+    if s == "元":
+        return 1
     if "十" not in s:
         return _to_year(s)
     tens, _, units = s.partition("十")
@@ -486,15 +520,25 @@ def _cn_small(s: str) -> int:
 
 def _digit_dates(s: str) -> str:
     """Dates written in Chinese numerals (二〇二三年一月一日) in digits (2023年1月1日)."""
-    if "〇" not in s and "○" not in s and "零" not in s:
+    if "〇" not in s and "○" not in s and "零" not in s and "O" not in s:
         return s  # every Chinese-numeral year has a zero in it (二〇二三)
     return _CN_DATE_RE.sub(lambda m: f"{_to_year(m.group(1))}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日", s)
 
 
+# One whole calendar year written as a range anywhere (（2023.1.1—2023.12.31）, 自2023年1月1日起至2023年12月31日止):
+# the year beyond doubt, with or without a 统计期限 before it.
+_WHOLE_YEAR_RE = re.compile(
+    r"(?<!\d)(\d{4})(?:年0?1月0?1日|[.．/-]0?1[.．/-]0?1(?!\d|[.．/]\d))(?:起)?(?:至|到|-|—|–|~|～|－)+"
+    r"(\d{4})(?:年12月31日|[.．/-]12[.．/-]31(?!\d|[.．/]\d))")
+
+
 def _year_from_period(head: str, whole_year: bool = False) -> int | None:
-    m = _PERIOD_RE.search(_digit_dates(_unspaced(head)))
+    flat = _digit_dates(_unspaced(head)).replace("\n", "")  # (a PDF line may break inside the period)
+    m = _PERIOD_RE.search(flat)
     if not m:
-        return None
+        w = next((w for w in _WHOLE_YEAR_RE.finditer(flat) if w.group(1) == w.group(2)), None)
+        year = int(w.group(1)) if w else None
+        return year if year is not None and _plausible(year) else None
     start, end = int(m.group(1)), int(m.group(4))
     if whole_year and not (start == end and (m.group(2), m.group(3), m.group(5), m.group(6)) == ("1", "1", "12", "31")):
         return None  # only 1月1日 … 12月31日 of one year names the year beyond doubt
@@ -546,7 +590,9 @@ def _to_date(m: re.Match[str]) -> datetime.date | None:
 
 
 def _cn_number(s: str) -> int:
-    """一 .. 三十一 as int."""
+    """一 .. 三十一 as int (元, as in 元月, is 1)."""
+    if s == "元":
+        return 1
     if "十" not in s:
         return _CN_DIGITS[s]
     tens, _, ones = s.partition("十")

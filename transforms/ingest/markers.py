@@ -9,8 +9,8 @@ _WS_RE = re.compile(r"\s+")
 # Taiwan-style converters write 資訊 for 信息 (政府資訊公開).
 _DISCLOSURE_RE = re.compile("(?:信息|資訊|资讯)公[开開]")
 _REPORT_RE = re.compile("[报報]告")
-_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
-_CN_YEAR_RE = re.compile("[〇零○一二三四五六七八九]{4}(?=\\s*年)")
+_CN_DIGITS = str.maketrans("〇零○O一二三四五六七八九", "0000123456789")
+_CN_YEAR_RE = re.compile("(?=[〇零○O一二三四五六七八九]{0,3}[一二三四五六七八九])[〇零○O一二三四五六七八九]{4}(?=\\s*年)")
 _YEAR_RES = [
     re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:的\s*)?(?:政\s*府\s*)?(?:信\s*息|資\s*訊|资\s*讯)\s*公\s*[开開]"),
     re.compile(r"((?:19|20)\d{2})\s*年\s*度?[^\n]{0,30}?年\s*度\s*[报報]\s*告"),
@@ -19,8 +19,10 @@ _YEAR_RES = [
 
 def is_report_text(text: str) -> bool:
     """True when the text carries the markers of a disclosure report: 信息公开/信息公開/資訊公開 and
-    报告/報告 (whitespace ignored, since extracted text often spaces out characters)."""
-    return _has_markers(unicodedata.normalize("NFKC", text))
+    报告/報告 (whitespace ignored, since extracted text often spaces out characters). NFKC only
+    maps compatibility forms onto these characters, never away from them: markers found in the
+    text as it is are there after NFKC too, so the whole-text NFKC is paid only when they are not."""
+    return _has_markers(text) or _has_markers(unicodedata.normalize("NFKC", text))
 
 
 def _has_markers(nfkc: str) -> bool:
