@@ -20,6 +20,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_v", "redteam_w", "redteam_x", "redteam_y", "redteam_z",
                                                                  "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae", "redteam_af", "redteam_ag",
                                                                  "redteam_ah", "redteam_ai", "redteam_aj", "redteam_ak", "redteam_al", "redteam_am", "redteam_an",
+                                                                 "redteam_ap", "redteam_aq", "redteam_ar", "redteam_as",
                                                                  "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
@@ -102,7 +103,15 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_city_gov_office_grid_explicit_placement_t4_column_order_sanming_2019": 3,
                      "js_district_gov_office_flex_rows_width_spans_wujiang_2024": 3,
                      "sh_district_gov_div_display_table_class_spans_xuhui_2023": 3,
-                     "fj_town_gov_ul_li_rows_span_cells_chengmen_cangshan_2022": 15}
+                     "fj_town_gov_ul_li_rows_span_cells_chengmen_cangshan_2022": 15,
+                     # red-team AS (scans with an OCR text layer): a layer that holds only the tables' numbers
+                     # (no labels, 172); cells the OCR layer dropped, which no x position places (41); `IO` and
+                     # `O` read in table 2 where a one-token number is not trusted (2); a table-2 row of a layer
+                     # in another reading order, after prose about the same documents (3)
+                     "fj_district_bureau_scan_text_layer_only_table_numbers_jimei_wjj_2024": 172,
+                     "js_town_gov_scan_faint_cells_dropped_by_ocr_zhouzhuang_kunshan_2021": 41,
+                     "fj_county_city_gov_scan_ocr_digit_confusions_o_l_i_fuqing_2022": 2,
+                     "sh_town_gov_scan_text_layer_reading_order_scrambled_zhujing_jinshan_2020": 3}
 # Files the landing must reject, with the check it names (red-team AN: text damaged before it was saved, a lost
 # character for many: the one with 锟斤拷 is beyond repair for a reader too, the other lost 信息公开 in most places
 # and cannot be told a report; neither gives a number).
@@ -110,7 +119,11 @@ REJECTED = {"js_gbk_through_utf8_replacement_kunjinkao_beyond_repair_wuzhong_202
             "js_utf8_read_as_gbk_resaved_lossy_odd_chars_hutang_wujin_2022": "undecodable"}
 # A 2021 report printed with the 2019 table-2 form and the 2021 table 3: the template follows the
 # table-2 wording its cells are read by (the truth's author chose 2021; the contract is silent).
-TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019"}
+TEMPLATE_READ = {"tsv_mixed_2019_2021_wording_2021": "2019",
+                 # red-team AP: table 2 on the 2019 form, table 3 with the 2021 (六) sub-rows (the truth's author
+                 # took table 3's form; the sub-rows are read under their own codes either way)
+                 "ap03_js_district_office_t2_2019_t3_2021_subrows_tsv_xinbei_changzhou_2020": "2019",
+                 "ap13_sh_district_gov_2019_t2_t3_short_liu_subrows_html_changning_2020": "2019"}
 
 FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
          "table2": ("fact_active_disclosure", "item", "metric", "value"),

@@ -438,6 +438,8 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
 # broken a few characters a line among the numbers); at this many number-only lines the page is
 # read with pdfplumber instead, whose text lines keep each row's characters together.
 _CELLS_APART_LINES = 12
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_SPACES_RE = re.compile(r"\s+")
 _NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,6}[ \t\r]*$", re.M)
 
 
@@ -604,7 +606,14 @@ def _read(data: bytes, full: bool) -> Reading | None:
             has_text = bool(raw_text.strip())
             ruled, images = _page_kinds(page)
             items: list[tuple[str, list[str]]] | None = None
-            if has_text and (ruled or _cells_apart(raw_text)) and full:
+            # a text layer whose Chinese pypdfium2 cannot map (an OCR layer in a font it reads no CJK
+            # from, such as Tesseract's GlyphLessFont one glyph a word) keeps only its digits there:
+            # pdfplumber reads the characters (a page number alone, `- 3 -`, is no such layer)
+            lossy = has_text and len(_SPACES_RE.sub("", raw_text)) >= 8 and not _CJK_RE.search(raw_text)
+            if lossy and not full:
+                page.close()
+                return None  # the landing's cheap look cannot tell: the file is read in full
+            if has_text and (ruled or lossy or _cells_apart(raw_text)) and full:
                 if plumber is None:
                     import pdfplumber
 

@@ -184,6 +184,12 @@ def split_cells(line: str) -> tuple[list[str], str]:
 _RUN = re.compile(r"(?:(?:减少?|增加?)\s*)?[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.\-]\d+)*)(?:亿元|万元|元)?")
 _SIGN_WORD = re.compile(r"^(?:增加?|减少?)\s*")
 _OCR_TOKEN = re.compile(r"(?<![A-Za-z\d])[\dOlI]*[OlI][\dOlI]*(?![A-Za-z\d])")
+# The rulings of a scanned table as OCR reads them into a row's text.
+_SCAN_RULING = re.compile(r"[丨|｜!！\[\]【】]")
+# (a bracket only standing alone: `规章[1]` and markdown links keep theirs)
+_SCAN_ODD_RULING = re.compile(r"[丨!！]|(?<!\S)[\[\]【】](?!\S)")
+_DIGIT_RUN = re.compile(r"\d+")
+_LONE_BAR_LETTER = re.compile(r"(?<!\S)[lI](?!\S)")
 _RUN_OR_BLANK = re.compile(_RUN.pattern + r"|(?<![^\s\t])(?:/|—+|–|－|-)(?=\s|$)|持平|无增减|无变化")
 # A glyph OCR could not read, standing where a cell is: no CJK, at most two characters.
 _ILLEGIBLE = re.compile(r"\s+[^\s\u3400-\u9fff\d]{1,2}\s+")
@@ -356,6 +362,13 @@ def line_rows(line_no: int, line: str) -> list[Row]:
 def _line_rows(line_no: int, line: str) -> list[Row]:
     if not line.strip() or _PIPE_SEPARATOR.match(line.strip()) or _BOX_RULE.match(line.strip()):
         return []
+    if ("\t" not in line and _SCAN_ODD_RULING.search(line) and len(_SCAN_RULING.findall(line)) >= 2
+            and len(_DIGIT_RUN.findall(line)) >= 2):
+        # an OCR'd row of a ruled scan: its rulings came out as 丨 | ! [ ] (no markdown pipe row prints
+        # 丨 or ! between its cells) and as lone l / I, as likely rulings as a 1. They only part cells; a
+        # lone l / I is dropped (a 1 it was leaves the row a cell short, which the table's sums may
+        # place), never read as a 1 where a ruling was
+        line = _LONE_BAR_LETTER.sub(" ", _SCAN_RULING.sub(" ", line)).strip()
     raw_cells, shape = split_cells(line)
     if shape != "plain":
         if any(" " in c for c in raw_cells):
