@@ -58,10 +58,9 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      # red-team S: a one-line dump's 行政许可 row after prose about the same numbers (2)
                      "js_city_crawler_oneline_prose_yoy_numbers_wuxi_2020": 2,
                      # red-team U: a table 4 row a script fills from a data- attribute's JSON (15); a 行政规范性文件
-                     # row under a blank 规章 row whose cells are nested one-cell tables (3) or CSS-grid divs (3)
+                     # row under a blank 规章 row whose cells are nested one-cell tables (3; its CSS-grid <div> twin is read)
                      "js_town_t4_row_from_data_json_script_data_old_attrs_zhoushi_kunshan_2021": 15,
                      "js_county_rowspan30_colspan12_overflow_nested_td_tables_peixian_2019": 3,
-                     "sh_district_bureau_div_grid_role_row_cell_tables_jiading_jyj_2023": 3,
                      # red-team W (cell notations): a 行政事业性收费 row whose 本年增/减 prints `±2` (1); 暂无 in
                      # table 2 and table 4 that only the prose resolves (与上年持平，仍为12项 / 未发生复议后起诉…: 7);
                      # a one-line dump whose cells are bracketed at random, `（4）`, which could be accounting
@@ -97,12 +96,10 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_district_gov_pinyin_input_slips_html_fengze_2019": 8,
                      "js_district_bureau_chars_swapped_html_wujiang_jiaoyu_2021": 1,
                      "js_town_publisher_abbreviations_buyu_gongkai_dash_md_hutang_wujin_2022": 5,
-                     # red-team AJ (modern portal pages): a <div> table's empty cells print nothing, so a blank
-                     # 规章 row and 规范性文件's numbers cannot be told apart (3 each); table 4 as <li> rows with the
+                     # red-team AJ (modern portal pages): a CSS grid whose cells are placed out of their DOM order
+                     # (grid-column: 2 / 3) reads a blank 规章 row as unplaceable (3); table 4 as <li> rows with the
                      # cases as rows and the results as columns is not read (15)
                      "fj_city_gov_office_grid_explicit_placement_t4_column_order_sanming_2019": 3,
-                     "js_district_gov_office_flex_rows_width_spans_wujiang_2024": 3,
-                     "sh_district_gov_div_display_table_class_spans_xuhui_2023": 3,
                      "fj_town_gov_ul_li_rows_span_cells_chengmen_cangshan_2022": 15,
                      # red-team AS (scans with an OCR text layer): a layer that holds only the tables' numbers
                      # (no labels, 172); cells the OCR layer dropped, which no x position places (41); `IO` and

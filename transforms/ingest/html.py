@@ -718,6 +718,48 @@ def _embedded_report(root, cleaned: str, depth: int) -> str | None:
     return None
 
 
+# Tables built of <div>s (display:table / grid / flex rows, role=row / cell): a box of at least three row
+# <div>s whose children are all leaf <div>/<span> cells. Read as text, each cell is a line of its own and an
+# empty cell is no line at all, so a blank row cannot be told from the next row's numbers; read as a
+# table, every cell keeps its slot, empty or not.
+_INLINE_TAGS = frozenset({"span", "b", "strong", "i", "em", "font", "a", "br", "sup", "sub", "u", "small", "label", "p"})
+_DIV_CELL_NUMBER_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_DIV_SPAN_RE = re.compile(r"(?:col)?span-?(\d{1,2})\b|grid-column\s*:\s*span\s+(\d{1,2})")
+
+
+def _leaf_cell(el) -> bool:
+    return el.tag in ("div", "span") and all(
+        not isinstance(x.tag, str) or x.tag in _INLINE_TAGS for x in el.iterdescendants())
+
+
+def _div_tables(root) -> None:
+    """Turn the <div> tables of a page into <table>s in place (see above). A box with no row of two
+    numbers or more, or fewer than three rows of two or more cells, is left: it is layout."""
+    for box in list(root.iter("div")):
+        rows = [c for c in box if isinstance(c.tag, str)]
+        if len(rows) < 3 or any(r.tag != "div" or (r.text or "").strip() for r in rows):
+            continue
+        grid = []
+        for r in rows:
+            cells = [c for c in r if isinstance(c.tag, str)]
+            if not cells or not all(_leaf_cell(c) for c in cells) or any((c.tail or "").strip() for c in cells):
+                break
+            grid.append(cells)
+        else:
+            if sum(len(cells) >= 2 for cells in grid) < 3 or not any(
+                    sum(bool(_DIV_CELL_NUMBER_RE.fullmatch("".join(c.itertext()).strip())) for c in cells) >= 2
+                    for cells in grid):
+                continue  # no row of numbers: layout
+            box.tag = "table"
+            for r, cells in zip(rows, grid):
+                r.tag = "tr"
+                for c in cells:
+                    c.tag = "td"
+                    m = _DIV_SPAN_RE.search(f"{c.get('class') or ''} {c.get('style') or ''}")
+                    if c.get("colspan") is None and m:
+                        c.set("colspan", m.group(1) or m.group(2))
+
+
 def html_to_text(html: str, _depth: int = 0) -> str:
     """Render HTML to plain text with tables as tab-separated lines (lxml parser).
 
@@ -754,6 +796,8 @@ def html_to_text(html: str, _depth: int = 0) -> str:
         if root is None:
             return ""
         css = _css_hidden(root) if "style" in cleaned else (frozenset(), frozenset())
+        if "<div" in cleaned or "<DIV" in cleaned:
+            _div_tables(root)
         if not (css[0] or css[1]):
             text = _render(root)
         else:
