@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from transforms import labels
+from transforms.findings import finding
 
 FACT_KEYS = {
     "fact_request_handling": ("outcome", "applicant_type", labels.OUTCOME_CODES, labels.APPLICANT_CODES),
@@ -110,7 +111,30 @@ def build_marts(normalised: pl.DataFrame, sections: pl.DataFrame, cells: dict[st
             .sort(["report_id", "_a", "_b"]).drop("_a", "_b")
         )
     out["report_sections"] = sections.sort(["report_id", "section_no"])
+    same = same_body_and_year(dim_report)
+    if same:
+        findings = pl.concat([findings, pl.DataFrame(same, schema=findings.schema)], how="vertical")
     out["dq_findings"] = findings.unique().sort(["source_path", "stage", "check_name", "message"], nulls_last=True)
+    return out
+
+
+def same_body_and_year(dim_report: pl.DataFrame) -> list[dict]:
+    """A finding on each report whose agency and year another file of the year also has: one report
+    published twice (a portal page and its PDF attachment, a re-issued copy) or two reports of one
+    body, which an analysis must not count twice. Files with the same bytes never get here (the
+    landing rejects them as `duplicate`); reports without an agency are not compared."""
+    named = dim_report.filter(pl.col("agency_name").is_not_null())
+    if named.height < 2:
+        return []
+    groups = (named.group_by("agency_name", "report_year", maintain_order=True)
+              .agg(pl.col("report_id"), pl.col("source_path")).filter(pl.col("report_id").list.len() > 1))
+    out = []
+    for agency, year, ids, paths in groups.iter_rows():
+        for rid, path in zip(ids, paths):
+            others = ", ".join(f"'{p}'" for p in paths if p != path)
+            out.append(finding(rid, path, year, "marts", "same_agency_and_year", "warning",
+                               f"{agency} {year} is also read from {others}: one report published twice (a page and "
+                               "its attachment, a re-issued copy) or two reports of one body; count it once"))
     return out
 
 
