@@ -1324,12 +1324,20 @@ def undouble_fake_bold(text: str) -> str:
     return "\n".join(out)
 
 
+_STRUCK_MARKS = "\u0336"
+_STRUCK_RE = re.compile(r"[^\s\u0335\u0336\u0338][\u0335\u0336\u0338]+ ?")
+
+
 def _passes(text: str) -> tuple[str, float, str]:
     """Every pass but the last blank-line tidy: (text, traditional ratio, script)."""
     # Zero-width characters (a WeChat copy puts U+200B before numbers) go before any layout pass looks
     # at a line: `\u200b37` on a line of its own is a cell, as `37` is.
     if _ZERO_WIDTH_RE.search(text):
         text = _ZERO_WIDTH_RE.sub("", text)
+    if _STRUCK_MARKS in text or "\u0335" in text or "\u0338" in text:
+        # struck-through text copied from an app or editor (`1̶5̶ 17`: each struck character followed by a
+        # combining stroke overlay): deleted text, like <del>; the value is what follows it
+        text = _STRUCK_RE.sub("", text)
     # Then, while every space in the text is one the file holds (no entity or ideographic space
     # has become one yet): a flattened file's headings and table rows get their lines back.
     text = unquote_email(text)
