@@ -81,9 +81,6 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_county_gov_cell_per_line_empty_cells_dropped_shanghang_2019": 19,
                      "sh_street_office_numbers_detached_block_after_labels_jiadingzhen_2019": 22,
                      "sh_district_gov_t3_t2_read_column_by_column_changning_2020": 15,
-                     # red-team AC (tables from a spreadsheet): a 核对 check column copied after table 4's
-                     # fifteen cells leaves them unplaced (15; the sheet's row counters are dropped)
-                     "sh_district_bureau_tsv_hidden_helper_columns_copied_hedui_fengxian_jiaoyu_2023": 15,
                      # red-team AF (online document exports): a sentence naming 规范性文件 right above table 2
                      # makes that row's glued zeros ambiguous (3)
                      "yuque_lake_md_pipe_empty_merges_tips_numbers_pingjiang_gusu_2019": 3,

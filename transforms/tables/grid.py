@@ -442,6 +442,39 @@ def _page_number_after(cells: list[Cell]) -> bool:
     return a in _PAGE_DASH and b in _PAGE_DASH and n.isdigit() and len(n) <= 3 and cells[1].kind == "number"
 
 
+# A spreadsheet's check column copied after a table's last column (核对 / 校验 …: the sheet's own sum
+# checks, 0 when they pass): no cell of the form.
+_CHECK_HEADER = re.compile(r"^(?:核对|校验|校核|检查|验证|勾稽|差额|差异|检验)(?:结果|值|列)?$")
+
+
+def check_columns(rows: list[Row]) -> int:
+    """How many check columns a header row of `rows` ends with (0 when none)."""
+    for r in rows:
+        if r.shape == "plain" or any(c.kind == "number" for c in r.values):
+            continue
+        cells = [c.strip() for c in split_cells(r.raw)[0]]
+        while cells and not cells[-1]:
+            cells.pop()
+        k = 0
+        while cells and _CHECK_HEADER.match(re.sub(r"\s+", "", cells[-1])):
+            cells.pop()
+            k += 1
+        if k:
+            return k
+    return 0
+
+
+def without_check_cells(rows: list[Row], width: int) -> list[Row]:
+    """`rows` with the cells of a table's check columns dropped from its grid rows of `width` cells plus
+    the check cells (the rows themselves are not changed)."""
+    k = check_columns(rows)
+    if not k:
+        return rows
+    # a grid row with room for the check cells has them last (before them may be the label's padding)
+    return [Row(r.line_no, r.label, r.values[:-k], r.pre_values, r.shape, r.raw)
+            if r.shape != "plain" and len(r.values) >= width + k else r for r in rows]
+
+
 def fit_values(values: list[Cell], width: int) -> tuple[list[Cell | None], str | None]:
     """Fit a row's value cells to `width` columns.
 

@@ -10,7 +10,7 @@ from transforms.labels import APPLICANT_CODES, OTHER_SPLIT, OUTCOME_CODES, RESUL
 from transforms.tables.column_split import join_column_parts
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import MAX_READINGS, is_glued, placements, readings
-from transforms.tables.grid import ROW_NUMBER, Row, cell_kind, fit_values, parse_cell, rows_of, split_cells
+from transforms.tables.grid import ROW_NUMBER, Row, cell_kind, fit_values, parse_cell, rows_of, split_cells, without_check_cells
 
 # Key phrases per outcome; OCR-tolerant matching is in common.match_label.
 OUTCOME_KEYS: dict[str, tuple[str, ...]] = {
@@ -120,7 +120,8 @@ def parse_request_table(text: str, template: str, report_year: int | None = None
     transposed = _transposed(grid, template)  # a grid's own lines: label tails are not merged across them
     if transposed is not None:
         return transposed
-    rows = _merge_wrapped_labels(_label_tails_below(grid))  # read the grid once; every pass below works on these rows
+    rows = _merge_wrapped_labels(_label_tails_below(without_check_cells(grid, len(APPLICANT_CODES))))
+    # (read the grid once; every pass below works on these rows)
     first = _read(rows, text, template, report_year)
     by_column = _column_major(rows)
     if by_column is not None:

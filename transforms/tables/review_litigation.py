@@ -7,7 +7,7 @@ import re
 from transforms.labels import CASE_TYPE_CODES, REVIEW_RESULT_CODES
 from transforms.tables.common import Finding, ParsedCell, TableParse, at_lines, count_cell, match_label, unreadable_cells
 from transforms.tables.glue import agreement, is_glued, placements, readings
-from transforms.tables.grid import Cell, Row, fit_values, parse_cell, rows_of, split_cells
+from transforms.tables.grid import Cell, Row, fit_values, parse_cell, rows_of, split_cells, without_check_cells
 
 _PROSE_LINE = re.compile(r"[。；]|^\s*四\s*[、.]")
 CASE_KEYS = {
@@ -241,7 +241,7 @@ def _labelled_rows(rows: list[Row]) -> dict[str, Row]:
 def _data_cells(rows: list[Row]) -> list[Cell | None] | None:
     """The 15 data cells: one row (short rows lost cells on the left; glued digits are split only
     where the group sums leave one reading per cell), or unlabelled number rows adding up to 15."""
-    for r in rows:
+    for r in without_check_cells(rows, WIDTH):
         if (r.label and not _only_header_words(r.label) and not _remark_after(r)) or not any(
                 c.kind == "number" for c in r.values):
             continue
