@@ -43,7 +43,9 @@ _ABOUT_RE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?")
 _NOT_TITLE_RE = re.compile(r"当前位置|首页|>|»|。|《[^》]{0,80}》")
 _YEAR_LINE_RE = re.compile(rf"^{_YEAR}年度?$")
 _TITLE_PREFIX_RE = re.compile(r"^(?:(?:文章标题|信息名称|公开事项名称|标题|题目|名称|主题)\s?:\s?)?"
-                              r"(?:(?:转发|回复|答复|Fwd?|FW|Re|RE)\s?:\s?)*")
+                              r"(?:(?:转发|回复|答复|Fwd?|FW|Re|RE)\s?:\s?)*"
+                              # a compilation's part or entry number before a report's title (第二部分, 二、)
+                              r"(?:第[一二三四五六七八九十\d]{1,3}(?:部分|篇|章)\s?|[一二三四五六七八九十]{1,3}、(?=\S{2,40}?\d{4}年))?")
 # A post's hashtags and mentions (#政务公开# … @南京发布): never part of a title.
 # (a line's first tag may have lost its opening # to the markdown pass: `政务公开# #…#`)
 _POST_TAGS_RE = re.compile(r"^[^#\s]{1,20}#(?=\s)|#[^#\n]{1,40}#|@[^\s@#]{1,30}")
@@ -280,6 +282,9 @@ def _compact(s: str) -> str:
     return re.sub(r" (?![A-Za-z])|(?<![A-Za-z]) ", "", s)
 
 
+_COMPILATION_TAIL_RE = re.compile(r"^\s?(?:汇编|合集|选编|汇总|一览|目录|合订本)")
+
+
 def _title_candidate(line: str) -> str | None:
     """The title in a line: the whole line, or (in a long line) the stretch ending at 报告."""
     if "#" in line or "@" in line:
@@ -295,6 +300,8 @@ def _title_candidate(line: str) -> str | None:
     if m is None or _NOT_TITLE_RE.search(cand[: m.end()]):
         return None
     rest = cand[m.end() :]
+    if _COMPILATION_TAIL_RE.match(rest):
+        return None  # 各街道2020年度…年度报告一览 / …汇编: the title of a compilation, not of its reports
     if len(rest) > 14 or re.search(r"[:。]|发布|日期|来源|浏览", rest):
         cand = cand[: m.end()]  # 发布日期:… or a source glued after the title
     elif _NOT_TITLE_RE.search(rest):

@@ -11,9 +11,12 @@ markup: `expectations.suites.normalised_report_failures`) is quarantined by `qua
 
 from __future__ import annotations
 
+import dataclasses
+
 import polars as pl
 
 from transforms import engine
+from transforms.compilation import first_report
 from transforms.findings import FINDINGS_ORDER, FINDINGS_SCHEMA, finding, findings_frame
 from transforms.metadata import extract_metadata
 from transforms.normalise import canonical_width, normalise_text, traditional_ratio
@@ -51,10 +54,20 @@ def normalise_report(r: dict, state: dict | None = None) -> dict:
     """One raw report → {"rows": [its normalised row], "findings": [...]} (pure)."""
     state = state if state is not None else {}
     n = normalise_text(r["raw_text"])
-    state["norm"] = n
-    meta = extract_metadata(n.text)
     year = r["report_year"]
     found = []
+    parts = first_report(n.text)
+    if parts is not None:
+        start, end, others = parts
+        lines = n.text.split("\n")
+        pages = n.line_pages[start:end] if n.line_pages is not None else None
+        n = dataclasses.replace(n, text="\n".join(lines[start:end]), line_pages=pages)
+        listed = "; ".join(f"'{t}'" for t in others[:8]) + (" …" if len(others) > 8 else "")
+        found.append(finding(r["report_id"], r["source_path"], year, "normalise", "compilation_not_split", "warning",
+                             f"the file holds {len(others) + 1} reports; only the first is read (its title on, the "
+                             f"cover and contents before it dropped); not read: {listed}. Split the file to read them"))
+    state["norm"] = n
+    meta = extract_metadata(n.text)
     for check, severity, msg in getattr(meta, "findings", None) or []:
         found.append(finding(r["report_id"], r["source_path"], year, "metadata", check, severity, msg))
     if not (meta.agency_name or "").strip() and not any(f["check_name"] in ("agency_missing", "agency_doubtful")
