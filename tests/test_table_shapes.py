@@ -21,7 +21,7 @@ FIXTURE_DIRS = [Path(__file__).parent / "fixtures" / d for d in ("shapes", "redt
                                                                  "redteam_aa", "redteam_ab", "redteam_ac", "redteam_ad", "redteam_ae", "redteam_af", "redteam_ag",
                                                                  "redteam_ah", "redteam_ai", "redteam_aj", "redteam_ak", "redteam_al", "redteam_am", "redteam_an",
                                                                  "redteam_ap", "redteam_aq", "redteam_ar", "redteam_as",
-                                                                 "prose_only")]
+                                                                 "redteam_at", "redteam_au", "redteam_av", "prose_only")]
 SHAPES = FIXTURE_DIRS[0]
 # redteam_* were written by testers who did not read the parser; shapes were written alongside it.
 # Report files as published (red-team P: PDF, DOCX, and .doc/.wps/.rtf read through LibreOffice) and as users save
@@ -102,7 +102,25 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "fj_district_bureau_scan_text_layer_only_table_numbers_jimei_wjj_2024": 172,
                      "js_town_gov_scan_faint_cells_dropped_by_ocr_zhouzhuang_kunshan_2021": 41,
                      "fj_county_city_gov_scan_ocr_digit_confusions_o_l_i_fuqing_2022": 2,
-                     "sh_town_gov_scan_text_layer_reading_order_scrambled_zhujing_jinshan_2020": 3}
+                     "sh_town_gov_scan_text_layer_reading_order_scrambled_zhujing_jinshan_2020": 3,
+                     # red-team AT (more than one version of the numbers): a page printing this year's and last
+                     # year's tables side by side under year columns is not read (rows of 14 cells for 7: 192, 191)
+                     "at11_fj_county_city_gov_two_year_side_by_side_2023_left_2022_right_tsv_fuqing_2023": 192,
+                     "at12_js_street_two_year_side_by_side_2019_left_2020_right_html_jiangwang_hanjiang_2020": 191,
+                     # red-team AU (numbers stated in prose): cells the prose states where a table is missing or a
+                     # picture, in phrasings the prose reader does not take (其中自然人…, 分别为 lists, a sub-row
+                     # named inside its group, review/litigation counts, 2019 table-2 columns, 12,345.67万元)
+                     "au01_sh_district_gov_t3_image_prose_cn_numerals_channels_changning_2022": 1,
+                     "au03_js_street_all_tables_img_prose_pins_everything_html_meiyuanxincun_xuanwu_2023": 44,
+                     "au04_sh_town_t3_half_printed_xubiao_image_prose_rest_jiangqiao_jiading_2019": 16,
+                     "au05_fj_district_bureau_no_t4_review_litigation_in_prose_docx_siming_jiaoyu_2024": 16,
+                     "au06_js_district_gov_t2_image_prose_states_2019_columns_html_binhu_wuxi_2020": 15,
+                     "au07_sh_district_commission_t2_picture_prose_fenbiewei_pdf_pudong_wjw_2021": 1,
+                     "au08_js_county_city_bureau_no_t3_prose_applicants_and_channels_md_kunshan_zrzy_2022": 89,
+                     "au09_fj_district_gov_all_tables_tupian_prose_cn_numerals_2019_form_hanjiang_2019": 67,
+                     "au10_js_street_t3_summary_rows_only_outcomes_in_prose_shuangta_gusu_2020": 28,
+                     "au11_sh_district_office_t4_picture_litigation_total_unsplit_docx_songjiang_2020": 11,
+                     "au14_sh_street_t3_image_prose_reasons_months_md_nanjingdonglu_huangpu_2023": 121}
 # Files the landing must reject, with the check it names (red-team AN: text damaged before it was saved, a lost
 # character for many: the one with 锟斤拷 is beyond repair for a reader too, the other lost 信息公开 in most places
 # and cannot be told a report; neither gives a number).

@@ -13,6 +13,7 @@ from transforms.narrative import (
     cross_check, fill_disclosure_from_prose, fill_request_from_prose, fill_review_from_prose, prose_of,
 )
 from transforms.repair import glued_digits_hold, ocr_misreads, repair, request_equations, review_equations
+from transforms.corrections import apply_corrections
 from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosure_table
 from transforms.tables.common import Finding, ParsedCell, TableParse
 from transforms.tables.grid import is_table_line
@@ -180,8 +181,9 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
                                                f"table {no} is not printed in its section; read from elsewhere in the report"))
         parsed[no] = t
         pages[no] = _pages_of(lines, line_pages)
-    t2, t3, t4 = parsed[2], parsed[3], parsed[4]
     findings: list[Finding] = list(found_elsewhere)
+    findings += apply_corrections(text, parsed, layout, parsers)  # a correction notice's values win
+    t2, t3, t4 = parsed[2], parsed[3], parsed[4]
     for no, t in parsed.items():
         findings += _all_zero_by_statement(t, sections.get(no, ""), no, layout)
     findings += fill_disclosure_from_prose(t2.cells, prose, layout, report_year)
