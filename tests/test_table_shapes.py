@@ -103,10 +103,6 @@ KNOWN_ABSTENTIONS = {"md_fullwidth_digits_2021": 5, "tsv_ocr_garbled_lost_cells"
                      "js_town_gov_scan_faint_cells_dropped_by_ocr_zhouzhuang_kunshan_2021": 41,
                      "fj_county_city_gov_scan_ocr_digit_confusions_o_l_i_fuqing_2022": 2,
                      "sh_town_gov_scan_text_layer_reading_order_scrambled_zhujing_jinshan_2020": 3,
-                     # red-team AT (more than one version of the numbers): a page printing this year's and last
-                     # year's tables side by side under year columns is not read (rows of 14 cells for 7: 192, 191)
-                     "at11_fj_county_city_gov_two_year_side_by_side_2023_left_2022_right_tsv_fuqing_2023": 192,
-                     "at12_js_street_two_year_side_by_side_2019_left_2020_right_html_jiangwang_hanjiang_2020": 191,
                      # red-team AU (numbers stated in prose): cells the prose states where a table is missing or a
                      # picture, in phrasings the prose reader does not take (其中自然人…, 分别为 lists, a sub-row
                      # named inside its group, review/litigation counts, 2019 table-2 columns, 12,345.67万元)

@@ -18,6 +18,7 @@ from transforms.tables.active_disclosure import TEMPLATE_METRICS, parse_disclosu
 from transforms.tables.common import Finding, ParsedCell, TableParse
 from transforms.tables.grid import is_table_line
 from transforms.tables.request_handling import parse_request_table, template_rows
+from transforms.tables.year_halves import this_years_columns
 from transforms.tables.review_litigation import parse_review_table
 
 # Provenance of every cell: the page of the source document it was read from (null when the
@@ -165,6 +166,11 @@ def parse_tables(text: str, sections: dict[int, str], template: str, report_year
     pages: dict[int, list[int | None]] = {}
     for no, parse in parsers.items():
         table_text, lines = _table_lines(sections, no, text)
+        table_text, other_year = this_years_columns(table_text, report_year)
+        if other_year is not None:
+            found_elsewhere.append(Finding("table_two_years", "warning",
+                                           f"table {no} prints {report_year} and {other_year} side by side; "
+                                           f"the {report_year} columns are read"))
         t = parse(table_text)
         if no in sections and not any(c.value is not None for c in t.cells.values()):
             # the section holds no table: it may be printed elsewhere (附表 after section 六, an
