@@ -104,3 +104,17 @@ def score_warehouse(warehouse: Path, truth_dir: Path) -> Score:
             score.problems.setdefault(tf.stem, []).append("report not in dim_report")
         score_cells(got.get(rid, {}) if rid else None, truth, tf.stem, score)
     return score
+
+
+def read_cells(folder: Path) -> dict[str, dict]:
+    """Run every layer over `folder` (in-process, no warehouse): {file stem: {(table, a, b): value}}."""
+    from transforms.pipeline import run_layers
+
+    layers = run_layers(folder)
+    got: dict[str, dict] = {}
+    for marts in (ly["marts"] for ly in layers["years"].values()):
+        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
+        for table, (mart, (a, b), v) in TABLES.items():
+            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
+                got.setdefault(stems[rid], {})[(table, x, y)] = val
+    return got

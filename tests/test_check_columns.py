@@ -8,16 +8,17 @@ The family: generated reports (both templates) as TSV whose tables 3 and 4 get o
 
 from __future__ import annotations
 
+import sys
+
 import random
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.synth import build_model, generate, render
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 WORDS = ["核对", "校验", "检查", "差额"]
 
 
@@ -41,17 +42,6 @@ def with_check_columns(text: str, rng: random.Random, k: int) -> str:
     return "\n".join(out)
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 @pytest.mark.parametrize("k", [1, 2])
@@ -61,7 +51,7 @@ def test_check_columns_after_the_tables_are_no_cells(k: int, tmp_path: Path) -> 
         text, _ = render("tsv", build_model(t, random.Random(i)), random.Random(i))
         (tmp_path / f"r{i:02d}_clean.txt").write_text(text, encoding="utf-8")
         (tmp_path / f"r{i:02d}_checked.txt").write_text(with_check_columns(text, rng, k), encoding="utf-8")
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     for i in range(16):
         a, b = got.get(f"r{i:02d}_clean"), got.get(f"r{i:02d}_checked")
         assert a and a == b, (i, sorted(x for x in set(a or {}) | set(b or {}) if (a or {}).get(x) != (b or {}).get(x))[:4])

@@ -12,19 +12,20 @@ Family 2: table 2 as four small tables, each under a caption that names its item
 
 from __future__ import annotations
 
+import sys
+
 import random
 import re
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.synth import build_model, generate, render
 from transforms.tables.active_disclosure import parse_disclosure_table
 from transforms.tables.column_split import join_column_parts
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 SEPARATORS = ["续表", "（续上表）", "- 3 -", "表3（续）"]
 
@@ -61,17 +62,6 @@ def split_by_columns(text: str, cut: int, labels_again: bool, sep: str, pipes: b
     return "\n".join(lines[:head] + body + lines[end:])
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 def test_table3_in_column_parts_reads_as_the_whole_table(tmp_path: Path) -> None:
@@ -86,7 +76,7 @@ def test_table3_in_column_parts_reads_as_the_whole_table(tmp_path: Path) -> None
         (tmp_path / f"{name}.{'md' if pipes else 'txt'}").write_text(
             split_by_columns(text, cut, labels_again, sep, pipes), encoding="utf-8")
         cases.append((f"r{i:02d}_whole", name))
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     bad = []
     for whole, parts in cases:
         a = {k: v for k, v in got.get(whole, {}).items() if k[0] == "table3"}

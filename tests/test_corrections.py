@@ -9,16 +9,17 @@ cell read must be the corrected truth, and each corrected cell is read.
 
 from __future__ import annotations
 
+import sys
+
 import random
 import re
-from pathlib import Path, PurePath
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.labels import APPLICANT_TYPES, REQUEST_OUTCOMES, REVIEW_CASE_TYPES, REVIEW_RESULTS
 from transforms.synth import build_model, generate, render
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 OUTCOME = {c: label.split(" ")[-1] for c, label in REQUEST_OUTCOMES}
 APPLICANT = dict(APPLICANT_TYPES)
 CASE = dict(REVIEW_CASE_TYPES)
@@ -92,17 +93,6 @@ def corrected_copy(truth: dict, text: str, rng: random.Random) -> tuple[str, int
     return (notice + text if rng.random() < 0.7 else text + "\n" + notice), n
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 def test_a_correction_notice_wins_over_the_misprints(tmp_path: Path) -> None:
@@ -118,7 +108,7 @@ def test_a_correction_notice_wins_over_the_misprints(tmp_path: Path) -> None:
         truths[f"c{i:02d}"] = t
         corrected += got[1]
     assert corrected >= 25
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     bad = []
     for stem in truths:
         a, b = got.get(f"{stem}_clean", {}), got.get(stem, {})
@@ -142,7 +132,7 @@ def test_a_reprinted_corrected_table_replaces_the_report_table(tmp_path: Path) -
               "更正后："] + table + ["特此更正。"]
     (tmp_path / "c.txt").write_text("\n".join(notice + wrong), encoding="utf-8")
     (tmp_path / "clean.txt").write_text(text, encoding="utf-8")
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     a = {k: v for k, v in got["clean"].items() if k[0] == "table3"}
     b = {k: v for k, v in got["c"].items() if k[0] == "table3"}
     assert a == b

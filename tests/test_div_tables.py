@@ -11,18 +11,19 @@ layout boxes (a nav of link rows, a stats banner with one number) stay text.
 
 from __future__ import annotations
 
+import sys
+
 import html
 import random
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.ingest.html import html_to_text
 from transforms.synth import build_model, generate, render
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 STYLE = "<style>.tbl{display:table}.tr{display:table-row}.td{display:table-cell;border:1px solid #000}</style>"
 
 
@@ -57,17 +58,6 @@ def as_div_page(tsv: str, style: str) -> str:
     return "".join(out) + "</div></body></html>"
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 def test_div_tables_read_as_the_tab_separated_report(tmp_path: Path) -> None:
@@ -79,7 +69,7 @@ def test_div_tables_read_as_the_tab_separated_report(tmp_path: Path) -> None:
         style = styles[i % 3]
         (tmp_path / f"r{i:02d}_{style}.html").write_text(as_div_page(text, style), encoding="utf-8")
         pairs.append((f"r{i:02d}_tsv", f"r{i:02d}_{style}"))
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     bad = []
     for a, b in pairs:
         assert sum(v is not None for v in got.get(a, {}).values()) > 150, a

@@ -15,34 +15,24 @@ another reading order leaves it).
 
 from __future__ import annotations
 
+import sys
+
 import random
 import re
 import zlib
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.synth import build_model, generate, render
 from transforms.synth.shapes import printed_truth
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 BARS = ["丨", "|", "!", "[", "]", "l", "I"]
 _NUMBER_ROW = re.compile(r"^(\D*?)((?:\s+\d+(?:\.\d+)?){2,})\s*$")
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 def _score(got: dict, truth: dict) -> tuple[int, int, int]:
@@ -88,7 +78,7 @@ def test_rulings_read_as_glyphs_are_never_a_one(tmp_path: Path) -> None:
         (tmp_path / f"clean_{i:02d}.txt").write_text(text, encoding="utf-8")
         (tmp_path / f"ruled_{i:02d}.txt").write_text(with_rulings(text, rng), encoding="utf-8")
         truths[i] = printed_truth("pdfplumber_text", t)
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     right = {"clean": 0, "ruled": 0}
     for i, truth in truths.items():
         for kind in right:
@@ -183,7 +173,7 @@ def test_reports_in_a_glyphless_layer_read_as_their_text(tmp_path: Path) -> None
         text, _ = render("pdfplumber_text", build_model(t, random.Random(i)), random.Random(i))
         (tmp_path / f"layer_{i}.pdf").write_bytes(glyphless_pdf([x for x in text.split("\n") if x.strip()]))
         truths[i] = printed_truth("pdfplumber_text", t)
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     right = total = 0
     for i, truth in truths.items():
         r, bad, n = _score(got.get(f"layer_{i}", {}), truth)

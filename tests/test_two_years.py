@@ -9,15 +9,16 @@ report reads. A one-column-a-year comparison table is left alone.
 
 from __future__ import annotations
 
-import random
-from pathlib import Path, PurePath
+import sys
 
+import random
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import read_cells  # noqa: E402
 from transforms.synth import build_model, generate, render
 from transforms.tables.year_halves import this_years_columns
 
-FACTS = {"table3": ("fact_request_handling", "outcome", "applicant_type", "count"),
-         "table2": ("fact_active_disclosure", "item", "metric", "value"),
-         "table4": ("fact_review_litigation", "case_type", "result", "count")}
 LEAD = {"二": 1, "三": 3, "四": 0}  # label columns of the TSV renderer's tables 2, 3 and 4
 
 
@@ -59,17 +60,6 @@ def side_by_side(this: str, other: str, year: int, other_year: int, this_left: b
     return "\n".join(out)
 
 
-def _read(folder: Path) -> dict[str, dict]:
-    from transforms.pipeline import run_layers
-
-    layers = run_layers(folder)
-    got: dict[str, dict] = {}
-    for marts in (ly["marts"] for ly in layers["years"].values()):
-        stems = {r["report_id"]: PurePath(r["source_path"]).stem for r in marts["dim_report"].to_dicts()}
-        for table, (mart, a, b, v) in FACTS.items():
-            for rid, x, y, val in marts[mart].select("report_id", a, b, v).iter_rows():
-                got.setdefault(stems[rid], {})[(table, x, y)] = val
-    return got
 
 
 def test_the_report_years_columns_are_read(tmp_path: Path) -> None:
@@ -91,7 +81,7 @@ def test_the_report_years_columns_are_read(tmp_path: Path) -> None:
         if made == 16:
             break
     assert made >= 12
-    got = _read(tmp_path)
+    got = read_cells(tmp_path)
     for p in tmp_path.glob("*_one.txt"):
         a, b = got.get(p.stem), got.get(p.stem.replace("_one", "_two"))
         assert a and a == b, (p.stem, sorted(k for k in set(a or {}) | set(b or {}) if (a or {}).get(k) != (b or {}).get(k))[:4])
