@@ -440,6 +440,14 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
 _CELLS_APART_LINES = 12
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _SPACES_RE = re.compile(r"\s+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _only_digits_left(text: str) -> bool:
+    """A text layer of mostly digits and marks (a URL among them at most): what is left of a Chinese
+    layer pdfium maps no CJK from; an English page (a cover, `Annual report`) is not that."""
+    solid = _SPACES_RE.sub("", text)
+    return len(solid) >= 8 and len(_LATIN_RE.findall(solid)) <= 0.3 * len(solid)
 _NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,6}[ \t\r]*$", re.M)
 
 
@@ -608,8 +616,8 @@ def _read(data: bytes, full: bool) -> Reading | None:
             items: list[tuple[str, list[str]]] | None = None
             # a text layer whose Chinese pypdfium2 cannot map (an OCR layer in a font it reads no CJK
             # from, such as Tesseract's GlyphLessFont one glyph a word) keeps only its digits there:
-            # pdfplumber reads the characters (a page number alone, `- 3 -`, is no such layer)
-            lossy = has_text and len(_SPACES_RE.sub("", raw_text)) >= 8 and not _CJK_RE.search(raw_text)
+            # pdfplumber reads the characters (a page number alone, `- 3 -`, or an English page is no such layer)
+            lossy = has_text and not _CJK_RE.search(raw_text) and _only_digits_left(raw_text)
             if lossy and not full:
                 page.close()
                 return None  # the landing's cheap look cannot tell: the file is read in full
