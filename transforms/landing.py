@@ -117,6 +117,9 @@ def _raw_row(input_dir: Path, r: dict, year: int, max_bytes: int) -> tuple[dict 
         data, text, enc, fmt = read_report(input_dir, r["source_path"], max_bytes)
     except (OSError, DecodeError, ReaderError) as exc:
         return None, [finding(None, r["source_path"], year, "raw", "unreadable", "error", f"could not read the file again: {exc}")]
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - one file's reader failing never stops the batch
+        return None, [finding(None, r["source_path"], year, "raw", "unreadable", "error",
+                              f"could not read the file again ({exc.__class__.__name__}: {str(exc)[:160]})")]
     sha = hashlib.sha256(data).hexdigest()
     if sha != r["sha256"]:
         return None, [finding(None, r["source_path"], year, "raw", "changed_since_scan", "error",

@@ -114,8 +114,29 @@ def build_marts(normalised: pl.DataFrame, sections: pl.DataFrame, cells: dict[st
     same = same_body_and_year(dim_report)
     if same:
         findings = pl.concat([findings, pl.DataFrame(same, schema=findings.schema)], how="vertical")
-    out["dq_findings"] = findings.unique().sort(["source_path", "stage", "check_name", "message"], nulls_last=True)
+    out["dq_findings"] = _capped(findings.unique()).sort(["source_path", "stage", "check_name", "message"], nulls_last=True)
     return out
+
+
+MAX_FINDINGS_PER_CHECK = 50
+
+
+def _capped(findings: pl.DataFrame) -> pl.DataFrame:
+    """At most `MAX_FINDINGS_PER_CHECK` rows of one check for one file and stage (a hostile file repeating
+    a heading 100k times made 105k rows), and then one row saying how many more there were."""
+    keys = ["source_path", "report_id", "stage", "check_name"]
+    counts = findings.group_by(keys).len()
+    if counts.is_empty() or counts["len"].max() <= MAX_FINDINGS_PER_CHECK:
+        return findings
+    kept = (findings.sort([*keys, "message"], nulls_last=True)
+            .with_columns(_n=pl.int_range(pl.len()).over(keys))
+            .filter(pl.col("_n") < MAX_FINDINGS_PER_CHECK).drop("_n"))
+    over = counts.filter(pl.col("len") > MAX_FINDINGS_PER_CHECK)
+    first = kept.unique(subset=keys, keep="first").join(over, on=keys, how="inner", nulls_equal=True)
+    more = first.with_columns(message=pl.format("… and {} more findings of this check for this file (the first {} are listed)",
+                                                pl.col("len") - MAX_FINDINGS_PER_CHECK, pl.lit(MAX_FINDINGS_PER_CHECK))
+                              ).drop("len").select(findings.columns)
+    return pl.concat([kept, more], how="vertical")
 
 
 def same_body_and_year(dim_report: pl.DataFrame) -> list[dict]:

@@ -305,6 +305,9 @@ def _decide(rel: str, path: Path, data: bytes, sha: str, size: int,
         except DecodeError as err:
             what = "binary file" if err.check_name == "binary_file" else "undecodable text"
             return _reject(rel, err.check_name, f"{what}: {err}", sha=sha, size=size)
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - one file's reader failing never stops the batch
+            return _reject(rel, "corrupt_document", f"the file could not be read ({err.__class__.__name__}: "
+                           f"{str(err)[:160]})", sha=sha, size=size, fmt=fmt_guess)
         row = _verdict(rel, sha, size, ext, binary is not None, reading, label, year_of)
         if reading.complete or row.status == "accepted":
             return row

@@ -299,12 +299,32 @@ def _table_lines(tbl) -> list[str]:
     return out
 
 
+# A DOCX's XML parts expand to a few MB at most (a 200-page report's document.xml is ~10 MB): a part
+# declared larger, or all of them together, is a zip bomb, refused before anything is inflated.
+_MAX_XML_PART = 64 << 20
+_MAX_XML_TOTAL = 160 << 20
+
+
+def _check_expansion(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = [i for i in zf.infolist() if i.filename.endswith((".xml", ".rels"))]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx says what is wrong with it
+    big = max(xml, key=lambda i: i.file_size, default=None)
+    total = sum(i.file_size for i in xml)
+    if big is not None and (big.file_size > _MAX_XML_PART or total > _MAX_XML_TOTAL):
+        raise ReaderError("oversize", f"DOCX part '{big.filename[:60]}' expands to {big.file_size >> 20} MB "
+                          f"({total >> 20} MB of XML in all; a zip bomb?); not read")
+
+
 def read(data: bytes) -> Reading:
     if data.startswith(OLE_MAGIC):
         raise ReaderError("encrypted_document", "password-protected DOCX (an encrypted OLE package, not a "
                           "zip); not read")
     import docx
 
+    _check_expansion(data)
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body

@@ -792,7 +792,12 @@ def html_to_text(html: str, _depth: int = 0) -> str:
     if "textarea" in cleaned or "TEXTAREA" in cleaned:
         cleaned = _textareas_as_markup(cleaned)
     try:
-        root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), _parser())
+        parser = _parser()
+        root = etree.fromstring(cleaned.encode("utf-8", "surrogatepass"), parser)
+        if any("Excessive depth" in e.message for e in parser.error_log):
+            # nested past libxml2's limit (2048 levels): the tree stops there and everything after the
+            # nesting would be lost without a word; the tags are stripped instead (text kept, cells as lines)
+            raise ValueError("markup nested too deeply")
         if root is None:
             return ""
         css = _css_hidden(root) if "style" in cleaned else (frozenset(), frozenset())

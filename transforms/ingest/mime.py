@@ -65,9 +65,26 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "
 
 
 def read(data: bytes) -> Reading:
+    nested = len(_NESTING_RE.findall(data, 0, 4_000_000))
+    if nested > _MAX_NESTED:
+        # the parser and its walk recurse once a level: a message forwarded or nested a thousand times
+        # would exhaust the stack (and stop the landing of every other file)
+        raise ReaderError("corrupt_document", f"message nests {nested} multipart/forwarded parts (more than "
+                          f"{_MAX_NESTED}); not read")
+    try:
+        msg = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf"), policy=email.policy.default)
+        return _read_message(msg)
+    except RecursionError:
+        raise ReaderError("corrupt_document", "message nested too deeply to read") from None
+
+
+_NESTING_RE = re.compile(rb"(?i)content-type:\s*(?:multipart/|message/rfc822)")
+_MAX_NESTED = 200
+
+
+def _read_message(msg) -> Reading:
     from transforms.ingest import readers  # (the readers table imports this module)
 
-    msg = email.message_from_bytes(data.lstrip(b"\xef\xbb\xbf"), policy=email.policy.default)
     bodies: list[tuple[str, str]] = []  # (kind, text)
     attachments = []
     notes: list[str] = []

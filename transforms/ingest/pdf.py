@@ -439,6 +439,7 @@ def _same_grid(parts: list[tuple[list[str], tuple[float, ...]]]) -> None:
 # read with pdfplumber instead, whose text lines keep each row's characters together.
 _CELLS_APART_LINES = 12
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_MAX_PAGE_CHARS = 60_000
 _SPACES_RE = re.compile(r"\s+")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -609,8 +610,14 @@ def _read(data: bytes, full: bool) -> Reading | None:
         for i in range(len(doc)):
             page = doc[i]
             textpage = page.get_textpage()
-            raw_text = textpage.get_text_range() if textpage.count_chars() > 0 else ""  # once per page
+            n_chars = textpage.count_chars()
+            # a page holds a few thousand characters; millions are no report page (a glyph bomb): read
+            # that many at most, never through pdfplumber
+            raw_text = textpage.get_text_range(0, min(n_chars, _MAX_PAGE_CHARS)) if n_chars > 0 else ""  # once per page
             textpage.close()
+            if n_chars > _MAX_PAGE_CHARS:
+                notes.append(f"page_text_truncated: page {i + 1} draws {n_chars} characters; the first "
+                             f"{_MAX_PAGE_CHARS} are read")
             has_text = bool(raw_text.strip())
             ruled, images = _page_kinds(page)
             items: list[tuple[str, list[str]]] | None = None
@@ -618,10 +625,11 @@ def _read(data: bytes, full: bool) -> Reading | None:
             # from, such as Tesseract's GlyphLessFont one glyph a word) keeps only its digits there:
             # pdfplumber reads the characters (a page number alone, `- 3 -`, or an English page is no such layer)
             lossy = has_text and not _CJK_RE.search(raw_text) and _only_digits_left(raw_text)
+            lossy = lossy and n_chars <= _MAX_PAGE_CHARS
             if lossy and not full:
                 page.close()
                 return None  # the landing's cheap look cannot tell: the file is read in full
-            if has_text and (ruled or lossy or _cells_apart(raw_text)) and full:
+            if has_text and (ruled or lossy or _cells_apart(raw_text)) and full and n_chars <= _MAX_PAGE_CHARS:
                 if plumber is None:
                     import pdfplumber
 
